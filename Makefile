@@ -1,0 +1,44 @@
+# Two commands: `make run` and `make test`. Both start from nothing.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8050
+WAREHOUSE ?= data/warehouse.duckdb
+SAMPLE ?= data/sample
+
+.PHONY: run test bench venv warehouse sample lint clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+$(SAMPLE)/.written: | $(VENV)/.installed
+	$(PY) -m etl sample $(SAMPLE)
+	touch $@
+
+sample: $(SAMPLE)/.written
+
+# Build the sample warehouse only when none exists: a real deployment's warehouse is never overwritten.
+$(WAREHOUSE): | $(SAMPLE)/.written
+	$(PY) -m etl load $(SAMPLE) --warehouse $(WAREHOUSE)
+
+warehouse: $(WAREHOUSE)
+
+run: $(VENV)/.installed $(WAREHOUSE)
+	BWMO_WAREHOUSE=$(WAREHOUSE) $(VENV)/bin/gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.installed
+	$(PY) -m bench
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,123 @@
+-- The raw layer: what the ETL loaded, typed and validated, one table per export kind.
+-- Every row carries where it came from, so a figure can be traced back to a file and line.
+-- Snapshot kinds hold the rows of the newest snapshot only; increment kinds hold the
+-- winning version of every key (newer peildatum wins).
+create schema if not exists raw;
+
+create table if not exists raw.meta (
+    peildatum       date not null,        -- the export's peildatum: months and uitstroom run to it
+    regio           varchar not null,     -- region name from config/regios.csv
+    geladen_op      timestamp not null,   -- when this warehouse was built (local time)
+    versie          varchar not null      -- unique id of this published warehouse
+);
+
+create table if not exists raw.regio (
+    gemeente_code   varchar primary key,  -- GM + 4 digits
+    gemeente_naam   varchar not null,
+    subregio_code   varchar not null,
+    subregio_naam   varchar not null,
+    centrumgemeente boolean not null
+);
+
+create table if not exists raw.indicaties (
+    clientnummer        varchar not null,
+    gemeente_code       varchar not null,
+    toewijzingnummer    varchar not null,
+    productcategorie    varchar not null,   -- two digits, e.g. '15'
+    productcode         varchar not null,
+    leveringsvorm       varchar not null,   -- 'ZIN' or 'PGB'
+    ingangsdatum        date not null,
+    einddatum           date,               -- inclusive; null = open
+    reden_beeindiging   varchar,            -- WMO588 code, two digits, e.g. '39'
+    productomschrijving varchar,
+    aanbieder           varchar,
+    tarief              decimal(18, 4),     -- EUR per eenheid
+    eenheid             varchar,            -- WJ756 code, two digits; '14' = etmaal
+    geboortejaar        integer,
+    geslacht            varchar,
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+create table if not exists raw.declaraties (
+    regelnummer      varchar not null,
+    toewijzingnummer varchar not null,
+    periode_begin    date not null,
+    periode_eind     date not null,
+    bedrag           decimal(18, 2) not null,  -- negative = credit
+    status           varchar not null,         -- 'Ingediend' / 'Toegekend' / 'Afgewezen'
+    clientnummer     varchar,
+    productcode      varchar,
+    aanbieder        varchar,
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+create table if not exists raw.pgb (
+    clientnummer  varchar not null,
+    gemeente_code varchar not null,
+    jaar          integer not null,
+    maand         integer not null,
+    besteed       decimal(18, 2) not null,
+    budget        decimal(18, 2),
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+create table if not exists raw.wlz (
+    clientnummer    varchar not null,
+    aanvraagdatum   date not null,
+    besluit         varchar not null,  -- 'Toegekend' / 'Afgewezen' / 'In behandeling' / 'Ingetrokken'
+    besluitdatum    date,
+    ingangsdatum_wlz date,
+    zorgprofiel     varchar,
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+create table if not exists raw.financien (
+    jaar        integer not null,
+    post        varchar not null,
+    bedrag      decimal(18, 2) not null,
+    toelichting varchar,
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+create table if not exists raw.producten (
+    productcode         varchar not null,
+    tussenvorm          varchar not null,  -- one of the four BW forms, 'Opvang' or 'Spoedopvang'
+    productomschrijving varchar,
+    productcategorie    varchar,
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+create table if not exists raw.cbs (
+    gemeente_code       varchar not null,  -- GM + 4 digits (other region keys are not kept)
+    peildag_bevolking   date not null,     -- the day the population was counted (1 January)
+    inwoners            integer not null,
+    maatstaf            varchar not null,  -- the CBS measure the figure came from
+    periode             varchar not null,  -- the CBS period code, e.g. '2024JJ00'
+    voorlopig           boolean not null,  -- CBS marks the figure provisional
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+-- Every file the ETL has read, in every load; carried over from one warehouse to the next.
+create table if not exists raw.laadlog (
+    geladen_op   timestamp not null,
+    bestand      varchar not null,
+    soort        varchar not null,
+    peildatum    date not null,
+    sha256       varchar not null,
+    regels_gelezen  integer not null,
+    regels_geladen  integer not null,
+    regels_afgekeurd integer not null,
+    status       varchar not null        -- 'geladen' / 'vervangen' (a newer snapshot replaced it)
+);
+
+-- Rows kept aside: which file, line and column, and why. Carried over like the load log.
+create table if not exists raw.afgekeurd (
+    geladen_op timestamp not null,
+    bestand    varchar not null,
+    soort      varchar not null,
+    sha256     varchar not null,
+    regel      integer not null,   -- line number in the file (1 = first line, header included)
+    kolom      varchar,            -- canonical column name, null for a rule on the whole row
+    waarde     varchar,            -- the offending value as it stood in the file
+    reden      varchar not null    -- Dutch, for the people who fix the export
+);
