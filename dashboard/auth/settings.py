@@ -1,0 +1,110 @@
+"""Everything the auth package reads from the environment, read in one place."""
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Secrets that appear in examples and tutorials; production refuses them whatever their length.
+KNOWN_DEFAULT_SECRETS = frozenset(
+    {"", "dev", "secret", "changeme", "change-me", "geheim", "verander-mij", "wijzig-mij",
+     "bwmo", "bwmo-dev", "development", "test", "secret-key", "your-secret-key"}
+)
+MIN_SECRET_LENGTH = 32
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "ja", "yes", "on"}
+
+
+def _int(name: str, default: int, minimum: int = 1) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name} moet een geheel getal zijn, niet '{raw}'.") from None
+    if value < minimum:
+        raise ValueError(f"{name} moet minstens {minimum} zijn, niet {value}.")
+    return value
+
+
+def state_path() -> Path:
+    """$BWMO_STATE, else state.sqlite next to the warehouse (which is replaced on every load,
+    so users and audit cannot live inside it)."""
+    if os.environ.get("BWMO_STATE"):
+        return Path(os.environ["BWMO_STATE"])
+    if os.environ.get("BWMO_WAREHOUSE"):
+        return Path(os.environ["BWMO_WAREHOUSE"]).resolve().parent / "state.sqlite"
+    return ROOT / "data" / "state.sqlite"
+
+
+def parse_networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    nets = []
+    for part in raw.split(","):
+        part = part.strip()
+        if part:
+            try:
+                nets.append(ipaddress.ip_network(part, strict=False))
+            except ValueError:
+                raise ValueError(f"BWMO_SSO_PROXIES: '{part}' is geen IP-adres of netwerk.") from None
+    return tuple(nets)
+
+
+@dataclass(frozen=True)
+class Settings:
+    secret_key: str | None = None
+    production: bool = False
+    idle_minutes: int = 30
+    max_hours: int = 10  # absolute session lifetime: one working day
+    threshold: int = 5
+    sso: bool = False
+    sso_proxies: tuple = field(default_factory=tuple)
+    sso_user_header: str = "X-Forwarded-User"
+    sso_groups_header: str = "X-Forwarded-Groups"
+    sso_groups_file: Path = ROOT / "config" / "sso_groepen.csv"
+    sso_logout_url: str = "/oauth2/sign_out"  # oauth2-proxy's own sign-out endpoint
+    # Per user name the limit is low; per IP it is higher because a municipality's staff
+    # often share one NAT address and one mistyping colleague must not lock out the rest.
+    max_failures_user: int = 5
+    max_failures_ip: int = 20
+    lockout_minutes: int = 15
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            secret_key=os.environ.get("BWMO_SECRET_KEY") or None,
+            production=_flag("BWMO_PRODUCTION"),
+            idle_minutes=_int("BWMO_SESSIE_MINUTEN", 30),
+            max_hours=_int("BWMO_SESSIE_MAX_UREN", 10),
+            threshold=_int("BWMO_KLEINE_AANTALLEN", 5),
+            sso=_flag("BWMO_SSO"),
+            sso_proxies=parse_networks(os.environ.get("BWMO_SSO_PROXIES", "")),
+            sso_user_header=os.environ.get("BWMO_SSO_GEBRUIKER_HEADER") or "X-Forwarded-User",
+            sso_groups_header=os.environ.get("BWMO_SSO_GROEPEN_HEADER") or "X-Forwarded-Groups",
+            sso_groups_file=Path(
+                os.environ.get("BWMO_SSO_GROEPEN") or ROOT / "config" / "sso_groepen.csv"
+            ),
+            sso_logout_url=os.environ.get("BWMO_SSO_UITLOG_URL") or "/oauth2/sign_out",
+            max_failures_user=_int("BWMO_LOGIN_MAX_POGINGEN", 5),
+            max_failures_ip=_int("BWMO_LOGIN_MAX_POGINGEN_IP", 20),
+            lockout_minutes=_int("BWMO_LOGIN_BLOKKADE_MINUTEN", 15),
+        )
+
+
+def check_secret(settings: Settings) -> None:
+    """Refuse to start in production with a missing, well-known or short secret: anyone who
+    knows the secret can forge a session cookie."""
+    if not settings.production:
+        return
+    secret = settings.secret_key or ""
+    if secret.strip().lower() in KNOWN_DEFAULT_SECRETS or len(secret) < MIN_SECRET_LENGTH:
+        raise RuntimeError(
+            "BWMO_PRODUCTION=1 maar BWMO_SECRET_KEY ontbreekt, is een standaardwaarde of is "
+            f"korter dan {MIN_SECRET_LENGTH} tekens. Maak er een met: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )

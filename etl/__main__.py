@@ -1,0 +1,99 @@
+"""Command line: `python -m etl load SOURCE_DIR` and `python -m etl sample OUT_DIR`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from etl.load import LoadRefused, LoadReport, default_warehouse, load
+from etl.region import region_names
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {value}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m etl", description="BW/MO-monitor: laden en voorbeelddata.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    lp = sub.add_parser("load", help="laad een levering en publiceer het warehouse")
+    lp.add_argument("source_dir", type=Path)
+    lp.add_argument("--warehouse", type=Path, default=None,
+                    help="standaard: $BWMO_WAREHOUSE of data/warehouse.duckdb")
+    lp.add_argument("--peildatum", type=_parse_date, default=None)
+    lp.add_argument("--region", default=None, help=f"een van: {', '.join(region_names())}")
+
+    sp = sub.add_parser("sample", help="schrijf een synthetische voorbeeldlevering")
+    sp.add_argument("out_dir", type=Path)
+    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--scale", choices=("region", "national"), default="region")
+    sp.add_argument("--region", default=None)
+    return p
+
+
+def _summary(report: LoadReport) -> Table:
+    table = Table(title=f"Levering geladen · peildatum {report.peildatum:%d-%m-%Y} · regio {report.regio}")
+    for col in ("bestand", "soort", "status", "gelezen", "geladen", "afgekeurd", "redenen"):
+        table.add_column(col, justify="right" if col in ("gelezen", "geladen", "afgekeurd") else "left")
+    for f in report.files:
+        reasons = "; ".join(f"{n}× {r}" for r, n in sorted(f.redenen.items(), key=lambda x: -x[1]))
+        table.add_row(f.bestand, f.soort, f.status, f"{f.regels_gelezen:,}".replace(",", "."),
+                      f"{f.regels_geladen:,}".replace(",", "."), str(f.regels_afgekeurd), reasons)
+    return table
+
+
+def _run_load(args) -> int:
+    warehouse = args.warehouse or default_warehouse()
+    with err.status("Laden…") as status:
+        def progress(event: str, info: dict) -> None:
+            if event == "file":
+                status.update(f"Lezen en controleren: {info['bestand']}")
+            elif event == "build":
+                status.update("Warehouse bouwen en datacontroles uitvoeren…")
+            elif event == "publish":
+                status.update("Publiceren…")
+        try:
+            report = load(args.source_dir, warehouse, args.peildatum, args.region, progress)
+        except LoadRefused as refused:
+            err.print(f"[bold red]Niet gepubliceerd.[/] {refused}", highlight=False)
+            err.print(f"Het gepubliceerde warehouse ({warehouse}) is ongewijzigd.")
+            return 1
+    out.print(_summary(report))
+    if report.published:
+        out.print(f"Gepubliceerd: {report.warehouse} (versie {report.versie}) "
+                  f"in {report.seconds:.1f} s; alle datacontroles geslaagd.")
+    else:
+        out.print(report.message)
+    return 0
+
+
+def _run_sample(args) -> int:
+    from etl.sample import write_sample
+
+    summary = write_sample(args.out_dir, seed=args.seed, scale=args.scale)
+    out.print(f"Voorbeeldlevering ({args.scale}, seed {args.seed}) geschreven naar {args.out_dir}:")
+    for name, rows in summary.get("files", {}).items():
+        out.print(f"  {name}: {rows:,} regels".replace(",", "."))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "load":
+        return _run_load(args)
+    return _run_sample(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""One load: read a delivery, merge it into the carried-over raw state, build, check, publish.
+
+The published warehouse is only ever replaced whole (`os.replace` of a finished file), so a
+reader never sees a half-built warehouse and a refused load leaves it byte-identical.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from etl.kinds import parse_filename
+from etl.region import Region, load_region
+from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
+from etl.validate import RefusedFile, read_export
+from warehouse.build import build, create_raw_schema
+
+DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
+
+
+class LoadRefused(Exception):
+    """The load did not publish; the message says why, in Dutch, for the person running it."""
+
+
+@dataclass
+class FileReport:
+    bestand: str
+    soort: str
+    peildatum: date
+    sha256: str
+    status: str = "nieuw"  # nieuw / geladen / al geladen / ouder dan geladen snapshot
+    regels_gelezen: int = 0
+    regels_geladen: int = 0
+    regels_afgekeurd: int = 0
+    redenen: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class LoadReport:
+    warehouse: Path
+    peildatum: date
+    regio: str
+    files: list[FileReport]
+    published: bool
+    versie: str | None = None
+    checks: list = field(default_factory=list)
+    seconds: float = 0.0
+    message: str = ""
+
+
+def default_warehouse() -> Path:
+    return Path(os.environ.get("BWMO_WAREHOUSE", DEFAULT_WAREHOUSE))
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover(source_dir: Path) -> list[tuple[Path, str, date | None]]:
+    """Export files in the delivery, oldest peildatum first so newer versions win."""
+    if not source_dir.is_dir():
+        raise LoadRefused(f"Map met exports niet gevonden: {source_dir}")
+    found = []
+    for path in sorted(source_dir.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        parsed = parse_filename(path.name)
+        if parsed is not None:
+            found.append((path, parsed[0], parsed[1]))
+    if not found:
+        raise LoadRefused(f"Geen exportbestanden gevonden in {source_dir} "
+                          "(verwacht bijvoorbeeld indicaties_20250630.csv).")
+    return sorted(found, key=lambda f: (f[2] or date.min, f[0].name))
+
+
+def _previous_state(warehouse: Path) -> tuple[set[str], date | None, str | None]:
+    """Hashes already loaded, and the peildatum and region of the published warehouse."""
+    if not warehouse.exists():
+        return set(), None, None
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        hashes = {r[0] for r in con.execute("select sha256 from raw.laadlog").fetchall()}
+        meta = con.execute("select peildatum, regio from raw.meta").fetchone()
+    finally:
+        con.close()
+    return hashes, meta[0] if meta else None, meta[1] if meta else None
+
+
+@contextmanager
+def _exclusive(warehouse: Path):
+    """One load at a time per warehouse; a second one waits rather than racing the publish."""
+    lock_path = warehouse.with_name(warehouse.name + ".lock")
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _record_refusal(warehouse: Path, reason: str) -> None:
+    """A refused delivery is not lost from sight: append why to a log beside the warehouse."""
+    log = warehouse.with_name(warehouse.name + ".geweigerd.log")
+    entry = {"tijd": datetime.now().isoformat(timespec="seconds"), "reden": reason}
+    with log.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _publish(tmp: Path, warehouse: Path) -> None:
+    with tmp.open("rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, warehouse)
+    dir_fd = os.open(warehouse.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def load(source_dir: Path, warehouse: Path | None = None, peildatum: date | None = None,
+         region_name: str | None = None,
+         progress: Callable[[str, dict], None] | None = None) -> LoadReport:
+    """Load SOURCE_DIR and publish a new warehouse; raise LoadRefused when nothing is published."""
+    started = time.monotonic()
+    warehouse = Path(warehouse or default_warehouse())
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    notify = progress or (lambda event, info: None)
+    try:
+        with _exclusive(warehouse):
+            report = _load_locked(Path(source_dir), warehouse, peildatum, region_name, notify)
+    except LoadRefused as refused:
+        _record_refusal(warehouse, str(refused))
+        raise
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadReport:
+    region = load_region(region_name)
+    files = discover(source_dir)
+    loaded_hashes, old_peildatum, old_region = _previous_state(warehouse)
+    if old_region and old_region != region.naam:
+        raise LoadRefused(f"Het warehouse {warehouse} hoort bij regio {old_region}, niet bij "
+                          f"{region.naam}. Kies --region {old_region} of een ander --warehouse.")
+    suffixes = [d for _, _, d in files if d]
+    peildatum = peildatum or (max(suffixes) if suffixes else old_peildatum or date.today())
+
+    reports = []
+    for path, kind, file_peildatum in files:
+        sha = sha256_of(path)
+        rep = FileReport(path.name, kind, file_peildatum or peildatum, sha)
+        if sha in loaded_hashes:
+            rep.status = "al geladen"
+        reports.append(rep)
+    _refuse_ambiguous_snapshots(reports)
+
+    new = [r for r in reports if r.status == "nieuw"]
+    if not new and peildatum == old_peildatum:
+        return LoadReport(warehouse, peildatum, region.naam, reports, published=False,
+                          message="Niets nieuws: alle bestanden waren al geladen; "
+                                  "het warehouse is ongewijzigd.")
+
+    tmp = warehouse.with_name(f".{warehouse.name}.bouw-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        versie = _build_new(tmp, warehouse, source_dir, region, peildatum, reports, notify)
+        notify("publish", {})
+        _publish(tmp, warehouse)
+    finally:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    return LoadReport(warehouse, peildatum, region.naam, reports, published=True, versie=versie)
+
+
+def _refuse_ambiguous_snapshots(reports: list[FileReport]) -> None:
+    seen: dict[tuple[str, date], str] = {}
+    for r in reports:
+        if r.soort in SNAPSHOT_KINDS and r.status == "nieuw":
+            other = seen.setdefault((r.soort, r.peildatum), r.bestand)
+            if other != r.bestand:
+                raise LoadRefused(
+                    f"Twee momentopnamen van '{r.soort}' met dezelfde peildatum "
+                    f"{r.peildatum:%d-%m-%Y}: {other} en {r.bestand}. Welke geldt is niet te "
+                    "zeggen; lever er één aan.")
+
+
+def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, notify) -> str:
+    con = duckdb.connect(str(tmp))
+    try:
+        create_raw_schema(con)
+        if warehouse.exists():
+            carry_over(con, warehouse)
+        write_region(con, region)
+        geladen_op = datetime.now().replace(microsecond=0)
+        for rep in reports:
+            if rep.status != "nieuw":
+                continue
+            notify("file", {"bestand": rep.bestand, "soort": rep.soort})
+            try:
+                result = read_export(source_dir / rep.bestand, rep.soort, region.codes,
+                                     rep.peildatum)
+            except RefusedFile as refused:
+                raise LoadRefused(str(refused)) from refused
+            rep.regels_gelezen = result.rows_read
+            rep.regels_afgekeurd = len(result.rejected)
+            rep.regels_geladen = result.rows.num_rows
+            for rej in result.rejected:
+                rep.redenen[rej.reden] = rep.redenen.get(rej.reden, 0) + 1
+            rep.status = merge_rows(con, rep, result, geladen_op)
+        versie = f"{geladen_op:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        write_meta(con, peildatum, region.naam, geladen_op, versie)
+        notify("build", {})
+        try:
+            build(con)
+        except Exception as failed:  # a failing check or model: explain, do not publish
+            raise LoadRefused(f"Het warehouse is niet gepubliceerd: {failed}") from failed
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return versie

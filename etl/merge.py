@@ -1,0 +1,92 @@
+"""Merging a validated file into the raw state, by the contract's snapshot and increment rules."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+
+from etl.region import Region
+
+SNAPSHOT_KINDS = ("indicaties", "wlz", "financien", "producten", "cbs")
+INCREMENT_KEYS = {
+    "declaraties": ("regelnummer",),
+    "pgb": ("clientnummer", "jaar", "maand"),
+}
+# The state a new warehouse inherits from the published one: data, the load log, rejections.
+CARRIED_TABLES = (*SNAPSHOT_KINDS, *INCREMENT_KEYS, "laadlog", "afgekeurd")
+
+
+def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    con.execute(f"attach '{previous}' as vorige (read_only)")
+    try:
+        for table in CARRIED_TABLES:
+            # by name: an older warehouse without a newer column still carries over
+            con.execute(f"insert into raw.{table} by name select * from vorige.raw.{table}")
+    finally:
+        con.execute("detach vorige")
+
+
+def write_region(con: duckdb.DuckDBPyConnection, region: Region) -> None:
+    con.execute("delete from raw.regio")
+    con.executemany(
+        "insert into raw.regio values (?, ?, ?, ?, ?)",
+        [(g.code, g.naam, g.subregio_code, g.subregio_naam, g.centrumgemeente)
+         for g in region.gemeenten],
+    )
+
+
+def write_meta(con, peildatum: date, regio: str, geladen_op: datetime, versie: str) -> None:
+    con.execute("delete from raw.meta")
+    con.execute("insert into raw.meta values (?, ?, ?, ?)", [peildatum, regio, geladen_op, versie])
+
+
+def merge_rows(con: duckdb.DuckDBPyConnection, rep, result, geladen_op: datetime) -> str:
+    """Put one file's rows into raw.<kind>; return the file's status for the load log."""
+    kind = rep.soort
+    con.register("nieuw", result.rows)
+    try:
+        if kind in SNAPSHOT_KINDS:
+            status = _replace_snapshot(con, kind, rep)
+        else:
+            status = _merge_increment(con, kind, rep)
+    finally:
+        con.unregister("nieuw")
+    if status != "geladen":
+        rep.regels_geladen = 0
+    con.executemany(
+        "insert into raw.afgekeurd values (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(geladen_op, rep.bestand, kind, rep.sha256, r.regel, r.kolom, r.waarde, r.reden)
+         for r in result.rejected],
+    )
+    con.execute(
+        "insert into raw.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [geladen_op, rep.bestand, kind, rep.peildatum, rep.sha256, rep.regels_gelezen,
+         rep.regels_geladen, rep.regels_afgekeurd, status],
+    )
+    return status
+
+
+def _replace_snapshot(con, kind: str, rep) -> str:
+    current = con.execute(f"select max(_peildatum) from raw.{kind}").fetchone()[0]
+    if current is not None and rep.peildatum < current:
+        return "ouder dan geladen momentopname"
+    con.execute(f"delete from raw.{kind}")
+    con.execute("update raw.laadlog set status = 'vervangen' "
+                "where soort = ? and status = 'geladen'", [kind])
+    con.execute(f"insert into raw.{kind} by name "
+                "select *, ? as _bestand, ? as _peildatum from nieuw", [rep.bestand, rep.peildatum])
+    return "geladen"
+
+
+def _merge_increment(con, kind: str, rep) -> str:
+    """Key by key, the version from the file with the newer (or equal) peildatum wins."""
+    keys = INCREMENT_KEYS[kind]
+    match = " and ".join(f"o.{k} = n.{k}" for k in keys)
+    con.execute(f"delete from raw.{kind} o where o._peildatum <= ? "
+                f"and exists (select 1 from nieuw n where {match})", [rep.peildatum])
+    con.execute(f"insert into raw.{kind} by name "
+                "select n.*, ? as _bestand, ? as _peildatum from nieuw n "
+                f"where not exists (select 1 from raw.{kind} o where {match})",
+                [rep.bestand, rep.peildatum])
+    return "geladen"

@@ -1,0 +1,65 @@
+"""Regions as data: which municipalities a region has, read from config/regios.csv."""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parent.parent / "config" / "regios.csv"
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    code: str
+    naam: str
+    subregio_code: str
+    subregio_naam: str
+    centrumgemeente: bool
+
+
+@dataclass(frozen=True)
+class Region:
+    naam: str
+    gemeenten: tuple[Gemeente, ...]
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(g.code for g in self.gemeenten)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f, delimiter=";"))
+
+
+def region_names(path: Path = CONFIG) -> list[str]:
+    names: list[str] = []
+    for row in _rows(path):
+        if row["regio"] not in names:
+            names.append(row["regio"])
+    return names
+
+
+def default_region_name(path: Path = CONFIG) -> str:
+    """BWMO_REGIO when set, else the first region in the configuration file."""
+    return os.environ.get("BWMO_REGIO") or region_names(path)[0]
+
+
+def load_region(name: str | None = None, path: Path = CONFIG) -> Region:
+    name = name or default_region_name(path)
+    rows = [r for r in _rows(path) if r["regio"].casefold() == name.casefold()]
+    if not rows:
+        known = ", ".join(region_names(path))
+        raise ValueError(f"Onbekende regio '{name}'. Bekende regio's: {known}.")
+    gemeenten = tuple(
+        Gemeente(
+            code=r["gemeente_code"].strip(),
+            naam=r["gemeente_naam"].strip(),
+            subregio_code=r["subregio_code"].strip(),
+            subregio_naam=r["subregio_naam"].strip(),
+            centrumgemeente=r["centrumgemeente"].strip().lower() == "ja",
+        )
+        for r in rows
+    )
+    return Region(naam=rows[0]["regio"], gemeenten=gemeenten)
