@@ -54,11 +54,12 @@ def merge_rows(con: duckdb.DuckDBPyConnection, rep, result, geladen_op: datetime
         con.unregister("nieuw")
     if status != "geladen":
         rep.regels_geladen = 0
-    con.executemany(
-        "insert into raw.afgekeurd values (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(geladen_op, rep.bestand, kind, rep.sha256, r.regel, r.kolom, r.waarde, r.reden)
-         for r in result.rejected],
-    )
+    if result.rejected:
+        con.executemany(
+            "insert into raw.afgekeurd values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(geladen_op, rep.bestand, kind, rep.sha256, r.regel, r.kolom, r.waarde, r.reden)
+             for r in result.rejected],
+        )
     con.execute(
         "insert into raw.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [geladen_op, rep.bestand, kind, rep.peildatum, rep.sha256, rep.regels_gelezen,
