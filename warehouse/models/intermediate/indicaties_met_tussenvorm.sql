@@ -1,0 +1,58 @@
+-- Every indication with its tussenvorm from the catalogue. BW = one of the four BW forms, or a
+-- category-15 product missing from the catalogue ('Onbekend', lightest). MO products ('Opvang',
+-- 'Spoedopvang') and other unmapped products are kept here (declarations need their gemeente)
+-- but are not BW.
+with indicaties as (
+    select * from staging.indicaties
+),
+
+producten as (
+    select * from staging.producten
+),
+
+meta as (
+    select * from staging.meta
+),
+
+tussenvormen as (
+    -- heaviest first: the rank decides the primary indication
+    select * from (values
+        ('Beschermd wonen intramuraal', 1),
+        ('Beschermd wonen nabij', 2),
+        ('Begeleid wonen', 3),
+        ('Thuis Plus', 4),
+        ('Onbekend', 5)
+    ) as t (tussenvorm, tussenvorm_rang)
+),
+
+met_catalogus as (
+    select
+        indicaties.*,
+        producten.productcode is not null as in_catalogus,
+        case
+            when producten.productcode is null and indicaties.productcategorie = '15' then 'Onbekend'
+            else producten.tussenvorm
+        end as tussenvorm
+    from indicaties
+    left join producten on producten.productcode = indicaties.productcode
+),
+
+final as (
+    select
+        met_catalogus.*,
+        tussenvormen.tussenvorm_rang,
+        tussenvormen.tussenvorm_rang is not null as is_bw,
+        -- indications starting after the peildatum are not yet counted anywhere
+        met_catalogus.ingangsdatum <= meta.peildatum as is_gestart,
+        -- toewijzingnummers compare numerically when both are numbers (37 digits fit a hugeint)
+        regexp_full_match(met_catalogus.toewijzingnummer, '[0-9]{1,37}') as toewijzing_is_getal,
+        case
+            when regexp_full_match(met_catalogus.toewijzingnummer, '[0-9]{1,37}')
+                then cast(met_catalogus.toewijzingnummer as hugeint)
+        end as toewijzing_getal
+    from met_catalogus
+    cross join meta
+    left join tussenvormen on tussenvormen.tussenvorm = met_catalogus.tussenvorm
+)
+
+select * from final
