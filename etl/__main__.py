@@ -6,14 +6,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
 
 from etl.load import LoadRefused, LoadReport, default_warehouse, load
 from etl.region import region_names
 
+# A fixed width when not on a terminal, so the summary stays readable in logs and cron mail.
 err = Console(stderr=True)
-out = Console()
+out = Console(width=None if Console().is_terminal else 160)
 
 
 def _parse_date(value: str) -> date:
@@ -33,6 +35,17 @@ def _parser() -> argparse.ArgumentParser:
                     help="standaard: $BWMO_WAREHOUSE of data/warehouse.duckdb")
     lp.add_argument("--peildatum", type=_parse_date, default=None)
     lp.add_argument("--region", default=None, help=f"een van: {', '.join(region_names())}")
+
+    vp = sub.add_parser("versie", help="stel het voorlopige of definitieve resultaat van een jaar vast")
+    vp.add_argument("jaar", type=int)
+    vp.add_argument("versie", choices=("voorlopig", "definitief"))
+    vp.add_argument("--warehouse", type=Path, default=None)
+    vp.add_argument("--correctie", metavar="REDEN", default=None,
+                    help="corrigeer een al vastgesteld record; het oude blijft bewaard")
+    vp.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+
+    rp = sub.add_parser("rebuild", help="bouw en publiceer opnieuw uit de geladen gegevens")
+    rp.add_argument("--warehouse", type=Path, default=None)
 
     sp = sub.add_parser("sample", help="schrijf een synthetische voorbeeldlevering")
     sp.add_argument("out_dir", type=Path)
@@ -71,8 +84,9 @@ def _run_load(args) -> int:
             return 1
     out.print(_summary(report))
     if report.published:
+        out.print(f"Datacontroles: {len(report.checks)} uitgevoerd, alle geslaagd.")
         out.print(f"Gepubliceerd: {report.warehouse} (versie {report.versie}) "
-                  f"in {report.seconds:.1f} s; alle datacontroles geslaagd.")
+                  f"in {report.seconds:.1f} s.")
     else:
         out.print(report.message)
     return 0
@@ -88,11 +102,57 @@ def _run_sample(args) -> int:
     return 0
 
 
+def _run_version(args) -> int:
+    import getpass
+
+    from etl.load import rebuild
+    from warehouse.versions import VersionRefused, current_figures, fix_version
+
+    warehouse = args.warehouse or default_warehouse()
+    try:
+        figures = current_figures(warehouse, args.jaar)
+    except (VersionRefused, duckdb.Error) as refused:
+        err.print(f"[bold red]Niet vastgesteld.[/] {refused}", highlight=False)
+        return 1
+    res = figures["resultaat"]
+    out.print(f"Resultaat BW {args.jaar} volgens warehouse {figures['meta']['versie']} "
+              f"(peildatum {figures['meta']['peildatum']}): € {res['resultaat_eur']}")
+    if not args.ja:
+        if not sys.stdin.isatty():
+            err.print("Bevestiging nodig: draai interactief of geef --ja.")
+            return 1
+        answer = input(f"Dit vastleggen als {args.versie} resultaat {args.jaar}? [ja/nee] ")
+        if answer.strip().lower() != "ja":
+            out.print("Niets vastgelegd.")
+            return 1
+    try:
+        record = fix_version(warehouse, args.jaar, args.versie, f"cli:{getpass.getuser()}",
+                             correctie_reden=args.correctie)
+    except VersionRefused as refused:
+        err.print(f"[bold red]Niet vastgesteld.[/] {refused}", highlight=False)
+        return 1
+    rebuild(warehouse)
+    out.print(f"Vastgelegd als record {record}; het warehouse is opnieuw gepubliceerd.")
+    return 0
+
+
+def _run_rebuild(args) -> int:
+    from etl.load import rebuild
+
+    try:
+        report = rebuild(args.warehouse)
+    except LoadRefused as refused:
+        err.print(f"[bold red]Niet gepubliceerd.[/] {refused}", highlight=False)
+        return 1
+    out.print(f"Opnieuw gepubliceerd: {report.warehouse} (versie {report.versie}) in {report.seconds:.1f} s.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "load":
-        return _run_load(args)
-    return _run_sample(args)
+    commands = {"load": _run_load, "sample": _run_sample, "versie": _run_version,
+                "rebuild": _run_rebuild}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from etl.region import Region, load_region
 from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
 from etl.validate import RefusedFile, read_export
 from warehouse.build import build, create_raw_schema
+from warehouse.versions import inject_versions, state_store_for
 
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 
@@ -146,10 +147,24 @@ def load(source_dir: Path, warehouse: Path | None = None, peildatum: date | None
     return report
 
 
+def rebuild(warehouse: Path | None = None) -> LoadReport:
+    """Rebuild and republish from the warehouse's own raw state, with no new files: after a
+    result version is fixed, or after a model changed."""
+    warehouse = Path(warehouse or default_warehouse())
+    if not warehouse.exists():
+        raise LoadRefused(f"Er is geen warehouse om opnieuw te bouwen: {warehouse}")
+    _, _, old_region = _previous_state(warehouse)
+    started = time.monotonic()
+    with _exclusive(warehouse):
+        report = _load_locked(None, warehouse, None, old_region, lambda e, i: None)
+    report.seconds = time.monotonic() - started
+    return report
+
+
 def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadReport:
-    region = load_region(region_name)
-    files = discover(source_dir)
     loaded_hashes, old_peildatum, old_region = _previous_state(warehouse)
+    region = load_region(region_name or old_region)
+    files = discover(source_dir) if source_dir is not None else []
     if old_region and old_region != region.naam:
         raise LoadRefused(f"Het warehouse {warehouse} hoort bij regio {old_region}, niet bij "
                           f"{region.naam}. Kies --region {old_region} of een ander --warehouse.")
@@ -166,7 +181,7 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
     _refuse_ambiguous_snapshots(reports)
 
     new = [r for r in reports if r.status == "nieuw"]
-    if not new and peildatum == old_peildatum:
+    if source_dir is not None and not new and peildatum == old_peildatum:
         return LoadReport(warehouse, peildatum, region.naam, reports, published=False,
                           message="Niets nieuws: alle bestanden waren al geladen; "
                                   "het warehouse is ongewijzigd.")
@@ -174,13 +189,14 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
     tmp = warehouse.with_name(f".{warehouse.name}.bouw-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
-        versie = _build_new(tmp, warehouse, source_dir, region, peildatum, reports, notify)
+        versie, checks = _build_new(tmp, warehouse, source_dir, region, peildatum, reports, notify)
         notify("publish", {})
         _publish(tmp, warehouse)
     finally:
         tmp.unlink(missing_ok=True)
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-    return LoadReport(warehouse, peildatum, region.naam, reports, published=True, versie=versie)
+    return LoadReport(warehouse, peildatum, region.naam, reports, published=True, versie=versie,
+                      checks=checks)
 
 
 def _refuse_ambiguous_snapshots(reports: list[FileReport]) -> None:
@@ -195,7 +211,7 @@ def _refuse_ambiguous_snapshots(reports: list[FileReport]) -> None:
                     "zeggen; lever er één aan.")
 
 
-def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, notify) -> str:
+def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, notify):
     con = duckdb.connect(str(tmp))
     try:
         create_raw_schema(con)
@@ -222,10 +238,11 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
         write_meta(con, peildatum, region.naam, geladen_op, versie)
         notify("build", {})
         try:
-            build(con)
+            checks = build(con)
         except Exception as failed:  # a failing check or model: explain, do not publish
             raise LoadRefused(f"Het warehouse is niet gepubliceerd: {failed}") from failed
+        inject_versions(con, state_store_for(warehouse))
         con.execute("checkpoint")
     finally:
         con.close()
-    return versie
+    return versie, checks

@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-CONFIG = Path(__file__).resolve().parent.parent / "config" / "regios.csv"
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
+CONFIG = CONFIG_DIR / "regios.csv"
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,13 @@ class Region:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f, delimiter=";"))
+    """The rows of regios.csv, then of any further regios_*.csv beside it (e.g. the national set)."""
+    files = [path, *sorted(p for p in path.parent.glob("regios_*.csv") if p != path)]
+    rows: list[dict[str, str]] = []
+    for file in files:
+        with file.open(encoding="utf-8-sig", newline="") as f:
+            rows.extend(csv.DictReader(f, delimiter=";"))
+    return rows
 
 
 def region_names(path: Path = CONFIG) -> list[str]:

@@ -50,4 +50,24 @@ MIGRATIONS: list[tuple[str, ...]] = [
             waarde text not null
         )""",
     ),
+    # 2: fixed result versions (issue 5). A record is never changed except to point at the
+    # record that corrected it; the figures are stored as text so cents stay exact.
+    (
+        """create table resultaat_versies (
+            id integer primary key autoincrement,
+            jaar integer not null,
+            versie text not null check (versie in ('voorlopig', 'definitief')),
+            vastgesteld_op text not null,               -- ISO UTC
+            door text not null,
+            peildatum text not null,                    -- ISO date of the warehouse it came from
+            warehouse_versie text not null,
+            bestanden text not null,                    -- JSON: the files and sha256 it was computed from
+            resultaat text not null,                    -- JSON: the resultaat_jaar row
+            verdeling text not null,                    -- JSON: the resultaat_verdeling rows (key inputs incl.)
+            vervangt integer references resultaat_versies (id),
+            vervangen_door integer references resultaat_versies (id),
+            reden text
+        )""",
+        "create index resultaat_versies_jaar on resultaat_versies (jaar, versie)",
+    ),
 ]
