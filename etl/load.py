@@ -79,7 +79,10 @@ def discover(source_dir: Path) -> list[tuple[Path, str, date | None]]:
     for path in sorted(source_dir.iterdir()):
         if path.name.startswith(".") or not path.is_file():
             continue
-        parsed = parse_filename(path.name)
+        try:
+            parsed = parse_filename(path.name)
+        except ValueError as bad_name:
+            raise LoadRefused(f"Bestand {path.name} geweigerd: {bad_name}") from bad_name
         if parsed is not None:
             found.append((path, parsed[0], parsed[1]))
     if not found:
@@ -199,6 +202,13 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
                       checks=checks)
 
 
+def _top_reason(rejected) -> str:
+    reasons: dict[str, int] = {}
+    for r in rejected:
+        reasons[r.reden] = reasons.get(r.reden, 0) + 1
+    return max(reasons, key=reasons.get) if reasons else "onbekend"
+
+
 def _refuse_ambiguous_snapshots(reports: list[FileReport]) -> None:
     seen: dict[tuple[str, date], str] = {}
     for r in reports:
@@ -229,8 +239,13 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
             except RefusedFile as refused:
                 raise LoadRefused(str(refused)) from refused
             rep.regels_gelezen = result.rows_read
-            rep.regels_afgekeurd = len(result.rejected)
+            rep.regels_afgekeurd = len({r.regel for r in result.rejected})  # a line may fail twice
             rep.regels_geladen = result.rows.num_rows
+            if rep.soort in SNAPSHOT_KINDS and rep.regels_geladen == 0:
+                raise LoadRefused(
+                    f"Bestand {rep.bestand} geweigerd: alle {rep.regels_gelezen} regels zijn "
+                    "afgekeurd, en een lege momentopname zou de geladen gegevens wissen. "
+                    f"Meest voorkomende reden: {_top_reason(result.rejected)}")
             for rej in result.rejected:
                 rep.redenen[rej.reden] = rep.redenen.get(rej.reden, 0) + 1
             rep.status = merge_rows(con, rep, result, geladen_op)

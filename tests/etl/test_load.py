@@ -135,3 +135,23 @@ def test_other_region_selectable(tmp_path):
     load(write_delivery(tmp_path / "lev", rows=rows, codes=codes), wh, region_name="Dordrecht")
     assert query(wh, "select count(*) from raw.regio") == [(9,)]
     assert query(wh, "select regio from raw.meta") == [("Dordrecht",)]
+
+
+def test_snapshot_whose_every_row_is_rejected_is_refused(published, tmp_path):
+    before = digest(published)
+    lev = tmp_path / "lev2"
+    lev.mkdir()
+    # every row names a municipality outside the region: loading it would wipe the indications
+    (lev / "indicaties_20250731.csv").write_text("\n".join([
+        HEADERS["indicaties"], "C1;GM0505;1001;15;15A01;ZIN;01-01-2024;;;150,00;14"]) + "\n")
+    with pytest.raises(LoadRefused, match="alle 1 regels zijn afgekeurd"):
+        load(lev, published)
+    assert digest(published) == before
+
+
+def test_impossible_date_in_a_file_name_is_refused(published, tmp_path):
+    lev = tmp_path / "lev2"
+    lev.mkdir()
+    (lev / "indicaties_20251301.csv").write_text(HEADERS["indicaties"] + "\n")
+    with pytest.raises(LoadRefused, match="indicaties_20251301.csv"):
+        load(lev, published)

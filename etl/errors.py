@@ -1,0 +1,31 @@
+"""What a read can answer besides rows: a refused file or a rejected row."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class RefusedFile(Exception):
+    """The whole file cannot be read as its kind; nothing of it may be loaded."""
+
+    def __init__(self, bestand: str, regel: int | None, reden: str):
+        self.bestand = bestand
+        self.regel = regel
+        self.reden = reden
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        waar = f", regel {self.regel}" if self.regel is not None else ""
+        return f"Bestand {self.bestand} geweigerd{waar}: {self.reden}"
+
+    def __reduce__(self):
+        return (RefusedFile, (self.bestand, self.regel, self.reden))
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A row kept aside: the line in the file, the canonical column (None for a rule on the
+    whole row), the value as it stood in the file, and a Dutch reason."""
+    regel: int
+    kolom: str | None
+    waarde: str | None
+    reden: str

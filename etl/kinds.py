@@ -1,0 +1,160 @@
+"""The seven export kinds and how their files are named.
+
+A kind's columns live in ``etl/columns/<kind>.csv`` (data, not code) so that a region whose
+COGNOS report uses other header names only adds an alias there. That file has the columns
+``kolom;type;verplicht;bereik;aliassen``:
+
+- ``kolom``: the canonical name, as in ``warehouse/schema/raw.sql`` (for ``cbs``: the CBS
+  measure or a StatLine dimension);
+- ``type``: ``text``, ``code`` (one or two digits, stored as two), ``date`` (dd-mm-jjjj),
+  ``amount`` (EUR, at most 2 decimals) or ``amount:N`` (at most N decimals), ``integer``,
+  ``gemeente`` (GM + 4 digits), ``enum:A|B|C`` (matched case-insensitively, stored as written),
+  ``measure:N`` (cbs only: a population measure counted on 1 January of the period's year + N);
+- ``verplicht``: ``ja``/``nee``;
+- ``bereik``: optional inclusive range ``min..max`` (either side may be empty);
+- ``aliassen``: accepted header names, separated by ``|``. Matching ignores case, accents,
+  spaces, underscores and punctuation. An alias ending in ``*`` is a prefix that may only be
+  followed by digits: CBS renumbers suffixes (``_15`` became ``_18``) between table versions.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+COLUMNS_DIR = Path(__file__).parent / "columns"
+
+SNAPSHOT_KINDS = ("indicaties", "wlz", "financien", "producten", "cbs")
+INCREMENT_KINDS = ("declaraties", "pgb")
+KIND_NAMES = ("indicaties", "declaraties", "pgb", "wlz", "financien", "producten", "cbs")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str                       # text, code, date, amount, integer, gemeente, enum, measure
+    required: bool
+    aliases: tuple[str, ...]
+    decimals: int = 0               # amount: most decimals allowed
+    choices: tuple[str, ...] = ()   # enum: the accepted values, in their stored spelling
+    year_offset: int = 0            # measure: peildag is 1 January of period year + offset
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    snapshot: bool
+    columns: tuple[Column, ...]
+    # Duplicates inside one file: the first line wins, later ones are rejected.
+    key: tuple[str, ...] = ()
+    # (earlier, later): a row whose `later` date lies before `earlier` is rejected.
+    order_rules: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    @property
+    def measures(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.type == "measure")
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+# Rules that are about a row rather than a column; the columns themselves are data.
+_KEYS = {
+    "indicaties": ("toewijzingnummer",),
+    "declaraties": ("regelnummer",),
+    "pgb": ("clientnummer", "jaar", "maand"),
+    "producten": ("productcode",),
+    "financien": ("jaar", "post"),
+}
+_ORDER_RULES = {
+    "indicaties": (("ingangsdatum", "einddatum"),),
+    "declaraties": (("periode_begin", "periode_eind"),),
+}
+
+
+def _parse_range(text: str) -> tuple[Decimal | None, Decimal | None]:
+    text = text.strip()
+    if not text:
+        return None, None
+    low, sep, high = text.partition("..")
+    if not sep:
+        raise ValueError(f"bereik {text!r} moet de vorm min..max hebben")
+    return (Decimal(low) if low.strip() else None, Decimal(high) if high.strip() else None)
+
+
+def _parse_column(row: dict[str, str], source: Path) -> Column:
+    name = row["kolom"].strip()
+    spec = row["type"].strip()
+    base, _, arg = spec.partition(":")
+    extra: dict = {}
+    if base == "amount":
+        extra["decimals"] = int(arg) if arg else 2
+    elif base == "enum":
+        extra["choices"] = tuple(v.strip() for v in arg.split("|") if v.strip())
+        if not extra["choices"]:
+            raise ValueError(f"{source}: enum zonder waarden bij kolom {name}")
+    elif base == "measure":
+        extra["year_offset"] = int(arg or 0)
+    elif base not in ("text", "code", "date", "integer", "gemeente"):
+        raise ValueError(f"{source}: onbekend type {spec!r} bij kolom {name}")
+    required = row["verplicht"].strip().lower()
+    if required not in ("ja", "nee"):
+        raise ValueError(f"{source}: verplicht moet ja of nee zijn bij kolom {name}")
+    minimum, maximum = _parse_range(row.get("bereik") or "")
+    aliases = tuple(a.strip() for a in (row.get("aliassen") or "").split("|") if a.strip())
+    return Column(name=name, type=base, required=required == "ja", aliases=aliases,
+                  minimum=minimum, maximum=maximum, **extra)
+
+
+def load_kind(name: str, columns_dir: Path | None = None) -> Kind:
+    """Read one kind's column map from its CSV."""
+    source = (columns_dir or COLUMNS_DIR) / f"{name}.csv"
+    with open(source, encoding="utf-8-sig", newline="") as f:
+        columns = tuple(_parse_column(row, source) for row in csv.DictReader(f, delimiter=";"))
+    return Kind(name=name, snapshot=name in SNAPSHOT_KINDS, columns=columns,
+                key=_KEYS.get(name, ()), order_rules=_ORDER_RULES.get(name, ()))
+
+
+@cache
+def get_kind(name: str) -> Kind:
+    if name not in KIND_NAMES:
+        raise KeyError(f"onbekende soort export: {name}")
+    return load_kind(name)
+
+
+_FILENAME = re.compile(r"^(?P<stem>.+?)(?:_(?P<date>\d{8}))?\.(?P<ext>csv|xlsx|json)$", re.IGNORECASE)
+
+
+def parse_filename(name: str | Path) -> tuple[str, date | None] | None:
+    """(kind, peildatum) for an export file name, None when it is not an export.
+
+    The kind is the name's prefix (``Indicaties_Assen_20250301.xlsx`` is ``indicaties``);
+    ``.json`` is only CBS OData. An eight-digit suffix that is no real date raises
+    ValueError: silently ignoring it could let an older snapshot replace a newer one.
+    """
+    base = Path(name).name
+    m = _FILENAME.match(base)
+    if not m:
+        return None
+    stem, ext = m["stem"].lower(), m["ext"].lower()
+    kind = next((k for k in KIND_NAMES
+                 if stem == k or (stem.startswith(k) and stem[len(k)] in "_- ")), None)
+    if kind is None or (ext == "json" and kind != "cbs"):
+        return None
+    if m["date"] is None:
+        return kind, None
+    d = m["date"]
+    try:
+        return kind, date(int(d[:4]), int(d[4:6]), int(d[6:]))
+    except ValueError:
+        raise ValueError(f"{base}: {d} is geen geldige peildatum (verwacht _JJJJMMDD)") from None

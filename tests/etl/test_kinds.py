@@ -1,0 +1,111 @@
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from etl.kinds import (
+    INCREMENT_KINDS,
+    KIND_NAMES,
+    SNAPSHOT_KINDS,
+    get_kind,
+    load_kind,
+    parse_filename,
+)
+from etl.readers import HeaderMap
+from etl.validate import raw_schema
+
+CONTRACT_REQUIRED = {
+    "indicaties": {"clientnummer", "gemeente_code", "toewijzingnummer", "productcategorie",
+                   "productcode", "leveringsvorm", "ingangsdatum"},
+    "declaraties": {"regelnummer", "toewijzingnummer", "periode_begin", "periode_eind",
+                    "bedrag", "status"},
+    "pgb": {"clientnummer", "gemeente_code", "jaar", "maand", "besteed"},
+    "wlz": {"clientnummer", "aanvraagdatum", "besluit"},
+    "financien": {"jaar", "post", "bedrag"},
+    "producten": {"productcode", "tussenvorm"},
+    "cbs": {"regio_s", "perioden"},
+}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("indicaties_20250301.csv", ("indicaties", date(2025, 3, 1))),
+    ("Declaraties.XLSX", ("declaraties", None)),
+    ("PGB_20241231.xlsx", ("pgb", date(2024, 12, 31))),
+    ("wlz.csv", ("wlz", None)),
+    ("financien_20250115.csv", ("financien", date(2025, 1, 15))),
+    ("producten_assen_20250301.csv", ("producten", date(2025, 3, 1))),
+    ("cbs_20250301.json", ("cbs", date(2025, 3, 1))),
+    ("cbs.csv", ("cbs", None)),
+    ("/some/dir/indicaties_20250301.csv", ("indicaties", date(2025, 3, 1))),
+])
+def test_parse_filename_recognises_exports(name, expected):
+    assert parse_filename(name) == expected
+
+
+def test_parse_filename_accepts_paths():
+    assert parse_filename(Path("levering") / "indicaties.csv") == ("indicaties", None)
+
+
+@pytest.mark.parametrize("name", [
+    "readme.txt", "indicaties.txt", "indicaties.xls", "indicatiesx.csv", "~$indicaties.xlsx",
+    "indicaties.json", "overzicht_indicaties.csv", "cbs", ".csv",
+])
+def test_parse_filename_returns_none_for_other_files(name):
+    assert parse_filename(name) is None
+
+
+def test_parse_filename_refuses_an_impossible_peildatum():
+    with pytest.raises(ValueError, match="20251301"):
+        parse_filename("indicaties_20251301.csv")
+
+
+def test_kind_lists_partition_the_seven_kinds():
+    assert set(SNAPSHOT_KINDS) | set(INCREMENT_KINDS) == set(KIND_NAMES)
+    assert not set(SNAPSHOT_KINDS) & set(INCREMENT_KINDS)
+    assert len(KIND_NAMES) == 7
+
+
+@pytest.mark.parametrize("kind", [k for k in KIND_NAMES if k != "cbs"])
+def test_column_map_covers_the_raw_table_exactly(kind):
+    raw_columns = [f.name for f in raw_schema(kind) if f.name != "_regel"]
+    assert sorted(c.name for c in get_kind(kind).columns) == sorted(raw_columns)
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES)
+def test_required_columns_are_those_of_the_contract(kind):
+    assert set(get_kind(kind).required) == CONTRACT_REQUIRED[kind]
+
+
+def test_cbs_measures_and_their_year_offsets():
+    measures = {m.name: m.year_offset for m in get_kind("cbs").measures}
+    assert measures == {"BevolkingOp1Januari": 0, "TotaleBevolking": 0,
+                        "BevolkingOp31December": 1, "BevolkingAanHetEindeVanDePeriode": 1}
+
+
+def test_types_are_parsed_from_the_column_map():
+    ind = get_kind("indicaties")
+    assert ind.column("tarief").type == "amount" and ind.column("tarief").decimals == 4
+    assert ind.column("tarief").minimum == Decimal(0) and ind.column("tarief").maximum is None
+    assert ind.column("leveringsvorm").choices == ("ZIN", "PGB")
+    assert get_kind("declaraties").column("bedrag").decimals == 2
+    pgb = get_kind("pgb")
+    assert (pgb.column("maand").minimum, pgb.column("maand").maximum) == (1, 12)
+    assert get_kind("wlz").column("besluit").choices == (
+        "Toegekend", "Afgewezen", "In behandeling", "Ingetrokken")
+
+
+def test_a_region_adds_an_alias_without_code(tmp_path):
+    text = (Path(__file__).parents[2] / "etl" / "columns" / "pgb.csv").read_text(encoding="utf-8")
+    text = text.replace("Besteed|", "Besteed|Uitbetaald SVB|")
+    (tmp_path / "pgb.csv").write_text(text, encoding="utf-8")
+    kind = load_kind("pgb", tmp_path)
+    assert HeaderMap(kind).match("uitbetaald_svb") == "besteed"
+    assert HeaderMap(get_kind("pgb")).match("uitbetaald_svb") is None
+
+
+def test_column_map_errors_are_reported(tmp_path):
+    (tmp_path / "pgb.csv").write_text("kolom;type;verplicht;bereik;aliassen\n"
+                                      "jaar;getal;ja;;Jaar\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="onbekend type"):
+        load_kind("pgb", tmp_path)
