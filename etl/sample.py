@@ -9,7 +9,7 @@ The story (region Assen): a stand of about 1.7 BW clients per 1,000 inhabitants 
 opened on 1-1-2021, a third of them moving to the Wlz during 2021, then about 1.1 per 1,000;
 a drift toward lighter tussenvormen; about 10% PGB; a few MO stays; baten that leave a modest
 surplus every year. The histories live in sample_zorg / sample_wlz, the money in sample_geld;
-this module holds the scenario and the file formats. Scale 'national' plugs in at `_scenario`.
+this module holds the scenario and the file formats. Scale 'national' is etl.sample_national.
 """
 from __future__ import annotations
 
@@ -130,6 +130,9 @@ def _scenario(scale: str, rows: list[dict]) -> tuple[Scenario, int]:
 # --- the delivery ----------------------------------------------------------------------------
 def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_rows=None) -> dict:
     """Write the sample delivery into out_dir; return {'files': {name: data rows}, ...}."""
+    if scale == "national":                                 # 342 gemeenten, vectorised: sample_national
+        from .sample_national import write_national
+        return write_national(out_dir, seed, region_rows=region_rows)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = _region_rows(region_rows)
