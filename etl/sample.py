@@ -26,6 +26,7 @@ from .sample_zorg import Catalogus, Scenario, simulate_bw, simulate_mo, toewijzi
 DATA = Path(__file__).resolve().parent / "sample_data"
 REGIOS = Path(__file__).resolve().parent.parent / "config" / "regios.csv"
 START, WLZ_OPEN = date(2019, 1, 1), date(2021, 1, 1)
+HISTORIE = date(2015, 1, 1)  # the Wmo 2015: GWS holds BW toewijzingen from this day on
 PEILDATUM, TUSSEN_PEILDATUM = date(2025, 6, 30), date(2024, 12, 31)
 STAND_PER_1000_VOOR, STAND_PER_1000_NA = 1.70, 1.10   # BW clients per 1,000 inhabitants
 CENTRUM_FACTOR = 2.0                                  # the centrumgemeente is over-represented
@@ -123,7 +124,7 @@ def _scenario(scale: str, rows: list[dict]) -> tuple[Scenario, int]:
         gemeenten=gemeenten, stand_voor=round(STAND_PER_1000_VOOR * inwoners / 1000),
         stand_na=round(STAND_PER_1000_NA * inwoners / 1000), golf_fractie=GOLF_FRACTIE,
         catalogus=_data("producten.csv"), mo_per_maand=MO_PER_MAAND_PER_1000 * inwoners / 1000,
-        tussen_peildatum=TUSSEN_PEILDATUM.toordinal())
+        tussen_peildatum=TUSSEN_PEILDATUM.toordinal(), historie=HISTORIE.toordinal())
     return sc, inwoners
 
 

@@ -353,8 +353,6 @@ class _World:
 # --- toewijzingen ----------------------------------------------------------------------------
 class _Catalogue:
     def __init__(self, rows: list[dict], n_providers: int, rng):
-        # A row whose description holds an unquoted ';' (15A21 in producten.csv) is misread by
-        # csv; the region sample never draws it (its in_catalogus is not ja/nee), nor do we.
         rows = [r for r in rows if r.get("in_catalogus") in ("ja", "nee")]
         self.rows = rows
         self.code = np.array([r["productcode"] for r in rows], dtype=object)

@@ -34,6 +34,7 @@ class Scenario:
     catalogus: list            # rows of sample_data/producten.csv (dicts)
     mo_per_maand: float = 1.2  # new Opvang stays per month (Spoedopvang: 40% of that)
     tussen_peildatum: int = 0  # peildatum of the earlier increment (declaraties, pgb)
+    historie: int = 0          # GWS holds indications from here (1-1-2015, the Wmo 2015); 0 = start
 
 
 @dataclass
@@ -170,19 +171,20 @@ class _Sim:
 
 
 def simulate_bw(sc: Scenario, rng) -> list[Episode]:
-    """BW episodes from a steady stand at sc.start to sc.horizon; inflow tracks the target stand."""
+    """BW episodes from a steady stand at the start of the history to sc.horizon; inflow tracks
+    the target stand, so the months before the delivery's window show a steady stand too."""
     sim = _Sim(sc, rng)
+    begin = sc.historie or sc.start
     for _ in range(sc.stand_voor):                         # the stand on the first day
         vorm = int(rng.choice(4, p=STOCK_MIX))
         lengths = [sim.duration(vorm) for _ in range(8)]   # a stand is length-biased: pick by length
         length = lengths[int(rng.choice(8, p=[x / sum(lengths) for x in lengths]))]
-        start = sc.start - 1 - int(rng.random() * length)
+        start = begin - 1 - int(rng.random() * length)
         end = start + length
-        if start < sc.start - 3 * 365:                     # earlier toewijzingen lie outside the export
-            start = sc.start - 1 - int(rng.integers(0, 3 * 365))
-        sim.new_client(start, vorm, start, end)
+        # clients already in care when the Wmo took over got a toewijzing on its first day
+        sim.new_client(max(start, begin), vorm, max(start, begin), end)
     wave = None
-    for d0, d1 in months(sc.start, sc.horizon):
+    for d0, d1 in months(begin, sc.horizon):
         if d0 == sc.wlz_open:
             wave = sim.wlz_wave()
         projected = sum(1 for e in sim.episodes if e.start <= d1 <= e.end)
