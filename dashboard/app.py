@@ -1,0 +1,50 @@
+"""Create the Dash app (Dash Pages). No warehouse connection is opened here: data.py opens one
+lazily per worker thread, after gunicorn has forked."""
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+import dash
+
+from dashboard import layout
+
+HIER = Path(__file__).resolve().parent
+
+
+def create_app() -> dash.Dash:
+    app = dash.Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",  # pages are imported explicitly below, in a fixed order
+        assets_folder=str(HIER / "assets"),
+        title="BW/MO-monitor",
+        update_title=None,
+        suppress_callback_exceptions=True,  # page components appear after the first render
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    from dashboard import pages
+    for naam in pages.PAGINAS:
+        importlib.import_module(f"dashboard.pages.{naam}")
+    importlib.import_module("dashboard.callbacks")
+    app.layout = layout.shell
+    app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
+    logging.getLogger("dashboard").setLevel(logging.INFO)
+    return app
+
+
+def warm_up(server) -> None:
+    """Serve one request inside the worker before it takes traffic.
+
+    Dash sets itself up lazily on the first request (registering its JavaScript bundles). With
+    several threads per worker, concurrent first requests can see a half-finished setup and
+    answer 500 for the bundles; one request up front avoids that race. The warehouse connection
+    it opened in this (non-serving) thread is closed again: serving threads open their own."""
+    from dashboard import data
+    try:
+        server.test_client().get("/")
+    except Exception:  # never keep a worker from starting; the first real request retries
+        logging.getLogger(__name__).exception("opwarmen mislukt")
+    finally:
+        data.sluit()

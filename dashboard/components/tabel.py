@@ -1,0 +1,45 @@
+"""An accessible HTML table for a DataFrame with Dutch headers, formatted for reading."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from dashboard import formats
+
+OPMAAK = {
+    "getal": formats.getal,
+    "getal1": lambda x: formats.getal(x, 1),
+    "getal2": lambda x: formats.getal(x, 2),
+    "getal4": lambda x: formats.getal(x, 4),
+    "eur": formats.eur,
+    "eur2": lambda x: formats.eur(x, 2),
+    "pct": formats.pct,
+    "pct2": lambda x: formats.pct(x, 2),
+    "maand": formats.maand,
+    "datum": formats.datum_kort,
+    "datumtijd": formats.datumtijd,
+    "janee": lambda x: "ja" if bool(x) else "nee",
+    "tekst": lambda x: formats.LEEG if formats.ontbreekt(x) else str(x),
+}
+RECHTS = {"getal", "getal1", "getal2", "getal4", "eur", "eur2", "pct", "pct2"}
+
+
+def celtekst(waarde, soort: str) -> str:
+    return OPMAAK.get(soort, OPMAAK["tekst"])(waarde)
+
+
+def tabel(df: pd.DataFrame, opmaak: dict[str, str] | None = None, bijschrift: str | None = None,
+          max_rijen: int = 500, vet_laatste: bool = False) -> html.Table | html.P:
+    if df.empty:
+        return html.P("Geen gegevens voor deze selectie.", className="leeg")
+    opmaak = opmaak or {}
+    kop = html.Thead(html.Tr([html.Th(k, scope="col", className="r" if opmaak.get(k) in RECHTS else None)
+                              for k in df.columns]))
+    rijen = []
+    for i, rij in enumerate(df.head(max_rijen).itertuples(index=False)):
+        cellen = [html.Td(celtekst(v, opmaak.get(k, "tekst")),
+                          className="r" if opmaak.get(k) in RECHTS else None)
+                  for k, v in zip(df.columns, rij)]
+        rijen.append(html.Tr(cellen, className="totaal" if vet_laatste and i == len(df) - 1 else None))
+    delen = [html.Caption(bijschrift)] if bijschrift else []
+    return html.Table(delen + [kop, html.Tbody(rijen)], className="datatabel")

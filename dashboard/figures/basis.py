@@ -1,0 +1,46 @@
+"""Shared helpers for the pure figure functions."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard import formats
+from dashboard.theme import TEMPLATE
+
+FORMATTERS = {
+    "getal": lambda x: formats.getal(x),
+    "getal1": lambda x: formats.getal(x, 1),
+    "getal2": lambda x: formats.getal(x, 2),
+    "eur": lambda x: formats.eur(x),
+    "pct": lambda x: formats.pct(x),
+}
+
+
+def fmt(waarde, soort: str = "getal") -> str:
+    return FORMATTERS[soort](waarde)
+
+
+def figuur(hoogte: int = 320, **layout) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(template=TEMPLATE, height=hoogte, **layout)
+    return fig
+
+
+def leeg(tekst: str = "Geen gegevens voor deze selectie", hoogte: int = 320) -> go.Figure:
+    fig = figuur(hoogte)
+    fig.add_annotation(text=tekst, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 15, "color": "#555555"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def hover(label: str) -> str:
+    """A hovertemplate showing x, the series label and a preformatted exact value."""
+    return "%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>"
+
+
+def euro_as(fig: go.Figure, as_: str = "y") -> go.Figure:
+    """Euro axis with exact Dutch amounts ('€ 20.000.000'), not SI suffixes ('20M')."""
+    update = fig.update_yaxes if as_ == "y" else fig.update_xaxes
+    update(tickformat=",.0f", tickprefix="€ ", title=None)
+    return fig

@@ -1,0 +1,83 @@
+"""Money figures: realised and forecast always apart."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import formats
+from dashboard.figures.basis import euro_as, figuur, leeg
+from dashboard.theme import KLEUR
+
+
+def _cd(x, waarden):
+    return list(zip([str(v) for v in x], [formats.eur(v) for v in waarden]))
+
+
+def baten_lasten(df: pd.DataFrame, hoogte: int = 340) -> go.Figure:
+    """Per year (one row per year, the version shown): baten next to stacked costs (ZIN, PGB,
+    niet-cliëntgebonden), with the result as a marker. df columns: label, baten_eur, zin_eur,
+    pgb_eur, niet_clientgebonden_kosten_eur, resultaat_eur."""
+    if df.empty:
+        return leeg(hoogte=hoogte)
+    x = df["label"].tolist()
+    fig = figuur(hoogte, yaxis_title="Euro")
+    fig.add_bar(x=x, y=df["baten_eur"], name="Baten", marker_color=KLEUR["baten"], offsetgroup="baten",
+                customdata=_cd(x, df["baten_eur"]), hovertemplate="%{x}<br>Baten: <b>%{customdata[1]}</b><extra></extra>")
+    basis = pd.Series(0.0, index=df.index)
+    for kolom, label, kleur in (("zin_eur", "Kosten ZIN", KLEUR["zin"]), ("pgb_eur", "Kosten PGB", KLEUR["pgb"]),
+                                ("niet_clientgebonden_kosten_eur", "Niet-cliëntgebonden kosten",
+                                 KLEUR["niet_clientgebonden"])):
+        fig.add_bar(x=x, y=df[kolom], name=label, marker_color=kleur, offsetgroup="kosten",
+                    base=basis.tolist(),
+                    customdata=_cd(x, df[kolom]),
+                    hovertemplate="%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>")
+        basis = basis + df[kolom].astype(float)
+    fig.add_scatter(x=x, y=df["resultaat_eur"], name="Resultaat", mode="markers",
+                    marker={"symbol": "diamond", "size": 13, "color": KLEUR["resultaat"]},
+                    customdata=_cd(x, df["resultaat_eur"]),
+                    hovertemplate="%{x}<br>Resultaat: <b>%{customdata[1]}</b><extra></extra>")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    return euro_as(fig)
+
+
+def lopend_resultaat(baten: float, gerealiseerd: float, prognose: float, niet_clientgebonden: float,
+                     hoogte: int = 260) -> go.Figure:
+    """The running year: baten against costs split in realised (solid) and forecast (hatched)."""
+    fig = figuur(hoogte, barmode="stack", xaxis_title="Euro", margin={"l": 8, "r": 24, "t": 30, "b": 8})
+    rijen = ["Baten", "Lasten"]
+    delen = [
+        ("Baten", [baten, 0], KLEUR["baten"], ""),
+        ("Cliëntgebonden gerealiseerd", [0, gerealiseerd], KLEUR["gerealiseerd"], ""),
+        ("Cliëntgebonden prognose", [0, prognose], KLEUR["prognose"], "/"),
+        ("Niet-cliëntgebonden", [0, niet_clientgebonden], KLEUR["niet_clientgebonden"], "."),
+    ]
+    for naam, waarden, kleur, patroon in delen:
+        fig.add_bar(y=rijen, x=waarden, name=naam, orientation="h", marker_color=kleur,
+                    marker_pattern_shape=patroon, marker_line={"color": "#333333", "width": 0.5},
+                    customdata=[formats.eur(v) for v in waarden],
+                    hovertemplate=naam + ": <b>%{customdata}</b><extra></extra>")
+    fig.update_yaxes(type="category", autorange="reversed")
+    return euro_as(fig, "x")
+
+
+def begroting_realisatie(df: pd.DataFrame, hoogte: int = 320) -> go.Figure:
+    """Per year: budget for client costs next to realised + forecast (stacked, forecast hatched).
+    df: jaar, begroting_clientgebonden_eur, clientgebonden_gerealiseerd_eur, clientgebonden_prognose_eur."""
+    if df.empty:
+        return leeg(hoogte=hoogte)
+    x = df["jaar"].astype(str).tolist()
+    fig = figuur(hoogte, barmode="relative", yaxis_title="Euro")
+    fig.add_bar(x=x, y=df["begroting_clientgebonden_eur"], name="Begroting", offsetgroup="b",
+                marker_color=KLEUR["begroting"], customdata=_cd(x, df["begroting_clientgebonden_eur"]),
+                hovertemplate="%{x}<br>Begroting: <b>%{customdata[1]}</b><extra></extra>")
+    fig.add_bar(x=x, y=df["clientgebonden_gerealiseerd_eur"], name="Gerealiseerd", offsetgroup="r",
+                marker_color=KLEUR["gerealiseerd"], customdata=_cd(x, df["clientgebonden_gerealiseerd_eur"]),
+                hovertemplate="%{x}<br>Gerealiseerd: <b>%{customdata[1]}</b><extra></extra>")
+    fig.add_bar(x=x, y=df["clientgebonden_prognose_eur"], name="Prognose", offsetgroup="r",
+                base=df["clientgebonden_gerealiseerd_eur"], marker_color=KLEUR["prognose"],
+                marker_pattern_shape="/", customdata=_cd(x, df["clientgebonden_prognose_eur"]),
+                hovertemplate="%{x}<br>Prognose: <b>%{customdata[1]}</b><extra></extra>")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    return euro_as(fig)

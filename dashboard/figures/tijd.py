@@ -1,0 +1,115 @@
+"""Figures over months. Months are shown as Dutch category labels ('jan 2024'); the ISO month
+travels in customdata[0] so a click can cross-filter on it."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import formats
+from dashboard.figures.basis import figuur, fmt, hover, leeg
+from dashboard.theme import KLEUR
+
+
+def _maanden(df: pd.DataFrame) -> tuple[list[str], list[str]]:
+    m = pd.to_datetime(df["maand"])
+    return [formats.maand(x) for x in m], [x.strftime("%Y-%m") for x in m]
+
+
+def _opacity(iso: list[str], geselecteerd: str | None) -> list[float] | None:
+    if not geselecteerd:
+        return None
+    return [1.0 if i == geselecteerd else 0.35 for i in iso]
+
+
+def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, soort: str = "lijn",
+                      opmaak: str = "getal", geselecteerd: str | None = None, ytitel: str = "",
+                      hoogte: int = 320, gestapeld: bool = False) -> go.Figure:
+    """One trace per (kolom, label, kleur) over df['maand']; soort 'lijn' or 'staaf'."""
+    if df.empty:
+        return leeg(hoogte=hoogte)
+    labels, iso = _maanden(df)
+    fig = figuur(hoogte, yaxis_title=ytitel, hovermode="closest",
+                 barmode="relative" if gestapeld else "group")
+    for kolom, label, kleur in reeksen:
+        waarden = df[kolom].tolist()
+        cd = list(zip(iso, [fmt(v, opmaak) for v in waarden]))
+        if soort == "staaf":
+            fig.add_bar(x=labels, y=waarden, name=label, marker_color=kleur, customdata=cd,
+                        hovertemplate=hover(label), marker_opacity=_opacity(iso, geselecteerd))
+        else:
+            fig.add_scatter(x=labels, y=waarden, name=label, mode="lines+markers", customdata=cd,
+                            line={"color": kleur, "width": 3}, hovertemplate=hover(label),
+                            marker={"size": [12 if i == geselecteerd else 7 for i in iso]})
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(showlegend=len(reeksen) > 1)
+    return fig
+
+
+def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: dict[str, str],
+                        volgorde: list[str], *, labels: dict[str, str] | None = None,
+                        opmaak: str = "getal", geselecteerd: str | None = None, ytitel: str = "",
+                        hoogte: int = 380) -> go.Figure:
+    """Stacked bars per month of `waarde` by `categorie` (long DataFrame: maand, categorie, waarde)."""
+    if df.empty:
+        return leeg(hoogte=hoogte)
+    breed = df.pivot_table(index="maand", columns=categorie, values=waarde, aggfunc="sum",
+                           fill_value=0).sort_index().reset_index()
+    fig = figuur(hoogte, barmode="stack", yaxis_title=ytitel)
+    x, iso = _maanden(breed)
+    cats = [c for c in volgorde if c in breed.columns] + sorted(
+        c for c in breed.columns if c not in volgorde and c != "maand")
+    for cat in cats:
+        naam = (labels or {}).get(cat, cat)
+        cd = list(zip(iso, [fmt(v, opmaak) for v in breed[cat]]))
+        fig.add_bar(x=x, y=breed[cat], name=naam, marker_color=kleuren.get(cat, "#999999"),
+                    customdata=cd, hovertemplate=hover(naam),
+                    marker_opacity=_opacity(iso, geselecteerd))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
+    return fig
+
+
+def stromen(df: pd.DataFrame, *, geselecteerd: str | None = None, hoogte: int = 340) -> go.Figure:
+    """Instroom up, uitstroom down (negative), netto as a line; df: maand, instroom, uitstroom,
+    nieuwe_clienten."""
+    if df.empty:
+        return leeg(hoogte=hoogte)
+    x, iso = _maanden(df)
+    netto = (df["instroom"] - df["uitstroom"]).tolist()
+    fig = figuur(hoogte, barmode="relative", yaxis_title="Cliënten")
+    op = _opacity(iso, geselecteerd)
+    fig.add_bar(x=x, y=df["instroom"], name="Instroom", marker_color=KLEUR["instroom"],
+                customdata=list(zip(iso, [fmt(v) for v in df["instroom"]])),
+                hovertemplate=hover("Instroom"), marker_opacity=op)
+    fig.add_bar(x=x, y=-df["uitstroom"], name="Uitstroom", marker_color=KLEUR["uitstroom"],
+                customdata=list(zip(iso, [fmt(v) for v in df["uitstroom"]])),
+                hovertemplate=hover("Uitstroom"), marker_opacity=op)
+    fig.add_scatter(x=x, y=df["nieuwe_clienten"], name="Nieuwe cliënten", mode="markers",
+                    marker={"color": KLEUR["nieuwe_clienten"], "symbol": "diamond", "size": 10,
+                                "line": {"color": "#000000", "width": 1}},
+                    customdata=list(zip(iso, [fmt(v) for v in df["nieuwe_clienten"]])),
+                    hovertemplate=hover("Nieuwe cliënten"))
+    fig.add_scatter(x=x, y=netto, name="Netto", mode="lines+markers",
+                    line={"color": KLEUR["netto"], "width": 2, "dash": "dot"},
+                    customdata=list(zip(iso, [formats.getal(v, teken=True) for v in netto])),
+                    hovertemplate=hover("Netto"))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
+    return fig
+
+
+def waterval(begin_label: str, begin: int, instroom: int, uitstroom: int, eind_label: str,
+             eind: int, hoogte: int = 300) -> go.Figure:
+    """Stand at the start + instroom - uitstroom = stand at the end (the flows explain the stand)."""
+    fig = figuur(hoogte, yaxis_title="Cliënten", showlegend=False)
+    x = [begin_label, "Instroom", "Uitstroom", eind_label]
+    y = [begin, instroom, -uitstroom, eind]
+    tekst = [formats.getal(begin), formats.getal(instroom, teken=True),
+             formats.getal(-uitstroom), formats.getal(eind)]
+    fig.add_trace(go.Waterfall(
+        x=x, y=y, measure=["absolute", "relative", "relative", "absolute"], text=tekst,
+        textposition="outside", customdata=tekst, hovertemplate="%{x}: <b>%{customdata}</b><extra></extra>",
+        increasing={"marker_color": KLEUR["instroom"]}, decreasing={"marker_color": KLEUR["uitstroom"]},
+        totals={"marker_color": KLEUR["stand"]},
+        connector={"line": {"color": "#888888"}}))
+    fig.update_yaxes(rangemode="tozero")
+    return fig

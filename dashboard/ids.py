@@ -1,0 +1,36 @@
+"""Component ids, defined once. Pattern-matching ids are built by the small functions below."""
+
+URL = "url"
+DOWNLOAD = "download"
+NAV = "nav"
+
+FILTER_SNELKEUZE = "filter-snelkeuze"
+FILTER_VAN = "filter-van"
+FILTER_TOT = "filter-tot"
+FILTER_SUBREGIO = "filter-subregio"
+FILTER_GEMEENTE = "filter-gemeente"
+FILTER_TUSSENVORM = "filter-tussenvorm"
+FILTER_LEVERING = "filter-levering"
+FILTER_WIS = "filter-wis"
+KRUISFILTER_WIS = "kruisfilter-wis"
+
+FILTER_IDS = [FILTER_VAN, FILTER_TOT, FILTER_SUBREGIO, FILTER_GEMEENTE, FILTER_TUSSENVORM,
+              FILTER_LEVERING]
+
+
+def nav_link(pad: str) -> dict:
+    return {"type": "nav-link", "pad": pad}
+
+
+def export_knop(visual: str, formaat: str) -> dict:
+    """formaat: 'xlsx' or 'csv'."""
+    return {"type": "export", "visual": visual, "formaat": formaat}
+
+
+def grafiek(visual: str) -> dict:
+    return {"type": "grafiek", "visual": visual}
+
+
+def kruisfilter_grafiek(visual: str, soort: str) -> dict:
+    """A graph whose clicks set the cross-filter; soort: 'gemeente' or 'maand'."""
+    return {"type": "kruisfilter", "visual": visual, "soort": soort}

@@ -1,0 +1,95 @@
+"""The app shell: skip link, header with navigation (built from the page registry), the filter
+pane and the page container. Built per page load, so options follow the caller's scope."""
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import dcc, html
+
+from dashboard import access, data, ids
+from dashboard import filters as flt
+from dashboard.theme import (
+    LEVERINGSVORM_LABEL,
+    LEVERINGSVORMEN,
+    TUSSENVORMEN,
+    kleur_tussenvorm,
+)
+
+log = logging.getLogger(__name__)
+
+LABELS = {"select_all": "Alles selecteren", "deselect_all": "Niets selecteren",
+          "selected_count": "{num_selected} geselecteerd", "search": "Zoeken",
+          "clear_search": "Zoekterm wissen", "clear_selection": "Selectie wissen",
+          "no_options_found": "Geen keuzes gevonden"}
+
+
+def navigatie() -> html.Nav:
+    links = []
+    for page in sorted(dash.page_registry.values(), key=lambda p: p.get("order") or 0):
+        if page.get("nav") is False:
+            continue
+        pad = page.get("nav_pad") or page["relative_path"]
+        links.append(dcc.Link(page["name"], href=pad, id=ids.nav_link(pad), className="nav-link"))
+    return html.Nav(links, className="nav", **{"aria-label": "Pagina's"})
+
+
+def _dropdown(id_, label, opties, *, multi=True, placeholder="", clearable=True):
+    return html.Div([
+        html.Label(label, htmlFor=id_, className="filter-label"),
+        dcc.Dropdown(id=id_, options=opties, multi=multi, placeholder=placeholder, clearable=clearable,
+                     searchable=True, labels=LABELS),
+    ], className="filter")
+
+
+def filterpaneel() -> html.Aside:
+    try:
+        eerste, laatste = data.maanden_bereik()
+        gem = data.gemeenten(access.current_scope())
+    except data.WarehouseFout:
+        return html.Aside(html.P("Filters zijn niet beschikbaar zolang er geen gegevens zijn."),
+                          className="filters", **{"aria-label": "Filters"})
+    subregio = gem.drop_duplicates("subregio_code")
+    maanden = flt.maand_opties(eerste, laatste)
+    return html.Aside([
+        html.H2("Filters", className="filters-titel"),
+        _dropdown(ids.FILTER_SNELKEUZE, "Periode (snelkeuze)", flt.snelkeuzes(eerste, laatste), multi=False,
+                  placeholder="Kies een periode…"),
+        html.Div([
+            _dropdown(ids.FILTER_VAN, "Van", maanden, multi=False, clearable=False),
+            _dropdown(ids.FILTER_TOT, "Tot en met", maanden, multi=False, clearable=False),
+        ], className="filter-paar"),
+        _dropdown(ids.FILTER_SUBREGIO, "Subregio",
+                  [{"label": n, "value": c} for c, n in zip(subregio["subregio_code"], subregio["subregio_naam"])],
+                  placeholder="Alle subregio's"),
+        _dropdown(ids.FILTER_GEMEENTE, "Gemeente",
+                  [{"label": n, "value": c} for c, n in zip(gem["gemeente_code"], gem["gemeente_naam"])],
+                  placeholder="Alle gemeenten"),
+        _dropdown(ids.FILTER_TUSSENVORM, "Tussenvorm",
+                  [{"label": html.Span([html.Span(className="stip", style={"background": kleur_tussenvorm(t)}), t]),
+                    "value": t, "search": t} for t in TUSSENVORMEN],
+                  placeholder="Alle tussenvormen"),
+        _dropdown(ids.FILTER_LEVERING, "Leveringsvorm",
+                  [{"label": LEVERINGSVORM_LABEL[v], "value": v} for v in LEVERINGSVORMEN],
+                  placeholder="ZIN en PGB"),
+        html.Button("Wis alle filters", id=ids.FILTER_WIS, className="knop", n_clicks=0),
+        html.P("De filters staan in het webadres: bewaar of deel de link om deze weergave te delen.",
+               className="filters-hint"),
+    ], className="filters", **{"aria-label": "Filters"})
+
+
+def shell() -> html.Div:
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh="callback-nav"),
+        dcc.Download(id=ids.DOWNLOAD),
+        html.A("Naar de inhoud", href="#inhoud", className="skiplink"),
+        html.Header([
+            html.Div([html.Span("BW/MO-monitor", className="merk"),
+                      html.Span("Beschermd wonen en maatschappelijke opvang", className="merk-sub")]),
+            navigatie(),
+        ], className="kop"),
+        html.Div([
+            filterpaneel(),
+            html.Main(dash.page_container, id="inhoud", tabIndex="-1"),
+        ], className="romp"),
+    ])

@@ -1,0 +1,12 @@
+import dash
+
+from dashboard.components.pagina import pagina
+from dashboard.views import datakwaliteit  # noqa: F401
+
+
+def layout(**query):
+    return pagina("Datakwaliteit", [["dq-balans", "dq-afgekeurd"], ["dq-laadlog"], ["dq-producten"]], query)
+
+
+dash.register_page(__name__, path="/datakwaliteit", name="Datakwaliteit", title="Datakwaliteit · BW/MO-monitor",
+                   order=6, layout=layout)

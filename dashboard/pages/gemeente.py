@@ -1,0 +1,34 @@
+import dash
+from dash import dcc, html
+
+from dashboard import access, data
+from dashboard.components.pagina import pagina
+from dashboard.views import gemeente as view
+
+
+def _kop(ctx):
+    code = view.gemeente_code(ctx)
+    if code is None:
+        return "Gemeente"
+    return f"Gemeente {ctx.gemeente_namen().get(code, code)}"
+
+
+def _kiezer():
+    try:
+        gem = data.gemeenten(access.current_scope())
+    except data.WarehouseFout:
+        return html.Div()
+    return html.Nav([html.H2("Kies een gemeente"), html.Ul([
+        html.Li(dcc.Link(n, href=f"/gemeente/{c}")) for c, n in zip(gem["gemeente_code"], gem["gemeente_naam"])
+    ], className="gemeente-kiezer")], **{"aria-label": "Gemeenten"})
+
+
+def layout(code=None, **query):
+    inhoud = pagina("Gemeente", [["gemeente-actief", "gemeente-instroom"], ["gemeente-wlz", "gemeente-kosten"],
+                                 ["gemeente-tussenvorm"]], query, gemeente=code, koptekst=_kop,
+                    inleiding="De gemeente tegenover het gemiddelde van de regio, per 1.000 inwoners (CBS, 1 januari).")
+    return html.Div([inhoud, _kiezer()])
+
+
+dash.register_page(__name__, path_template="/gemeente/<code>", name="Gemeente",
+                   title="Gemeente · BW/MO-monitor", order=5, nav_pad="/gemeente/kies", layout=layout)

@@ -1,0 +1,146 @@
+"""Cliënten: the stand by tussenvorm and leveringsvorm, the gemeente x tussenvorm matrix, the
+move toward lighter forms, and the duration in care."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import data, formats
+from dashboard import filters as flt
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie, tijd
+from dashboard.theme import (
+    KLEUR,
+    KLEUR_LEVERINGSVORM,
+    KLEUR_TUSSENVORM,
+    LEVERINGSVORM_LABEL,
+    LEVERINGSVORMEN,
+    LICHTE_VORMEN,
+    TUSSENVORMEN,
+)
+from dashboard.views import reken
+from dashboard.views.context import Context
+
+KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid wonen
+
+
+def _per_maand(ctx: Context, kolom: str) -> pd.DataFrame:
+    df = data.clienten_maand(ctx.scope, ctx.selectie(ctx.periode))
+    if df.empty:
+        return pd.DataFrame(columns=["maand", kolom, "actief"])
+    return df.groupby(["maand", kolom], as_index=False)["actief"].sum()
+
+
+def _breed(lang: pd.DataFrame, kolom: str, volgorde: list[str], labels: dict | None = None) -> pd.DataFrame:
+    if lang.empty:
+        return pd.DataFrame(columns=["Maand"])
+    breed = lang.pivot_table(index="maand", columns=kolom, values="actief", aggfunc="sum", fill_value=0)
+    cols = [c for c in volgorde if c in breed.columns] + [c for c in breed.columns if c not in volgorde]
+    breed = breed[cols].reset_index()
+    breed["Totaal"] = breed[cols].sum(axis=1)
+    breed.insert(0, "Maand", [pd.Timestamp(m).date() for m in breed.pop("maand")])
+    return breed.rename(columns=labels or {})
+
+
+@visual("clienten-tussenvorm")
+def tussenvorm_visual(ctx: Context) -> Visual:
+    lang = _per_maand(ctx, "tussenvorm")
+    fig = tijd.gestapeld_per_maand(lang, "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
+                                   geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten")
+    tabel = _breed(lang, "tussenvorm", TUSSENVORMEN)
+    tekst = f"Actieve cliënten per maand naar tussenvorm, {ctx.periode.label}, {ctx.selectie_label()}."
+    if not tabel.empty:
+        laatst = tabel.iloc[-1]
+        tekst += " Laatste maand: " + ", ".join(
+            f"{t} {formats.getal(laatst[t])}" for t in TUSSENVORMEN if t in tabel.columns) + "."
+    return Visual("clienten-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,
+                  opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns},
+                  kruisfilter="maand")
+
+
+@visual("clienten-levering")
+def levering_visual(ctx: Context) -> Visual:
+    lang = _per_maand(ctx, "leveringsvorm")
+    fig = tijd.gestapeld_per_maand(lang, "leveringsvorm", "actief", KLEUR_LEVERINGSVORM, LEVERINGSVORMEN,
+                                   labels=LEVERINGSVORM_LABEL, geselecteerd=ctx.kruis_maand,
+                                   ytitel="Actieve cliënten")
+    tabel = _breed(lang, "leveringsvorm", LEVERINGSVORMEN)
+    tekst = f"Actieve cliënten per maand naar leveringsvorm (ZIN en PGB), {ctx.periode.label}."
+    return Visual("clienten-levering", "Actieve cliënten naar leveringsvorm", tabel, tekst, figuur=fig,
+                  opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns},
+                  kruisfilter="maand")
+
+
+@visual("clienten-matrix")
+def matrix_visual(ctx: Context) -> Visual:
+    p = ctx.analyse
+    sel = ctx.selectie(flt.Periode(p.tot, p.tot), kruis_gemeente=False)
+    df = data.clienten_maand(ctx.scope, sel)
+    if df.empty:
+        breed = pd.DataFrame()
+    else:
+        breed = df.pivot_table(index="gemeente_naam", columns="tussenvorm", values="actief", aggfunc="sum",
+                               fill_value=0)
+        breed = breed[[t for t in TUSSENVORMEN if t in breed.columns]
+                      + [t for t in breed.columns if t not in TUSSENVORMEN]].sort_index()
+    fig = categorie.matrix(breed)
+    tabel = breed.reset_index().rename(columns={"gemeente_naam": "Gemeente"}) if not breed.empty else \
+        pd.DataFrame(columns=["Gemeente"])
+    if not tabel.empty:
+        tabel["Totaal"] = tabel[list(breed.columns)].sum(axis=1)
+    tekst = (f"Actieve cliënten per gemeente en tussenvorm, eind {formats.maand(p.tot)}; "
+             f"{len(tabel)} gemeenten met cliënten.")
+    return Visual("clienten-matrix", f"Gemeente × tussenvorm · {formats.maand(p.tot)}", tabel, tekst,
+                  figuur=fig, opmaak={c: "getal" for c in tabel.columns if c != "Gemeente"})
+
+
+@visual("clienten-lichter")
+def lichter_visual(ctx: Context) -> Visual:
+    lang = _per_maand(ctx, "tussenvorm")
+    maanden = reken.stand_per_maand(lang, ctx.periode.van, ctx.periode.tot)
+    licht = lang[lang["tussenvorm"].isin(LICHTE_VORMEN)] if not lang.empty else lang
+    licht = reken.stand_per_maand(licht, ctx.periode.van, ctx.periode.tot).rename(columns={"actief": "licht"})
+    df = maanden.merge(licht, on="maand")
+    df["aandeel"] = [l / a if a else float("nan") for l, a in zip(df["licht"], df["actief"])]
+    fig = tijd.reeksen_per_maand(df, [("aandeel", "Aandeel begeleid wonen en Thuis Plus", KLEUR_LICHT)],
+                                 opmaak="pct", geselecteerd=ctx.kruis_maand, ytitel="Aandeel")
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    tabel = pd.DataFrame({"Maand": [m.date() for m in df["maand"]], "Actieve cliënten": df["actief"],
+                          "Begeleid wonen en Thuis Plus": df["licht"],
+                          "Zwaardere vormen": df["actief"] - df["licht"], "Aandeel lichte vormen": df["aandeel"]})
+    a0, a1 = (df["aandeel"].iloc[0], df["aandeel"].iloc[-1]) if len(df) else (None, None)
+    tekst = (f"Aandeel cliënten in de lichtere vormen (begeleid wonen, Thuis Plus) per maand: "
+             f"van {formats.pct(a0)} naar {formats.pct(a1)} ({ctx.periode.label}).")
+    return Visual("clienten-lichter", "Van beschermd wonen naar beschermd thuis", tabel, tekst, figuur=fig,
+                  opmaak={"Maand": "maand", "Actieve cliënten": "getal", "Begeleid wonen en Thuis Plus": "getal",
+                          "Zwaardere vormen": "getal", "Aandeel lichte vormen": "pct"},
+                  kruisfilter="maand",
+                  toelichting="Een stijgend aandeel betekent dat cliënten vaker in een lichtere vorm wonen.")
+
+
+
+@visual("clienten-verblijfsduur")
+def verblijfsduur_visual(ctx: Context) -> Visual:
+    df = data.verblijfsduur(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
+    jaren = set(range(ctx.analyse.van.year, ctx.analyse.tot.year + 1))
+    if not df.empty:
+        df = df[(df["status"] == "in zorg") | df["uitstroomjaar"].isin(jaren)]
+    if df.empty:
+        tabel = pd.DataFrame(columns=["Duurklasse", "In zorg", "Uitgestroomd"])
+    else:
+        tabel = df.pivot_table(index=["klasse_volgorde", "duurklasse"], columns="status", values="episodes",
+                               aggfunc="sum", fill_value=0).reset_index().sort_values("klasse_volgorde")
+        for s in ("in zorg", "uitgestroomd"):
+            if s not in tabel.columns:
+                tabel[s] = 0
+        tabel = pd.DataFrame({"Duurklasse": tabel["duurklasse"], "In zorg": tabel["in zorg"].astype("int64"),
+                              "Uitgestroomd": tabel["uitgestroomd"].astype("int64")})
+    jaartekst = "–".join(str(j) for j in sorted({min(jaren), max(jaren)}))
+    fig = categorie.gegroepeerd(tabel, "Duurklasse", [("In zorg", "In zorg (op peildatum)", KLEUR["stand"]),
+                                                      ("Uitgestroomd", f"Uitgestroomd in {jaartekst}",
+                                                       KLEUR["uitstroom"])], ytitel="Episodes")
+    tekst = (f"Verblijfsduur: {formats.getal(tabel['In zorg'].sum())} episodes in zorg en "
+             f"{formats.getal(tabel['Uitgestroomd'].sum())} uitgestroomd in {jaartekst}, naar duurklasse.")
+    return Visual("clienten-verblijfsduur", "Verblijfsduur", tabel, tekst, figuur=fig,
+                  opmaak={"In zorg": "getal", "Uitgestroomd": "getal"},
+                  toelichting="Duur van de hele episode (aaneengesloten indicaties). Tussenvorm- en "
+                              "leveringsvormfilter gelden hier niet.")

@@ -1,0 +1,68 @@
+"""Datakwaliteit: the load log, rejected rows, products outside the catalogue, the balance check."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import data, formats
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie, tijd
+from dashboard.theme import KLEUR
+from dashboard.views.context import Context
+
+
+@visual("dq-laadlog")
+def laadlog_visual(ctx: Context) -> Visual:
+    df = data.laadlog(ctx.scope)
+    tabel = pd.DataFrame({
+        "Geladen op": df["geladen_op"].map(lambda t: pd.Timestamp(t).to_pydatetime()), "Bestand": df["bestand"],
+        "Soort": df["soort"], "Peildatum": df["peildatum"].map(lambda d: pd.Timestamp(d).date()),
+        "Regels gelezen": df["regels_gelezen"], "Regels geladen": df["regels_geladen"],
+        "Regels afgekeurd": df["regels_afgekeurd"], "Status": df["status"]})
+    tekst = (f"Laadlog: {len(tabel)} bestanden, {formats.getal(tabel['Regels afgekeurd'].sum())} regels "
+             "afgekeurd in totaal.")
+    return Visual("dq-laadlog", "Geladen bestanden", tabel, tekst, tabel_open=True, breed=True,
+                  opmaak={"Geladen op": "datumtijd", "Peildatum": "datum", "Regels gelezen": "getal",
+                          "Regels geladen": "getal", "Regels afgekeurd": "getal"})
+
+
+@visual("dq-afgekeurd")
+def afgekeurd_visual(ctx: Context) -> Visual:
+    df = data.afgekeurd_per_reden(ctx.scope)
+    tabel = pd.DataFrame({"Bestand": df["bestand"], "Soort": df["soort"], "Reden": df["reden"],
+                          "Regels": df["regels"]})
+    per_reden = tabel.groupby("Reden", as_index=False)["Regels"].sum().sort_values("Regels", ascending=False)
+    fig = categorie.staven(per_reden, "Reden", "Regels", "Afgekeurde regels", horizontaal=True,
+                           kleur=KLEUR["uitstroom"], hoogte=max(200, 40 * len(per_reden) + 60))
+    tekst = f"Afgekeurde regels: {formats.getal(tabel['Regels'].sum())}, in {len(per_reden)} redenen."
+    return Visual("dq-afgekeurd", "Afgekeurde regels naar reden", tabel, tekst, figuur=fig,
+                  opmaak={"Regels": "getal"},
+                  toelichting="Afgekeurde regels zijn niet geladen; de rest van het bestand wel.")
+
+
+@visual("dq-producten")
+def producten_visual(ctx: Context) -> Visual:
+    df = data.producten_buiten_catalogus(ctx.scope)
+    tabel = pd.DataFrame({"Productcode": df["productcode"], "Productcategorie": df["productcategorie"],
+                          "Indicaties": df["indicaties"], "Cliënten": df["clienten"]})
+    tekst = (f"{len(tabel)} productcodes staan niet in de productcatalogus; ze tellen mee als beschermd wonen "
+             "met tussenvorm 'Onbekend'." if len(tabel) else "Alle productcodes staan in de catalogus.")
+    return Visual("dq-producten", "Producten buiten de catalogus", tabel, tekst, tabel_open=True,
+                  opmaak={"Indicaties": "getal", "Cliënten": "getal"})
+
+
+@visual("dq-balans")
+def balans_visual(ctx: Context) -> Visual:
+    df = data.stand_balans(ctx.scope)
+    tabel = pd.DataFrame({"Maand": df["maand"].map(lambda d: pd.Timestamp(d).date()),
+                          "Stand vorige maand": df["stand_vorige"], "Instroom": df["instroom"],
+                          "Uitstroom": df["uitstroom"], "Stand": df["stand"], "Niet verklaard": df["verschil"]})
+    fout = int((tabel["Niet verklaard"] != 0).sum())
+    reeks = pd.DataFrame({"maand": pd.to_datetime(df["maand"]), "verschil": df["verschil"]})
+    fig = tijd.reeksen_per_maand(reeks, [("verschil", "Niet verklaard", KLEUR["uitstroom"])], soort="staaf",
+                                 ytitel="Cliënten", hoogte=240)
+    tekst = ("Controle: de stand van elke maand is de stand van de vorige maand plus instroom min uitstroom. "
+             + ("Alle maanden sluiten." if fout == 0 else f"{fout} maanden sluiten niet."))
+    return Visual("dq-balans", "Controle: stromen verklaren de stand (regio)", tabel, tekst, figuur=fig,
+                  opmaak={c: "getal" for c in tabel.columns if c != "Maand"} | {"Maand": "maand"},
+                  toelichting="De controles van het warehouse (warehouse/checks) zijn geslaagd: anders was "
+                              "deze versie niet gepubliceerd.")

@@ -1,0 +1,108 @@
+"""Gemeente detail: one municipality against the region, per 1.000 inwoners."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dashboard import data, formats
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie, tijd
+from dashboard.theme import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
+from dashboard.views.context import Context
+
+INDICATOREN = {  # sleutel: (teller, titel, eenheid, opmaak, factor)
+    "actief": ("actief_einde", "Actieve cliënten per 1.000 inwoners", "per 1.000 inwoners", "getal2", 1000),
+    "instroom": ("instroom", "Instroom per 1.000 inwoners", "per 1.000 inwoners", "getal2", 1000),
+    "wlz": ("uitstroom_wlz", "Uitstroom naar de Wlz per 1.000 inwoners", "per 1.000 inwoners", "getal2", 1000),
+    "kosten": ("kosten_eur", "Cliëntgebonden kosten per inwoner", "euro per inwoner", "eur", 1),
+}
+
+
+def gemeente_code(ctx: Context) -> str | None:
+    """The page's gemeente: the path variable, else the cross-filter, else a single filtered gemeente.
+    None when it is not in the caller's scope."""
+    kandidaten = [ctx.gemeente, ctx.filters.kruis_gemeente] + (
+        [ctx.filters.gemeenten[0]] if len(ctx.filters.gemeenten) == 1 else [])
+    for code in kandidaten:
+        if code and re.fullmatch(r"GM\d{4}", code):
+            return code if code in data.toegestane_gemeenten(ctx.scope) else None
+    return None
+
+
+def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
+    """Per year: the indicator for the gemeente and for the region (sum / sum, not a mean of ratios)."""
+    teller, *_rest, factor = INDICATOREN[sleutel]
+    g = data.kengetallen_jaar(ctx.scope, data.Selectie(gemeenten=(code,)))
+    r = data.regio_kengetallen_jaar(ctx.scope)
+    df = g[["jaar", teller, "inwoners"]].merge(r[["jaar", teller, "inwoners"]], on="jaar", suffixes=("_g", "_r"))
+    df["gemeente"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_g"], df["inwoners_g"])]
+    df["regio"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_r"], df["inwoners_r"])]
+    return df.sort_values("jaar").reset_index(drop=True)
+
+
+def _indicator_visual(ctx: Context, sleutel: str) -> Visual:
+    vid = f"gemeente-{sleutel}"
+    _teller, titel, eenheid, opmaak, _f = INDICATOREN[sleutel]
+    code = gemeente_code(ctx)
+    if code is None:
+        return Visual(vid, titel, pd.DataFrame(), "Kies een gemeente.", inhoud=None)
+    naam = ctx.gemeente_namen().get(code, code)
+    df = vergelijking(ctx, code, sleutel)
+    df["jaar_label"] = [f"{j}" + (f" (t/m {formats.maand(ctx.laatste)})" if j == ctx.laatste.year else "")
+                        for j in df["jaar"]]
+    fig = categorie.gegroepeerd(df, "jaar_label", [("gemeente", naam, KLEUR["gemeente"]),
+                                                   ("regio", f"Regio {ctx.info['regio']}", KLEUR["regio"])],
+                                opmaak=opmaak, ytitel=eenheid)
+    tabel = pd.DataFrame({"Jaar": df["jaar"], naam: df["gemeente"].round(4),
+                          f"Regio {ctx.info['regio']}": df["regio"].round(4)})
+    tekst = f"{titel}, {naam} tegenover de regio: " + "; ".join(
+        f"{j}: {formats.getal(a, 2) if opmaak == 'getal2' else formats.eur(a)} tegen "
+        f"{formats.getal(b, 2) if opmaak == 'getal2' else formats.eur(b)}"
+        for j, a, b in zip(df["jaar"], df["gemeente"], df["regio"])) + "."
+    return Visual(vid, titel, tabel, tekst, figuur=fig,
+                  opmaak={naam: opmaak, f"Regio {ctx.info['regio']}": opmaak})
+
+
+@visual("gemeente-actief")
+def actief_visual(ctx: Context) -> Visual:
+    return _indicator_visual(ctx, "actief")
+
+
+@visual("gemeente-instroom")
+def instroom_visual(ctx: Context) -> Visual:
+    return _indicator_visual(ctx, "instroom")
+
+
+@visual("gemeente-wlz")
+def wlz_visual(ctx: Context) -> Visual:
+    return _indicator_visual(ctx, "wlz")
+
+
+@visual("gemeente-kosten")
+def kosten_visual(ctx: Context) -> Visual:
+    return _indicator_visual(ctx, "kosten")
+
+
+@visual("gemeente-tussenvorm")
+def tussenvorm_visual(ctx: Context) -> Visual:
+    code = gemeente_code(ctx)
+    p = ctx.periode
+    if code is None:
+        return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", pd.DataFrame(), "Kies een gemeente.")
+    df = data.clienten_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
+    lang = df.groupby(["maand", "tussenvorm"], as_index=False)["actief"].sum() if not df.empty else df
+    fig = tijd.gestapeld_per_maand(lang, "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
+                                   ytitel="Actieve cliënten")
+    if lang.empty:
+        tabel = pd.DataFrame(columns=["Maand"])
+    else:
+        b = lang.pivot_table(index="maand", columns="tussenvorm", values="actief", aggfunc="sum", fill_value=0)
+        b = b[[t for t in TUSSENVORMEN if t in b.columns]]
+        tabel = b.reset_index()
+        tabel["Totaal"] = b.sum(axis=1).values
+        tabel.insert(0, "Maand", [pd.Timestamp(m).date() for m in tabel.pop("maand")])
+    naam = ctx.gemeente_namen().get(code, code)
+    tekst = f"Actieve cliënten van {naam} per maand naar tussenvorm, {p.label}."
+    return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,
+                  opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns}, breed=True)

@@ -1,0 +1,82 @@
+"""Small pure calculations shared by the views (pandas in, pandas out)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import data
+from dashboard import filters as flt
+from dashboard.views.context import Context
+
+
+def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
+    """Sum of `actief` per month, with every month of [van, tot] present (0 when none)."""
+    maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
+    if df.empty:
+        return maanden.assign(actief=0)
+    s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)["actief"].sum()
+    uit = maanden.merge(s, on="maand", how="left").fillna({"actief": 0})
+    uit["actief"] = uit["actief"].astype("int64")
+    return uit
+
+
+def stromen_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
+    kolommen = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
+    maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
+    if df.empty:
+        return maanden.assign(**{k: 0 for k in kolommen})
+    s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)[kolommen].sum()
+    uit = maanden.merge(s, on="maand", how="left").fillna(0)
+    uit[kolommen] = uit[kolommen].astype("int64")
+    return uit
+
+
+def _maandreeks(van: dt.date, tot: dt.date) -> list[dt.date]:
+    uit, m = [], flt.eerste_van_maand(van)
+    while m <= tot:
+        uit.append(m)
+        m = flt.plus_maanden(m, 1)
+    return uit
+
+
+def stand_op(ctx: Context, maand: dt.date, **kw) -> int | None:
+    """Stand at the end of `maand` for the context's selection; None before the data starts."""
+    if maand < ctx.eerste:
+        return None
+    df = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(maand, maand), **kw))
+    return int(df["actief"].sum()) if not df.empty else 0
+
+
+def stromen_som(ctx: Context, periode: flt.Periode) -> dict | None:
+    """Flow totals over a period; None when the period starts before the data."""
+    if periode.van < ctx.eerste:
+        return None
+    df = data.stromen_maand(ctx.scope, ctx.selectie(periode, tussenvorm=False, levering=False))
+    kolommen = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
+    return {k: int(df[k].sum()) if not df.empty else 0 for k in kolommen}
+
+
+def inwoners(ctx: Context, jaar: int, codes: list[str]) -> pd.DataFrame:
+    """Population on 1 January of `jaar` per gemeente (the latest earlier year when missing).
+    Columns: gemeente_code, inwoners, inwoners_jaar."""
+    df = data.inwoners_jaar(ctx.scope, data.Selectie(gemeenten=tuple(codes)))
+    df = df[df["jaar"] <= jaar].dropna(subset=["inwoners_1_januari"])
+    if df.empty:
+        return pd.DataFrame({"gemeente_code": pd.Series(dtype="str"), "inwoners": pd.Series(dtype="float"),
+                             "inwoners_jaar": pd.Series(dtype="int")})
+    df = df.sort_values("jaar").groupby("gemeente_code", as_index=False).last()
+    return df.rename(columns={"inwoners_1_januari": "inwoners", "jaar": "inwoners_jaar"})[
+        ["gemeente_code", "inwoners", "inwoners_jaar"]]
+
+
+def per_1000(teller, inwoners_aantal):
+    if inwoners_aantal is None or pd.isna(inwoners_aantal) or inwoners_aantal == 0:
+        return float("nan")
+    return float(teller) / float(inwoners_aantal) * 1000
+
+
+def richting(x) -> int:
+    if x is None or pd.isna(x) or x == 0:
+        return 0
+    return 1 if x > 0 else -1

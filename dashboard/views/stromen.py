@@ -1,0 +1,116 @@
+"""In- en uitstroom: flows per month, the flow bridge that explains the stand, reasons, doorstroom."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import data, formats
+from dashboard import filters as flt
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie, tijd
+from dashboard.theme import KLEUR, volgorde_tussenvorm
+from dashboard.views import reken
+from dashboard.views.context import Context
+
+_OPMAAK = {"Maand": "maand"}
+
+
+def stromen_tabel(ctx: Context) -> pd.DataFrame:
+    """Per month: flows and the stand, so the table shows stand = vorige stand + instroom - uitstroom."""
+    p = ctx.periode
+    fl = data.stromen_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
+    fl = reken.stromen_per_maand(fl, p.van, p.tot)
+    begin = max(flt.plus_maanden(p.van, -1), ctx.eerste)
+    st = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(begin, p.tot), tussenvorm=False, levering=False))
+    st = reken.stand_per_maand(st, begin, p.tot)
+    st["vorige"] = st["actief"].shift(1)
+    df = fl.merge(st, on="maand", how="left")
+    return pd.DataFrame({
+        "Maand": [m.date() for m in df["maand"]],
+        "Instroom": df["instroom"], "Nieuwe cliënten": df["nieuwe_clienten"], "Uitstroom": df["uitstroom"],
+        "Waarvan naar de Wlz": df["uitstroom_wlz"], "Netto": df["instroom"] - df["uitstroom"],
+        "Stand vorige maand": df["vorige"].astype("Int64"), "Stand eind maand": df["actief"].astype("Int64"),
+    })
+
+
+@visual("stromen-maand")
+def stromen_visual(ctx: Context) -> Visual:
+    tabel = stromen_tabel(ctx)
+    fig_df = pd.DataFrame({"maand": pd.to_datetime(tabel["Maand"]), "instroom": tabel["Instroom"],
+                           "uitstroom": tabel["Uitstroom"], "nieuwe_clienten": tabel["Nieuwe cliënten"]})
+    fig = tijd.stromen(fig_df, geselecteerd=ctx.kruis_maand)
+    tekst = (f"In- en uitstroom per maand, {ctx.periode.label}, {ctx.selectie_label()}: instroom "
+             f"{formats.getal(tabel['Instroom'].sum())} (waarvan {formats.getal(tabel['Nieuwe cliënten'].sum())} "
+             f"nieuwe cliënten), uitstroom {formats.getal(tabel['Uitstroom'].sum())}.")
+    return Visual("stromen-maand", "In- en uitstroom per maand", tabel, tekst, figuur=fig,
+                  opmaak={**_OPMAAK, **{c: "getal" for c in tabel.columns if c != "Maand"}},
+                  kruisfilter="maand",
+                  toelichting="Instroom boven de nullijn, uitstroom eronder; de stippellijn is het saldo. "
+                              "Tussenvorm- en leveringsvormfilter gelden niet voor stromen.", breed=True)
+
+
+@visual("stromen-balans")
+def balans_visual(ctx: Context) -> Visual:
+    """Stand at the start + instroom - uitstroom = stand at the end of the analysis period."""
+    p = ctx.analyse
+    if p.van > ctx.eerste:
+        begin_maand, flows = flt.plus_maanden(p.van, -1), p
+    else:  # no stand before the first month: start from the first month's stand
+        begin_maand = p.van
+        flows = flt.Periode(flt.plus_maanden(p.van, 1), p.tot) if p.tot > p.van else None
+    begin = reken.stand_op(ctx, begin_maand, tussenvorm=False, levering=False) or 0
+    eind = reken.stand_op(ctx, p.tot, tussenvorm=False, levering=False) or 0
+    som = reken.stromen_som(ctx, flows) if flows else {"instroom": 0, "uitstroom": 0}
+    som = som or {"instroom": 0, "uitstroom": 0}
+    verschil = eind - (begin + som["instroom"] - som["uitstroom"])
+    b_label, e_label = f"Stand eind {formats.maand(begin_maand)}", f"Stand eind {formats.maand(p.tot)}"
+    fig = tijd.waterval(b_label, begin, som["instroom"], som["uitstroom"], e_label, eind)
+    tabel = pd.DataFrame({"Onderdeel": [b_label, "Instroom", "Uitstroom", e_label, "Niet verklaard"],
+                          "Cliënten": [begin, som["instroom"], -som["uitstroom"], eind, verschil]})
+    tekst = (f"{b_label}: {formats.getal(begin)}, plus instroom {formats.getal(som['instroom'])}, min uitstroom "
+             f"{formats.getal(som['uitstroom'])}, geeft {formats.getal(eind)}"
+             + (" — de stromen verklaren de stand." if verschil == 0 else
+                f"; {formats.getal(verschil, teken=True)} niet verklaard (verhuizing tussen gemeenten binnen een episode)."))
+    return Visual("stromen-balans", "Stromen verklaren de stand", tabel, tekst, figuur=fig,
+                  opmaak={"Cliënten": "getal"})
+
+
+@visual("stromen-reden")
+def reden_visual(ctx: Context) -> Visual:
+    df = data.uitstroom_reden_maand(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
+    if df.empty:
+        tabel = pd.DataFrame(columns=["Reden", "Code", "Uitstroom"])
+    else:
+        g = df.groupby(["reden_code", "reden_omschrijving"], as_index=False, dropna=False)["uitstroom"].sum()
+        g = g.sort_values(["uitstroom", "reden_code"], ascending=[False, True])
+        tabel = pd.DataFrame({"Reden": g["reden_omschrijving"].fillna("Onbekend"), "Code": g["reden_code"],
+                              "Uitstroom": g["uitstroom"].astype("int64")})
+    kleuren = [KLEUR["uitstroom_wlz"] if c == "39" else KLEUR["uitstroom"] for c in tabel["Code"]]
+    fig = categorie.staven(tabel, "Reden", "Uitstroom", "Uitstroom", horizontaal=True, kleuren=kleuren,
+                           hoogte=max(220, 40 * len(tabel) + 60))
+    tekst = f"Uitstroom naar reden (WMO588), {ctx.analyse.label}: " + ", ".join(
+        f"{r} {formats.getal(n)}" for r, n in zip(tabel["Reden"], tabel["Uitstroom"])) + "."
+    return Visual("stromen-reden", f"Uitstroom naar reden · {ctx.analyse.label}", tabel, tekst, figuur=fig,
+                  opmaak={"Uitstroom": "getal"})
+
+
+@visual("stromen-doorstroom")
+def doorstroom_visual(ctx: Context) -> Visual:
+    df = data.doorstroom_maand(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
+    if df.empty:
+        g = pd.DataFrame(columns=["van_tussenvorm", "naar_tussenvorm", "aantal"])
+    else:
+        g = df.groupby(["van_tussenvorm", "naar_tussenvorm"], as_index=False)["aantal"].sum()
+        g = g.sort_values(["van_tussenvorm", "naar_tussenvorm"],
+                          key=lambda s: s.map(volgorde_tussenvorm)).reset_index(drop=True)
+    fig = categorie.sankey(g)
+    richting = ["naar lichter" if volgorde_tussenvorm(n) > volgorde_tussenvorm(v) else "naar zwaarder"
+                for v, n in zip(g["van_tussenvorm"], g["naar_tussenvorm"])]
+    tabel = pd.DataFrame({"Van": g["van_tussenvorm"], "Naar": g["naar_tussenvorm"], "Richting": richting,
+                          "Aantal": g["aantal"].astype("int64")})
+    licht = int(tabel.loc[tabel["Richting"] == "naar lichter", "Aantal"].sum())
+    zwaar = int(tabel.loc[tabel["Richting"] == "naar zwaarder", "Aantal"].sum())
+    tekst = (f"Doorstroom tussen tussenvormen binnen een episode, {ctx.analyse.label}: {formats.getal(licht)} "
+             f"naar een lichtere en {formats.getal(zwaar)} naar een zwaardere vorm.")
+    return Visual("stromen-doorstroom", f"Doorstroom tussen tussenvormen · {ctx.analyse.label}", tabel, tekst,
+                  figuur=fig, opmaak={"Aantal": "getal"},
+                  toelichting="Doorstroom is geen in- of uitstroom: de cliënt blijft in zorg.")

@@ -1,0 +1,114 @@
+"""Wlz: outflow to the Wlz per month and cumulative since 2021, per municipality; Wlz requests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import data, formats
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie, tijd
+from dashboard.theme import KLEUR, WLZ_STATUS
+from dashboard.views import reken
+from dashboard.views.context import Context
+
+WLZ_START = dt.date(2021, 1, 1)
+
+
+@visual("wlz-maand")
+def wlz_maand_visual(ctx: Context) -> Visual:
+    p = ctx.periode
+    sel = ctx.selectie(p, tussenvorm=False, levering=False)
+    cum = data.wlz_cumulatief(ctx.scope, sel)
+    reeks = reken.stromen_per_maand(
+        data.stromen_maand(ctx.scope, sel), p.van, p.tot)[["maand", "uitstroom_wlz"]]
+    if cum.empty:
+        reeks["cumulatief"] = 0
+    else:
+        c = cum.assign(maand=pd.to_datetime(cum["maand"])).groupby("maand")["uitstroom_wlz"].sum().cumsum()
+        reeks["cumulatief"] = [int(c[c.index <= m].iloc[-1]) if (c.index <= m).any() else 0 for m in reeks["maand"]]
+    fig = tijd.reeksen_per_maand(reeks, [("uitstroom_wlz", "Naar de Wlz in de maand", KLEUR["uitstroom_wlz"])],
+                                 soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten")
+    fig.add_scatter(x=[formats.maand(m) for m in reeks["maand"]], y=reeks["cumulatief"],
+                    name="Cumulatief sinds 2021", mode="lines", yaxis="y2",
+                    line={"color": KLEUR["netto"], "width": 2},
+                    customdata=[formats.getal(v) for v in reeks["cumulatief"]],
+                    hovertemplate="%{x}<br>Cumulatief sinds jan 2021: <b>%{customdata}</b><extra></extra>")
+    fig.update_layout(showlegend=True, yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
+                                                   "title": "Cumulatief", "showgrid": False})
+    tabel = pd.DataFrame({"Maand": [m.date() for m in reeks["maand"]], "Naar de Wlz": reeks["uitstroom_wlz"],
+                          "Cumulatief sinds jan 2021": reeks["cumulatief"]})
+    tekst = (f"Uitstroom naar de Wlz per maand, {p.label}: {formats.getal(reeks['uitstroom_wlz'].sum())} "
+             f"cliënten; cumulatief sinds januari 2021 {formats.getal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
+    return Visual("wlz-maand", "Uitstroom naar de Wlz per maand", tabel, tekst, figuur=fig,
+                  opmaak={"Maand": "maand", "Naar de Wlz": "getal", "Cumulatief sinds jan 2021": "getal"},
+                  kruisfilter="maand",
+                  toelichting="Reden van beëindiging 39 (uitstroom naar ander domein, bijv. Wlz). "
+                              "Sinds 1-1-2021 staat de Wlz open voor mensen met psychische problemen.",
+                  breed=True)
+
+
+@visual("wlz-gemeenten")
+def wlz_gemeenten_visual(ctx: Context) -> Visual:
+    p = ctx.analyse
+    sel = ctx.selectie(p, kruis_gemeente=False, tussenvorm=False, levering=False)
+    codes = data.toegestane_gemeenten(ctx.scope, sel)
+    gem = data.gemeenten(ctx.scope)
+    gem = gem[gem["gemeente_code"].isin(codes)][["gemeente_code", "gemeente_naam"]]
+    fl = data.stromen_maand(ctx.scope, sel)
+    cum = data.wlz_cumulatief(ctx.scope, sel)
+    periode = fl.groupby("gemeente_code")["uitstroom_wlz"].sum() if not fl.empty else pd.Series(dtype="int64")
+    sinds = cum.groupby("gemeente_code")["uitstroom_wlz"].sum() if not cum.empty else pd.Series(dtype="int64")
+    df = gem.assign(uitstroom_wlz=[int(periode.get(c, 0)) for c in gem["gemeente_code"]],
+                    cumulatief=[int(sinds.get(c, 0)) for c in gem["gemeente_code"]])
+    fig = categorie.staven_per_gemeente(df, "uitstroom_wlz", "Naar de Wlz", geselecteerd=ctx.kruis_gemeente,
+                                        kleur=KLEUR["uitstroom_wlz"])
+    tabel = pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
+                          f"Naar de Wlz ({p.label})": df["uitstroom_wlz"],
+                          f"Cumulatief jan 2021 t/m {formats.maand(p.tot)}": df["cumulatief"]}).sort_values("Gemeente")
+    tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {formats.getal(df['uitstroom_wlz'].sum())}."
+    return Visual("wlz-gemeenten", f"Naar de Wlz per gemeente · {p.label}", tabel, tekst, figuur=fig,
+                  opmaak={c: "getal" for c in tabel.columns[2:]}, kruisfilter="gemeente")
+
+
+@visual("wlz-aanvragen")
+def aanvragen_visual(ctx: Context) -> Visual:
+    p = ctx.periode
+    df = data.wlz_aanvragen_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
+    kol = ["aanvragen", "toegekend", "afgewezen", "in_behandeling", "ingetrokken"]
+    maanden = reken.stromen_per_maand(pd.DataFrame(columns=["maand", "instroom", "nieuwe_clienten", "uitstroom",
+                                                            "uitstroom_wlz"]), p.van, p.tot)[["maand"]]
+    if not df.empty:
+        g = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)[kol].sum()
+        maanden = maanden.merge(g, on="maand", how="left")
+    for k in kol:
+        maanden[k] = maanden.get(k, pd.Series(0, index=maanden.index)).fillna(0).astype("int64")
+    labels = {"toegekend": "Toegekend", "afgewezen": "Afgewezen", "in_behandeling": "In behandeling",
+              "ingetrokken": "Ingetrokken"}
+    fig = tijd.reeksen_per_maand(maanden, [(k, labels[k], WLZ_STATUS[k]) for k in labels], soort="staaf",
+                                 gestapeld=True, ytitel="Aanvragen")
+    tabel = pd.DataFrame({"Maand van aanvraag": [m.date() for m in maanden["maand"]],
+                          "Aanvragen": maanden["aanvragen"], **{labels[k]: maanden[k] for k in labels}})
+    tekst = (f"Wlz-aanvragen per maand van aanvraag, {p.label}: {formats.getal(maanden['aanvragen'].sum())} "
+             f"aanvragen, waarvan {formats.getal(maanden['in_behandeling'].sum())} nog in behandeling.")
+    return Visual("wlz-aanvragen", "Wlz-aanvragen naar besluit", tabel, tekst, figuur=fig,
+                  opmaak={"Maand van aanvraag": "maand", **{c: "getal" for c in tabel.columns[1:]}})
+
+
+@visual("wlz-open")
+def open_visual(ctx: Context) -> Visual:
+    df = data.wlz_aanvragen_open(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
+    if df.empty:
+        tabel = pd.DataFrame(columns=["Leeftijdsklasse", "Openstaande aanvragen"])
+    else:
+        g = df.groupby(["klasse_volgorde", "leeftijdsklasse"], as_index=False)["aanvragen"].sum()
+        tabel = pd.DataFrame({"Leeftijdsklasse": g["leeftijdsklasse"],
+                              "Openstaande aanvragen": g["aanvragen"].astype("int64")})
+    fig = categorie.staven(tabel, "Leeftijdsklasse", "Openstaande aanvragen", "Openstaand",
+                           kleur=WLZ_STATUS["in_behandeling"])
+    tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {formats.getal(tabel['Openstaande aanvragen'].sum())}, "
+             "naar leeftijdsklasse: " + ", ".join(f"{k} {formats.getal(n)}" for k, n in
+                                                   zip(tabel["Leeftijdsklasse"], tabel["Openstaande aanvragen"])) + ".")
+    return Visual("wlz-open", f"Openstaande Wlz-aanvragen op {formats.datum_kort(ctx.info['peildatum'])}", tabel,
+                  tekst, figuur=fig, opmaak={"Openstaande aanvragen": "getal"},
+                  toelichting="Aanvragen zonder besluit; de Wmo-indicatie loopt intussen door.")

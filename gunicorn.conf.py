@@ -1,0 +1,25 @@
+"""gunicorn settings for the dashboard. Two cores: 2 workers x 4 threads.
+
+Bind: $BIND if set, else $HOST:$PORT with defaults 127.0.0.1 and 8050 (behind a reverse proxy,
+set HOST=0.0.0.0 only when the proxy needs it).
+No preload: DuckDB connections are opened lazily in each worker (after the fork), one per thread.
+"""
+import os
+
+bind = os.environ.get("BIND") or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+preload_app = False
+timeout = 60
+graceful_timeout = 20
+keepalive = 5
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info")
+
+
+def post_worker_init(worker):
+    """Let Dash finish its one-time setup before the worker's threads serve requests."""
+    from dashboard.app import warm_up
+    warm_up(worker.wsgi)

@@ -1,0 +1,160 @@
+"""dashboard/data.py: scope enforcement, read-only connections, reopening, caching, errors."""
+import datetime as dt
+import os
+import shutil
+import threading
+
+import duckdb
+import fixture_warehouse
+import pytest
+
+from dashboard import access, data
+
+ALLE = frozenset(g[0] for g in fixture_warehouse.GEMEENTEN)
+D = dt.date
+
+
+def test_current_scope_is_all_municipalities_of_the_region():
+    assert access.current_scope() == ALLE
+
+
+def test_empty_scope_returns_nothing():
+    sel = data.Selectie()
+    assert data.toegestane_gemeenten(frozenset(), sel) == []
+    for f in (data.clienten_maand, data.stromen_maand, data.kosten_maand, data.kosten_jaar,
+              data.kengetallen_jaar, data.wlz_aanvragen_open, data.verblijfsduur):
+        assert f(frozenset(), sel).empty, f.__name__
+    for f in (data.resultaat_jaar, data.resultaat_verdeling, data.laadlog, data.regio_kengetallen_jaar):
+        assert f(frozenset()).empty, f.__name__
+    assert data.gemeenten(frozenset()).empty
+
+
+def test_requested_gemeenten_are_intersected_with_scope():
+    scope = frozenset({"GM0106"})
+    sel = data.Selectie(gemeenten=("GM0106", "GM1680", "GM9999"))
+    assert data.toegestane_gemeenten(scope, sel) == ["GM0106"]
+    df = data.clienten_maand(scope, sel)
+    assert set(df["gemeente_code"]) == {"GM0106"}
+    # asking only for a gemeente outside the scope gives nothing, not everything
+    assert data.clienten_maand(scope, data.Selectie(gemeenten=("GM1680",))).empty
+
+
+def test_subregio_filter():
+    sel = data.Selectie(subregio=("ZWD",))
+    assert data.toegestane_gemeenten(ALLE, sel) == ["GM0118", "GM0119", "GM1690", "GM1701"]
+    assert set(data.stromen_maand(ALLE, sel)["gemeente_code"]) == {"GM0118"}
+
+
+def test_filters_on_period_tussenvorm_and_leveringsvorm():
+    sel = data.Selectie(van=D(2024, 6, 1), tot=D(2024, 6, 1), tussenvormen=("Thuis Plus", "Begeleid wonen"),
+                        leveringsvormen=("ZIN",))
+    df = data.clienten_maand(ALLE, sel)
+    assert df["actief"].sum() == 10 + 12  # Assen begeleid wonen ZIN + Hoogeveen begeleid wonen ZIN
+
+
+def test_warehouse_info_and_month_range():
+    info = data.warehouse_info()
+    assert info["peildatum"] == D(2024, 6, 30)
+    assert info["geladen_op"] == dt.datetime(2024, 7, 2, 8, 15)
+    assert data.maanden_bereik() == (D(2023, 1, 1), D(2024, 6, 1))
+
+
+def test_missing_warehouse_gives_a_dutch_message(monkeypatch, tmp_path):
+    monkeypatch.setenv(data.ENV, str(tmp_path / "bestaat-niet.duckdb"))
+    with pytest.raises(data.WarehouseFout, match="nog geen datawarehouse"):
+        data.warehouse_info()
+
+
+def test_unreadable_warehouse_gives_a_dutch_message(monkeypatch, tmp_path):
+    kapot = tmp_path / "kapot.duckdb"
+    kapot.write_bytes(b"dit is geen duckdb-bestand" * 100)
+    monkeypatch.setenv(data.ENV, str(kapot))
+    with pytest.raises(data.WarehouseFout, match="kan op dit moment niet worden gelezen"):
+        data.warehouse_info()
+
+
+def test_warehouse_without_marts_gives_a_dutch_message(monkeypatch, tmp_path):
+    leeg = tmp_path / "leeg.duckdb"
+    duckdb.connect(str(leeg)).close()
+    monkeypatch.setenv(data.ENV, str(leeg))
+    with pytest.raises(data.WarehouseFout, match="niet de verwachte inhoud"):
+        data.warehouse_info()
+
+
+def test_connection_is_read_only():
+    con, _versie = data._verbinding()
+    with pytest.raises(duckdb.Error):
+        con.execute("create table marts.x (a int)")
+
+
+def test_reopens_after_atomic_publish(monkeypatch, tmp_path, warehouse_pad):
+    pad = tmp_path / "warehouse.duckdb"
+    shutil.copy(warehouse_pad, pad)
+    monkeypatch.setenv(data.ENV, str(pad))
+    assert data.warehouse_info()["versie"] == "test-1"
+    nieuw = tmp_path / "nieuw.duckdb"
+    shutil.copy(warehouse_pad, nieuw)
+    con = duckdb.connect(str(nieuw))
+    con.execute("update marts.warehouse_info set versie = 'test-2'")
+    con.close()
+    os.replace(nieuw, pad)  # how the ETL publishes
+    assert data.warehouse_info()["versie"] == "test-2"
+
+
+def test_results_are_cached_per_version(monkeypatch):
+    aanroepen = []
+    echte = data._verbinding
+
+    def tellen():
+        con, versie = echte()
+        aanroepen.append(versie)
+        return con, versie
+    monkeypatch.setattr(data, "_verbinding", tellen)
+    a = data.query("resultaat_jaar")
+    a.loc[0, "baten_eur"] = -1  # callers get a copy: mutating it does not poison the cache
+    b = data.query("resultaat_jaar")
+    assert b.loc[0, "baten_eur"] == 290000
+    assert len(data._cache) >= 1 and len(aanroepen) == 2
+
+
+def test_one_connection_per_thread():
+    cons = {}
+
+    def werk(naam):
+        cons[naam] = data._verbinding()[0]
+    threads = [threading.Thread(target=werk, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(c) for c in cons.values()}) == 3
+
+
+def test_query_names_are_checked():
+    with pytest.raises(ValueError):
+        data.query("../../etc/passwd")
+
+
+def test_only_data_py_talks_to_duckdb():
+    from pathlib import Path
+    root = Path(data.__file__).resolve().parent
+    for pad in root.rglob("*.py"):
+        if pad.name != "data.py":
+            assert "import duckdb" not in pad.read_text(encoding="utf-8"), pad
+
+
+def test_modules_stay_small():
+    from pathlib import Path
+    root = Path(data.__file__).resolve().parent
+    for pad in root.rglob("*.py"):
+        if "auth" in pad.relative_to(root).parts:  # the access-control work keeps its own rules
+            continue
+        assert len(pad.read_text(encoding="utf-8").splitlines()) <= 320, pad
+
+
+def test_sluit_closes_this_threads_connection():
+    con, _ = data._verbinding()
+    data.sluit()
+    with pytest.raises(duckdb.Error):
+        con.execute("select 1")
+    assert data.warehouse_info()["versie"] == "test-1"  # reopens on the next query

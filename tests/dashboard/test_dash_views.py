@@ -1,0 +1,196 @@
+"""Views against the fixture warehouse; every expected value is computed by hand in the comments
+(see fixture_warehouse.py for the data)."""
+import datetime as dt
+
+import fixture_warehouse
+import pytest
+from dashhulp import ctx_voor
+
+from dashboard.views import (
+    clienten,
+    datakwaliteit,
+    financien,
+    gemeente,
+    overzicht,
+    stromen,
+    wlz,
+)
+
+D = dt.date
+
+
+def kpis(search=""):
+    return {k.sleutel: k for k in overzicht.kpi_lijst(ctx_voor(search))}
+
+
+def test_kpis_default_period_region():
+    k = kpis()
+    # stand jun 2024: 18+10+4 (Assen) + 6+1 (Aa en Hunze) + 12 (Hoogeveen) = 51; jun 2023: 47
+    assert (k["actief"].waarde, k["actief"].verschil) == ("51", "+4")
+    # jul 2023 - jun 2024: instroom 1+4+2+1, uitstroom 1+0+2+1, Wlz 0+0+1+1
+    assert (k["instroom"].waarde, k["uitstroom"].waarde, k["uitstroom_wlz"].waarde) == ("8", "4", "2")
+    # jul 2022 - jun 2023 lies partly before the data: no comparison rather than a wrong one
+    assert k["instroom"].verschil is None and "geen vergelijking" in k["instroom"].vergelijking
+    # PGB: (4+1)/51 = 9,8%; jun 2023 (2+1)/47 = 6,38% -> +3,4 %-punt
+    assert (k["aandeel_pgb"].waarde, k["aandeel_pgb"].verschil) == ("9,8%", "+3,4 %-punt")
+    # running result 2024: 310.000 - 229.000 - 31.000 = 50.000; 2023 definitief 57.000
+    assert (k["resultaat"].waarde, k["resultaat"].verschil) == ("€ 50.000", "€ -7.000")
+    assert "€ 112.500" in k["resultaat"].onderschrift and "€ 116.500" in k["resultaat"].onderschrift
+
+
+def test_kpis_assen_first_half_2024():
+    k = kpis("?van=2024-01&tot=2024-06&gemeente=GM0106")
+    assert (k["actief"].waarde, k["actief"].verschil) == ("32", "0")
+    assert (k["instroom"].waarde, k["instroom"].verschil) == ("2", "+1")  # jan-jun 2023: 1 (mei)
+    assert (k["uitstroom"].waarde, k["uitstroom"].verschil) == ("2", "+1")
+    assert (k["uitstroom_wlz"].waarde, k["uitstroom_wlz"].verschil) == ("1", "0")
+    assert (k["aandeel_pgb"].waarde, k["aandeel_pgb"].verschil) == ("12,5%", "+6,3 %-punt")  # 4/32 vs 2/32
+
+
+def test_kpis_cross_filtered_month_and_gemeente():
+    k = kpis("?km=2024-03")
+    assert (k["actief"].waarde, k["instroom"].waarde, k["uitstroom"].waarde) == ("51", "2", "2")
+    assert k["instroom"].verschil == "+2"  # mrt 2023: no flows
+    k = kpis("?kg=GM0118")
+    assert (k["actief"].waarde, k["actief"].verschil, k["instroom"].waarde) == ("12", "+4", "5")
+
+
+def test_kpis_tussenvorm_filter_applies_to_stand():
+    k = kpis("?tussenvorm=Thuis%20Plus")
+    assert k["actief"].waarde == "4"
+    assert k["aandeel_pgb"].waarde == "100,0%"
+
+
+def test_trend_and_gemeenten():
+    v = overzicht.trend_visual(ctx_voor())
+    assert list(v.tabel["Actieve cliënten"]) == [47] * 6 + [51] * 6
+    assert v.tabel["Maand"].iloc[0] == D(2023, 7, 1)
+    g = overzicht.gemeenten_visual(ctx_voor("?km=2023-09")).tabel.set_index("Gemeentecode")
+    assert g.loc["GM0118", "Actieve cliënten"] == 8 and g.loc["GM1730", "Actieve cliënten"] == 0
+    assert len(g) == 9
+    p = overzicht.per_1000_visual(ctx_voor()).tabel.set_index("Gemeentecode")
+    assert p.loc["GM0106", "Per 1.000 inwoners"] == pytest.approx(round(32 / 69701 * 1000, 2))
+    assert p.loc["GM0106", "Inwoners (1 januari)"] == 69701
+
+
+def test_clienten_page():
+    t = clienten.tussenvorm_visual(ctx_voor()).tabel.iloc[-1]
+    assert (t["Beschermd wonen intramuraal"], t["Beschermd wonen nabij"], t["Begeleid wonen"], t["Thuis Plus"],
+            t["Totaal"]) == (19, 6, 22, 4, 51)
+    lv = clienten.levering_visual(ctx_voor()).tabel.iloc[-1]
+    assert (lv["ZIN"], lv["PGB"]) == (46, 5)
+    licht = clienten.lichter_visual(ctx_voor()).tabel
+    assert licht["Aandeel lichte vormen"].iloc[0] == pytest.approx(20 / 47)
+    assert licht["Aandeel lichte vormen"].iloc[-1] == pytest.approx(26 / 51)
+    m = clienten.matrix_visual(ctx_voor()).tabel.set_index("Gemeente")
+    assert m.loc["Assen", "Totaal"] == 32 and m.loc["Assen", "Beschermd wonen nabij"] == 0
+    vd = clienten.verblijfsduur_visual(ctx_voor()).tabel
+    assert list(vd["In zorg"]) == [9, 20, 17, 5] and list(vd["Uitgestroomd"]) == [2, 2, 1, 1]
+
+
+def test_flows_explain_the_stand():
+    t = stromen.stromen_tabel(ctx_voor())
+    assert t["Instroom"].sum() == 8 and t["Uitstroom"].sum() == 4 and t["Nieuwe cliënten"].sum() == 6
+    assert (t["Stand vorige maand"] + t["Netto"] == t["Stand eind maand"]).all()
+    jan = t[t["Maand"] == D(2024, 1, 1)].iloc[0]
+    assert (jan["Stand vorige maand"], jan["Instroom"], jan["Stand eind maand"]) == (47, 4, 51)
+    b = stromen.balans_visual(ctx_voor()).tabel
+    assert list(b["Cliënten"]) == [47, 8, -4, 51, 0]
+    b = stromen.balans_visual(ctx_voor("?van=2023-01&tot=2023-06")).tabel  # starts at the first month
+    assert list(b["Cliënten"]) == [47, 2, -2, 47, 0]
+
+
+def test_uitstroom_reasons_and_doorstroom():
+    r = stromen.reden_visual(ctx_voor()).tabel
+    assert list(r["Code"]) == ["39", "02", "21"] and list(r["Uitstroom"]) == [2, 1, 1]
+    d = stromen.doorstroom_visual(ctx_voor())
+    assert d.tabel["Aantal"].sum() == 4
+    assert "3 naar een lichtere en 1 naar een zwaardere" in d.tekst
+
+
+def test_wlz():
+    m = wlz.wlz_maand_visual(ctx_voor()).tabel.set_index("Maand")
+    assert m["Naar de Wlz"].sum() == 2
+    assert (m.loc[D(2023, 7, 1), "Cumulatief sinds jan 2021"], m.loc[D(2024, 3, 1), "Cumulatief sinds jan 2021"],
+            m.loc[D(2024, 6, 1), "Cumulatief sinds jan 2021"]) == (1, 2, 3)
+    g = wlz.wlz_gemeenten_visual(ctx_voor()).tabel.set_index("Gemeentecode")
+    assert g.loc["GM0106"].iloc[1:].tolist() == [1, 2]
+    o = wlz.open_visual(ctx_voor()).tabel
+    assert list(o["Leeftijdsklasse"]) == ["korter dan 3 maanden", "3 tot 6 maanden"]
+    a = wlz.aanvragen_visual(ctx_voor()).tabel
+    assert a["Aanvragen"].sum() == 4 and a["In behandeling"].sum() == 2  # feb, apr, jun 2024
+
+
+def test_financien():
+    j = financien.jaren_visual(ctx_voor()).tabel
+    assert list(j["Versie"]) == ["definitief", "definitief", "lopend"]
+    assert list(j["Resultaat"]) == [63000, 57000, 50000]
+    lo = financien.lopend_visual(ctx_voor()).tabel.set_index("Post")
+    assert (lo.loc["Cliëntgebonden kosten", "Gerealiseerd"], lo.loc["Cliëntgebonden kosten", "Prognose"],
+            lo.loc["Cliëntgebonden kosten", "Totaal"]) == (112500, 116500, 229000)
+    b = financien.begroting_visual(ctx_voor()).tabel.set_index("Jaar")
+    assert b.loc[2024, "Verschil met begroting"] == 229000 - 235000
+    k = financien.kosten_gemeente_visual(ctx_voor()).tabel.set_index("Gemeentecode")
+    assert (k.loc["GM0106", "Gerealiseerd"], k.loc["GM0106", "Prognose"]) == (69000, 73000)
+    assert k["Gerealiseerd"].sum() == 112500
+    km = financien.kosten_maand_visual(ctx_voor()).tabel
+    assert km["Totaal"].sum() == 6 * 17750 + 6 * 18750
+    km = financien.kosten_maand_visual(ctx_voor("?levering=PGB")).tabel
+    assert km["Totaal"].sum() == 12 * 750
+
+
+def test_distribution_table_shows_both_halves_and_adds_up():
+    v = financien.verdeling_visual(ctx_voor())
+    assert "2023 (definitief)" in v.titel
+    t = v.tabel.set_index("Gemeentecode")
+    totaal = v.tabel.iloc[-1]
+    assert totaal["Gemeente"] == "Totaal"
+    assert totaal["Aandeel resultaat"] == pytest.approx(57000.00, abs=0.001)
+    assert totaal["Verdeelsleutel"] == pytest.approx(1.0)
+    assert totaal["Helft inwoners (50%)"] == pytest.approx(0.5) and totaal["Helft kosten (50%)"] == pytest.approx(0.5)
+    inw, kosten = 69701 / 333044, 126000 / 213000
+    assert t.loc["GM0106", "Aandeel inwoners"] == pytest.approx(inw)
+    assert t.loc["GM0106", "Aandeel kosten"] == pytest.approx(kosten)
+    assert t.loc["GM0106", "Verdeelsleutel"] == pytest.approx(0.5 * inw + 0.5 * kosten)
+    assert t.loc["GM0106", "Afrondingscent"] == "ja"
+    assert "Assen" in v.toelichting and "voorlopig" in v.toelichting
+
+
+def test_gemeente_against_region():
+    df = gemeente.vergelijking(ctx_voor(gemeente="GM0106"), "GM0106", "actief")
+    inw23 = sum(g[5] for g in fixture_warehouse.GEMEENTEN)
+    inw24 = sum(g[6] for g in fixture_warehouse.GEMEENTEN)
+    assert df["gemeente"].tolist() == pytest.approx([32 / 69414 * 1000, 32 / 69701 * 1000])
+    assert df["regio"].tolist() == pytest.approx([47 / inw23 * 1000, 51 / inw24 * 1000])
+    v = gemeente.kosten_visual(ctx_voor(gemeente="GM0106"))
+    assert v.tabel["Assen"].tolist() == pytest.approx([126000 / 69414, 69000 / 69701], abs=1e-4)
+
+
+def test_gemeente_outside_scope_or_unknown_is_refused():
+    assert gemeente.gemeente_code(ctx_voor(gemeente="GM0505")) is None  # Dordrecht: not this region
+    assert gemeente.gemeente_code(ctx_voor("?kg=GM1680", gemeente="kies")) == "GM1680"
+    assert gemeente.actief_visual(ctx_voor(gemeente="GM0505")).tabel.empty
+
+
+def test_datakwaliteit():
+    assert (datakwaliteit.balans_visual(ctx_voor()).tabel["Niet verklaard"] == 0).all()
+    assert len(datakwaliteit.laadlog_visual(ctx_voor()).tabel) == 3
+    assert datakwaliteit.afgekeurd_visual(ctx_voor()).tabel["Regels"].sum() == 3
+    assert datakwaliteit.producten_visual(ctx_voor()).tabel["Productcode"].tolist() == ["15X99"]
+
+
+def test_subregio_drill():
+    t = overzicht.subregio_visual(ctx_voor()).tabel.set_index("Code")
+    assert (t.loc["NMD", "Actieve cliënten"], t.loc["ZWD", "Actieve cliënten"]) == (39, 12)
+    assert t.loc["NMD", "Inwoners (1 januari)"] == 25845 + 69701 + 34092 + 31686 + 34736
+    # drilled into ZWD: the municipality bars only show ZWD municipalities
+    g = overzicht.gemeenten_visual(ctx_voor("?subregio=ZWD")).tabel
+    assert sorted(g["Gemeentecode"]) == ["GM0118", "GM0119", "GM1690", "GM1701"]
+
+
+def test_which_settlement_is_shown():
+    import pandas as pd
+    alleen_lopend = pd.DataFrame({"jaar": [2023, 2024, 2025], "versie": ["lopend"] * 3})
+    assert financien.verdeling_keuze(alleen_lopend, 2025) == (2024, "lopend")  # latest complete year
+    vast = pd.DataFrame({"jaar": [2023, 2023, 2024, 2025], "versie": ["voorlopig", "definitief", "lopend", "lopend"]})
+    assert financien.verdeling_keuze(vast, 2025) == (2023, "definitief")

@@ -1,0 +1,154 @@
+"""The dashboard in a real browser against a real gunicorn server and the fixture warehouse."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGINAS = [("/", "Overzicht"), ("/clienten", "Cliënten"), ("/stromen", "In- en uitstroom"),
+           ("/wlz", "Uitstroom naar de Wlz"), ("/financien", "Financiën"), ("/gemeente/GM0106", "Gemeente Assen"),
+           ("/datakwaliteit", "Datakwaliteit")]
+
+
+def open_pagina(page, url):
+    page.goto(url)
+    page.wait_for_selector(".paginakop h1, .foutmelding", timeout=20000)
+    page.wait_for_load_state("networkidle")
+
+
+def kpi(page, sleutel) -> str:
+    return page.inner_text(f"[data-kpi={sleutel}]")
+
+
+def wacht_op_kpi(page, sleutel, waarde):
+    page.wait_for_function("([s, w]) => { const e = document.querySelector(`[data-kpi=${s}]`);"
+                           " return e && e.innerText === w; }", arg=[sleutel, waarde], timeout=15000)
+
+
+def kies(page, dropdown_id, optie):
+    page.click(f"#{dropdown_id}")
+    page.get_by_role("option", name=optie, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def klik_op(page, locator):
+    """Plotly listens on its drag layer: click at the element's centre, as a user would."""
+    locator.wait_for()
+    locator.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    bb = locator.bounding_box()
+    page.mouse.click(bb["x"] + bb["width"] / 2, bb["y"] + bb["height"] / 2)
+
+
+@pytest.mark.parametrize("pad, kop", PAGINAS)
+def test_every_page_loads_without_console_errors(server, page, pad, kop):
+    open_pagina(page, server.url + pad)
+    assert page.inner_text(".paginakop h1") == kop
+    assert page.inner_text("#peildatum") == "Gegevens t/m 30 juni 2024 · geladen 2 juli 2024 08:15"
+    assert page.locator(".foutmelding").count() == 0
+    assert page.locator(".visual.fout").count() == 0
+    assert page.locator(".visual").count() >= 4
+    # every chart has a text alternative and a table alternative
+    for grafiek in page.locator(".grafiek[role=img]").all():
+        assert grafiek.get_attribute("aria-label")
+    assert page.locator(".visual .datatabel, .visual .leeg").count() >= page.locator(".grafiek").count()
+    # fits a 1366x768 laptop: no horizontal scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    assert page.console_fouten == []
+
+
+def test_choosing_municipality_and_period_changes_the_kpis(server, page):
+    open_pagina(page, server.url + "/")
+    assert (kpi(page, "actief"), kpi(page, "instroom"), kpi(page, "aandeel_pgb")) == ("51", "8", "9,8%")
+    kies(page, "filter-gemeente", "Assen")
+    wacht_op_kpi(page, "actief", "32")
+    kies(page, "filter-snelkeuze", "1e helft 2024")
+    wacht_op_kpi(page, "aandeel_pgb", "12,5%")
+    assert [kpi(page, k) for k in ("actief", "instroom", "uitstroom", "uitstroom_wlz")] == ["32", "2", "2", "1"]
+    assert "van=2024-01&tot=2024-06&gemeente=GM0106" in page.url
+    assert page.console_fouten == []
+
+
+def test_cross_filter_click_on_a_municipality_and_a_month(server, page):
+    open_pagina(page, server.url + "/")
+    balken = page.locator("[data-visual=overzicht-gemeenten] .trace.bars .point path")
+    klik_op(page, balken.last)  # the largest bar: Assen
+    wacht_op_kpi(page, "actief", "32")
+    assert "kg=GM0106" in page.url
+    assert "Assen" in page.inner_text(".kruisfilter")
+    klik_op(page, page.locator("[data-visual=overzicht-gemeenten] .trace.bars .point path").last)
+    wacht_op_kpi(page, "actief", "51")  # one click resets
+    assert "kg=" not in page.url
+    punten = page.locator("[data-visual=overzicht-trend] .scatterlayer .trace .points path")
+    klik_op(page, punten.nth(8))  # mrt 2024
+    wacht_op_kpi(page, "instroom", "2")
+    assert "km=2024-03" in page.url
+    page.click("#kruisfilter-wis")
+    wacht_op_kpi(page, "instroom", "8")
+    assert page.console_fouten == []
+
+
+def test_url_round_trips_the_filter_state(server, page):
+    open_pagina(page, server.url + "/?van=2024-01&tot=2024-06&gemeente=GM0118&levering=ZIN")
+    wacht_op_kpi(page, "actief", "12")
+    assert page.inner_text("#filter-snelkeuze") == "1e helft 2024"
+    assert "Hoogeveen" in page.inner_text("#filter-gemeente")
+    assert "ZIN" in page.inner_text("#filter-levering")
+    # navigating keeps the filters; back returns to the previous view
+    page.click(".nav a:has-text('Wlz')")
+    page.wait_for_selector("text=Uitstroom naar de Wlz per maand")
+    assert page.url.endswith("/wlz?van=2024-01&tot=2024-06&gemeente=GM0118&levering=ZIN")
+    page.go_back()
+    wacht_op_kpi(page, "actief", "12")
+    kies(page, "filter-snelkeuze", "Jaar 2023")
+    wacht_op_kpi(page, "actief", "8")  # Hoogeveen, december 2023
+    page.go_back()
+    wacht_op_kpi(page, "actief", "12")
+    page.wait_for_function("document.querySelector('#filter-snelkeuze').innerText === '1e helft 2024'")
+    page.reload()
+    wacht_op_kpi(page, "actief", "12")
+    assert page.console_fouten == []
+
+
+def test_export_downloads_the_rows_the_chart_shows(server, page):
+    open_pagina(page, server.url + "/?van=2024-01&tot=2024-06&gemeente=GM0106")
+    with page.expect_download() as info:
+        page.click("[data-visual=overzicht-trend] button:has-text('CSV')")
+    d = info.value
+    assert d.suggested_filename == "bwmo-actieve-clienten-per-maand-20240630.csv"
+    rijen = list(csv.reader(io.StringIO(Path(d.path()).read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rijen == [["Maand", "Actieve cliënten"]] + [[f"01-{m:02d}-2024", "32"] for m in range(1, 7)]
+
+    open_pagina(page, server.url + "/financien")
+    with page.expect_download() as info:
+        page.click("[data-visual=financien-verdeling] button:has-text('Excel')")
+    assert info.value.suggested_filename == "bwmo-verdeling-resultaat-2023-definitief-20240630.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active
+    rijen = list(ws.values)
+    assert rijen[0][:3] == ("Gemeente", "Gemeentecode", "Inwoners")
+    assert [r[0] for r in rijen[1:]] == ["Aa en Hunze", "Assen", "De Wolden", "Hoogeveen", "Meppel",
+                                         "Midden-Drenthe", "Noordenveld", "Tynaarlo", "Westerveld", "Totaal"]
+    assert rijen[-1][9] == pytest.approx(57000)
+    assert page.console_fouten == []
+
+
+def test_missing_warehouse_shows_a_dutch_message(server_zonder_warehouse, page):
+    open_pagina(page, server_zonder_warehouse.url + "/")
+    tekst = page.inner_text(".foutmelding")
+    assert "Er is nog geen datawarehouse beschikbaar" in tekst
+    assert "Traceback" not in page.content()
+
+
+def test_screenshot_overzicht(screenshot_server, page):
+    open_pagina(page, screenshot_server.url + "/")
+    page.wait_for_selector("[data-visual=overzicht-per-1000] .trace.bars")
+    page.wait_for_timeout(500)
+    doel = ROOT / "docs" / "screenshot-overzicht.png"
+    page.screenshot(path=str(doel), full_page=True)
+    assert doel.stat().st_size > 20000
