@@ -99,16 +99,16 @@ def aanvragen_visual(ctx: Context) -> Visual:
 def open_visual(ctx: Context) -> Visual:
     df = data.wlz_aanvragen_open(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
     if df.empty:
-        tabel = pd.DataFrame(columns=["Leeftijdsklasse", "Openstaande aanvragen"])
+        tabel = pd.DataFrame(columns=["Wachttijd", "Openstaande aanvragen"])
     else:
         g = df.groupby(["klasse_volgorde", "leeftijdsklasse"], as_index=False)["aanvragen"].sum()
-        tabel = pd.DataFrame({"Leeftijdsklasse": g["leeftijdsklasse"],
+        tabel = pd.DataFrame({"Wachttijd": g["leeftijdsklasse"],
                               "Openstaande aanvragen": g["aanvragen"].astype("int64")})
-    fig = categorie.staven(tabel, "Leeftijdsklasse", "Openstaande aanvragen", "Openstaand",
+    fig = categorie.staven(tabel, "Wachttijd", "Openstaande aanvragen", "Openstaand",
                            kleur=WLZ_STATUS["in_behandeling"])
     tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {formats.getal(tabel['Openstaande aanvragen'].sum())}, "
-             "naar leeftijdsklasse: " + ", ".join(f"{k} {formats.getal(n)}" for k, n in
-                                                   zip(tabel["Leeftijdsklasse"], tabel["Openstaande aanvragen"])) + ".")
+             "naar wachttijd: " + ", ".join(f"{k} {formats.getal(n)}" for k, n in
+                                                   zip(tabel["Wachttijd"], tabel["Openstaande aanvragen"])) + ".")
     return Visual("wlz-open", f"Openstaande Wlz-aanvragen op {formats.datum_kort(ctx.info['peildatum'])}", tabel,
                   tekst, figuur=fig, opmaak={"Openstaande aanvragen": "getal"},
                   toelichting="Aanvragen zonder besluit; de Wmo-indicatie loopt intussen door.")

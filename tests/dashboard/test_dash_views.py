@@ -116,7 +116,7 @@ def test_wlz():
     g = wlz.wlz_gemeenten_visual(ctx_voor()).tabel.set_index("Gemeentecode")
     assert g.loc["GM0106"].iloc[1:].tolist() == [1, 2]
     o = wlz.open_visual(ctx_voor()).tabel
-    assert list(o["Leeftijdsklasse"]) == ["korter dan 3 maanden", "3 tot 6 maanden"]
+    assert list(o["Wachttijd"]) == ["korter dan 3 maanden", "3 tot 6 maanden"]
     a = wlz.aanvragen_visual(ctx_voor()).tabel
     assert a["Aanvragen"].sum() == 4 and a["In behandeling"].sum() == 2  # feb, apr, jun 2024
 

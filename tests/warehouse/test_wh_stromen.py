@@ -240,9 +240,9 @@ def test_wlz_requests_by_gemeente_and_open_on_peildatum():
         {"maand": m(5), "gemeente_code": HOOGEVEEN, "aanvragen": 1, "toegekend": 0,
          "in_behandeling": 1},
     ]
-    # 2024 - 1980 = 44 years on the peildatum
+    # pending since 2 May 2024; on the peildatum 15 June 2024 that is 44 days: 1 to 3 months
     assert rows(con, "select gemeente_code, leeftijdsklasse, aanvragen "
                      "from marts.wlz_aanvragen_open") == [
-        {"gemeente_code": HOOGEVEEN, "leeftijdsklasse": "30 tot 50 jaar", "aanvragen": 1}]
+        {"gemeente_code": HOOGEVEEN, "leeftijdsklasse": "1 tot 3 maanden", "aanvragen": 1}]
     assert rows(con, "select aantal from marts.datakwaliteit where soort like 'Wlz%'") == [
         {"aantal": 1}]
