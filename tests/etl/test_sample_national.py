@@ -21,11 +21,10 @@ from etl.sample import HEADERS, fmoney, write_sample
 from etl.sample_national import (
     POPULATION,
     REGIOS_NATIONAAL,
-    fmoney_cents,
     provider_names,
-    write_columns,
     write_national,
 )
+from etl.sample_national_kolommen import csv_field, fmoney_cents, write_columns
 from etl.validate import read_export
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -279,17 +278,12 @@ def test_write_columns_matches_csv_writer(tmp_path):
     rows = [["a;b", 'say "hi"', "Zorgcoöperatie", ""], ["1", "-1.234,50", "x", "y"], ["", "", "", ""]]
     ours = tmp_path / "ours.csv"
     write_columns(ours, ["H1", "H2", "H3", "H4"], len(rows),
-                  lambda a, b: [[_quote(r[i]) for r in rows[a:b]] for i in range(4)], chunk=2)
+                  lambda a, b: [[csv_field(r[i]) for r in rows[a:b]] for i in range(4)], chunk=2)
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(["H1", "H2", "H3", "H4"])
     w.writerows(rows)
     assert ours.read_bytes() == ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def _quote(s: str) -> str:
-    from etl.sample_national import _csv_field
-    return _csv_field(s)
 
 
 def test_fmoney_cents_matches_fmoney():
