@@ -19,9 +19,14 @@ DATE = r"(\d{1,2}-\d{1,2}-\d{4})( \d{1,2}:\d{2}(:\d{2})?)?"   # COGNOS may appen
 DATE_TWO_DIGIT_YEAR = r"\d{1,2}-\d{1,2}-\d{2}( .*)?"
 DUTCH_NUMBER = r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
 POINT_DECIMAL = r"-?\d+\.\d+"
+EXCEL_SERIAL = r"\d{1,6}([.,]\d+)?"   # 45292 (1-1-2024) or 45292,5: a date cell saved as number
 INTEGER = r"-?\d+"
 GEMEENTE = r"(GM)?\d{1,4}"
 CODE = r"\d{1,2}"
+# The longest text value a row may carry. No field of any export comes near it (a product
+# description or provider name is under 200 characters); a longer one is a broken export (a
+# quote that swallowed lines, a pasted document) and is kept aside rather than loaded.
+MAX_TEXT_CHARS = 4000
 
 
 def q(name: str) -> str:
@@ -75,7 +80,9 @@ def column_sql(col: Column, label: str) -> ColumnSql:
     raw, s, v = q(col.name), q(col.name + "__s"), q(col.name + "__v")
     helper = None
     if col.type == "text":
-        value, sql_type, cases = raw, "varchar", []
+        value, sql_type = raw, "varchar"
+        cases = [(f"strlen({raw}) > {MAX_TEXT_CHARS} and length({raw}) > {MAX_TEXT_CHARS}",
+                  f"{label} is langer dan {MAX_TEXT_CHARS:,} tekens".replace(",", "."))]
     elif col.type == "date":
         # strptime alone takes `1-2-24` as the year 24; a dash fifth from the end rules that
         # out without a regular expression on every value.
@@ -87,6 +94,9 @@ def column_sql(col: Column, label: str) -> ColumnSql:
             (f"{v} is not null", None),
             (f"regexp_full_match({raw}, '{DATE_TWO_DIGIT_YEAR}')",
              f"{label} heeft een jaartal van twee cijfers; dat is dubbelzinnig (verwacht dd-mm-jjjj)"),
+            (f"regexp_full_match({raw}, '{EXCEL_SERIAL}')",
+             (f"{label} is een getal, geen datum (een Excel-datumnummer?); dat wordt niet "
+             f"omgerekend omdat het dubbelzinnig is (verwacht dd-mm-jjjj)")),
             (f"not regexp_full_match({raw}, '{DATE}')", f"{label} is geen datum (verwacht dd-mm-jjjj)"),
             ("true", f"{label} is een datum die niet bestaat"),
         ]

@@ -5,10 +5,12 @@ reader never sees a half-built warehouse and a refused load leaves it byte-ident
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
 import os
+import sys
 import time
 import uuid
 from contextlib import contextmanager
@@ -27,6 +29,20 @@ from warehouse.build import build, create_raw_schema
 from warehouse.versions import inject_versions, state_store_for
 
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
+
+# TEST HOOK (fault injection for tests/reliability/test_crash.py), inert unless set:
+# BWMO_PAUZE_BIJ=lezen|bouwen|publiceren makes a load print `BWMO_PAUZE <punt> <pid>` on
+# stderr at that named point and then sleep (BWMO_PAUZE_SECONDEN, default 60), so a test can
+# SIGKILL it there. lezen: the build file exists and the first export is about to be read;
+# bouwen: all files merged, the models are about to run; publiceren: the new file is finished
+# and closed, os.replace is next.
+PAUZE_PUNTEN = ("lezen", "bouwen", "publiceren")
+
+
+def _pauze(punt: str) -> None:
+    if os.environ.get("BWMO_PAUZE_BIJ") == punt:
+        print(f"BWMO_PAUZE {punt} {os.getpid()}", file=sys.stderr, flush=True)
+        time.sleep(float(os.environ.get("BWMO_PAUZE_SECONDEN", "60")))
 
 
 class LoadRefused(Exception):
@@ -109,16 +125,51 @@ def _exclusive(warehouse: Path):
     """One load at a time per warehouse; a second one waits rather than racing the publish."""
     lock_path = warehouse.with_name(warehouse.name + ".lock")
     with lock_path.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        fcntl.flock(lock, fcntl.LOCK_EX)   # the kernel releases it when the process dies
         yield
+
+
+def _remove_stale_builds(warehouse: Path) -> None:
+    """Build files left by a load that was killed (SIGKILL, power cut): they hold no published
+    data, and under the lock no other load can be writing them, so they go."""
+    for stale in warehouse.parent.glob(f".{warehouse.name}.bouw-*"):
+        stale.unlink(missing_ok=True)
 
 
 def _record_refusal(warehouse: Path, reason: str) -> None:
     """A refused delivery is not lost from sight: append why to a log beside the warehouse."""
     log = warehouse.with_name(warehouse.name + ".geweigerd.log")
     entry = {"tijd": datetime.now().isoformat(timespec="seconds"), "reden": reason}
-    with log.open("a", encoding="utf-8") as f:
-        f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    try:
+        with log.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    except OSError:
+        pass   # a full disk must not hide the refusal itself, which the caller reports
+
+
+# What a failed write looks like: Python's own I/O, and DuckDB's (a failed checkpoint is Fatal,
+# a failed WAL write a TransactionException, ...): any DuckDB error that escapes the build.
+_WRITE_ERRORS = (OSError, duckdb.Error)
+_DISK_FULL = ("No space left", "File too large", "Disk quota")
+
+
+def _disk_full(failed: BaseException) -> bool:
+    return (getattr(failed, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+            or any(s in str(failed) for s in _DISK_FULL))
+
+
+def _write_failure(failed: BaseException, where: Path) -> LoadRefused:
+    """An I/O error while building (disk full, file too large, read-only disk) as a refusal."""
+    text = str(failed)
+    if _disk_full(failed):
+        why = "de schijf is vol (of het bestand werd te groot)"
+    elif isinstance(failed, (OSError, duckdb.IOException)):
+        why = "schrijven of lezen op schijf mislukte"
+    else:
+        why = "DuckDB brak het bouwen af"
+    return LoadRefused(f"Het warehouse is niet gepubliceerd: {why} tijdens het bouwen in "
+                       f"{where}. Het gepubliceerde warehouse is ongewijzigd; maak ruimte en "
+                       f"laad opnieuw. ({type(failed).__name__}: {text.splitlines()[0] if text else ''})")
 
 
 def _publish(tmp: Path, warehouse: Path) -> None:
@@ -189,12 +240,17 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
                           message="Niets nieuws: alle bestanden waren al geladen; "
                                   "het warehouse is ongewijzigd.")
 
+    _remove_stale_builds(warehouse)
     tmp = warehouse.with_name(f".{warehouse.name}.bouw-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
     try:
-        versie, checks = _build_new(tmp, warehouse, source_dir, region, peildatum, reports, notify)
-        notify("publish", {})
-        _publish(tmp, warehouse)
+        try:
+            versie, checks = _build_new(tmp, warehouse, source_dir, region, peildatum, reports,
+                                        notify)
+            notify("publish", {})
+            _pauze("publiceren")
+            _publish(tmp, warehouse)
+        except _WRITE_ERRORS as failed:
+            raise _write_failure(failed, warehouse.parent) from failed
     finally:
         tmp.unlink(missing_ok=True)
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
@@ -229,6 +285,7 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
             carry_over(con, warehouse)
         write_region(con, region)
         geladen_op = datetime.now().replace(microsecond=0)
+        _pauze("lezen")
         for rep in reports:
             if rep.status != "nieuw":
                 continue
@@ -252,12 +309,18 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
         versie = f"{geladen_op:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         write_meta(con, peildatum, region.naam, geladen_op, versie)
         notify("build", {})
+        _pauze("bouwen")
         try:
             checks = build(con)
         except Exception as failed:  # a failing check or model: explain, do not publish
+            if _disk_full(failed) or isinstance(failed, (OSError, duckdb.FatalException)):
+                raise _write_failure(failed, tmp.parent) from failed
             raise LoadRefused(f"Het warehouse is niet gepubliceerd: {failed}") from failed
         inject_versions(con, state_store_for(warehouse))
         con.execute("checkpoint")
     finally:
-        con.close()
+        try:
+            con.close()
+        except duckdb.Error:
+            pass   # after a failed write the connection may be unusable; the error is raised
     return versie, checks

@@ -25,6 +25,15 @@ from etl.sheets import cell_text, json_rows, xlsx_rows  # noqa: F401 (cell_text 
 
 # Excel exports put a title block above the header; beyond this many lines we stop looking.
 HEADER_SEARCH_LINES = 50
+# Python's csv module refuses fields over 128 KiB by default; a field that long is kept aside
+# by the row rules instead (etl.expressions.MAX_TEXT_CHARS), so the reader must not stop at it.
+csv.field_size_limit(1 << 26)
+# Delimiters a misconfigured export may use instead of `;`, named for the refusal message.
+OTHER_DELIMITERS = {",": "komma (,)", "\t": "tab", "|": "verticale streep (|)"}
+# A valid UTF-8 multi-byte sequence: its presence means the file was written as UTF-8.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 @dataclass
@@ -82,14 +91,23 @@ class HeaderMap:
         return missing
 
 
-def find_header(rows, hmap: HeaderMap, bestand: str) -> tuple[int, list[str], dict[str, int]]:
-    """The header is the first line holding every required column; lines above it are titles."""
+def find_header(rows, hmap: HeaderMap, bestand: str, raw_lines: dict[int, str] | None = None,
+                ) -> tuple[int, list[str], dict[str, int]]:
+    """The header is the first line holding every required column; lines above it are titles.
+
+    `raw_lines` (CSV only) holds the scanned lines as text: when no header is found with `;`
+    but one is with another delimiter, the refusal says so. Such a file is not read with that
+    delimiter: with a decimal comma, a comma-separated line cannot be split without guessing.
+    """
     best: list[str] | None = None
     seen_any = False
+    other_delimiter: RefusedFile | None = None
     for regel, fields in rows:
         if not any(f.strip() for f in fields):
             continue
         seen_any = True
+        if other_delimiter is None and raw_lines and len(fields) <= 1:
+            other_delimiter = _other_delimiter(raw_lines.get(regel, ""), hmap, bestand, regel)
         missing = hmap.missing(fields)
         if not missing:
             positions: dict[str, list[int]] = {}
@@ -106,8 +124,22 @@ def find_header(rows, hmap: HeaderMap, bestand: str) -> tuple[int, list[str], di
             best = missing
     if not seen_any:
         raise RefusedFile(bestand, 1, "het bestand is leeg (geen kopregel)")
+    if other_delimiter is not None:
+        raise other_delimiter
     raise RefusedFile(bestand, 1, f"geen kopregel gevonden met alle verplichte kolommen van "
                       f"{hmap.kind.name}; ontbrekend: {', '.join(best)}")
+
+
+def _other_delimiter(line: str, hmap: HeaderMap, bestand: str, regel: int) -> RefusedFile | None:
+    for delim, naam in OTHER_DELIMITERS.items():
+        if delim in line:
+            fields = next(csv.reader([line], delimiter=delim), [])
+            if not hmap.missing(fields):
+                return RefusedFile(bestand, regel, f"de kolommen zijn gescheiden door een {naam} "
+                                   "in plaats van een puntkomma (;); lever de export aan met ; als "
+                                   "scheidingsteken (met een decimale komma is een ander "
+                                   "scheidingsteken niet eenduidig te lezen)")
+    return None
 
 
 def decode(data: bytes, bestand: str) -> bytes:
@@ -117,6 +149,9 @@ def decode(data: bytes, bestand: str) -> bytes:
             return data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError as e:
             raise RefusedFile(bestand, None, f"ongeldige UTF-16-tekst ({e.reason})") from None
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise RefusedFile(bestand, None, "dit is een oud Excel-bestand (.xls) of een met een "
+                          "wachtwoord beveiligd werkboek; sla het op als .xlsx of als CSV")
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[3:] if bom else data
     if b"\x00" in body:
@@ -131,6 +166,14 @@ def decode(data: bytes, bestand: str) -> bytes:
             raise RefusedFile(bestand, _line_at(body, e.start),
                               "het bestand zegt UTF-8 te zijn (BOM) maar bevat ongeldige "
                               "tekens") from None
+        utf8 = _UTF8_MULTIBYTE.search(body)
+        if utf8 is not None:
+            # Part UTF-8, part something else (a line pasted from another file, an edit in
+            # an old editor): reading it as Windows-1252 would garble every UTF-8 accent.
+            raise RefusedFile(bestand, _line_at(body, e.start),
+                              f"gemengde tekencodering: deze regel is geen UTF-8, maar regel "
+                              f"{_line_at(body, utf8.start())} wel; welke codering geldt is "
+                              f"niet te zeggen (sla het bestand op als UTF-8)") from None
     try:
         return body.decode("cp1252").encode("utf-8")
     except UnicodeDecodeError as e:
@@ -153,11 +196,30 @@ def read_rows(path: str | Path, kind: Kind, data: bytes | None = None) -> RawRow
     text = decode(data, bestand)
     if path.suffix.lower() == ".json" or text.lstrip()[:1] == b"{":
         return _from_lists(json_rows(text, bestand), kind, bestand)
-    return _read_csv(text, kind, bestand)
+    return _read_csv(line_endings(text, bestand), kind, bestand)
 
 
-def _split_line(line: bytes) -> list[str]:
-    return next(csv.reader([line.decode("utf-8").rstrip("\r\n")], delimiter=";"), [])
+def line_endings(text: bytes, bestand: str) -> bytes:
+    """LF and CRLF, mixed or not, read as they are. A file with only CR line ends (classic
+    Mac) is read as if they were LF. A lone CR inside a file that otherwise uses LF is refused:
+    it is a line break to some programs and not to others, so line numbers would be a guess."""
+    if b"\r" not in text:
+        return text
+    if b"\n" not in text:
+        return text.replace(b"\r", b"\n")
+    lone = _LONE_CR.search(text)
+    if lone is not None and lone.end() < len(text):
+        raise RefusedFile(bestand, _line_at(text, lone.start()),
+                          "een los CR-teken (regeleinde zonder LF) midden in de regel; "
+                          "verschoven of afgebroken regel?")
+    return text
+
+
+def _split_line(line: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=";"), [])
+    except csv.Error:
+        return [line]   # not a header; a data line is judged by the full parser
 
 
 def _read_csv(text: bytes, kind: Kind, bestand: str) -> RawRows:
@@ -169,8 +231,9 @@ def _read_csv(text: bytes, kind: Kind, bestand: str) -> RawRows:
         end = len(text) if end < 0 else end + 1
         lines.append((start, end))
         start = end
-    heads = ((i + 1, _split_line(text[s:e])) for i, (s, e) in enumerate(lines))
-    header_line, header, mapping = find_header(heads, hmap, bestand)
+    raw_lines = {i + 1: text[s:e].decode("utf-8").rstrip("\r\n") for i, (s, e) in enumerate(lines)}
+    heads = ((regel, _split_line(line)) for regel, line in raw_lines.items())
+    header_line, header, mapping = find_header(heads, hmap, bestand, raw_lines)
     body_at = lines[header_line - 1][1]
     fields = _csv_fast(text, body_at, len(header), header_line)
     if fields is None:   # quoted line breaks, ragged or whitespace lines: exact but slower
@@ -192,6 +255,8 @@ def _csv_fast(text: bytes, body_at: int, width: int, header_line: int) -> pa.Tab
                 strings_can_be_null=False, quoted_strings_can_be_null=False))
     except pa.ArrowInvalid:
         return None
+    if text.count(b'"', body_at) % 2:
+        return None   # an unbalanced quote (a truncated last line?): let the exact parser judge
     lines = text.count(b"\n", body_at)
     if len(text) > body_at and not text.endswith(b"\n"):
         lines += 1
@@ -202,12 +267,23 @@ def _csv_fast(text: bytes, body_at: int, width: int, header_line: int) -> pa.Tab
 
 
 def _csv_exact(body: str, width: int, header_line: int, bestand: str) -> pa.Table:
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=";", quotechar='"')
+    # strict: a quote that is never closed (a file cut off inside a quoted value) or text after
+    # a closing quote is an error, not a value to guess at.
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=";", quotechar='"', strict=True)
     cols: list[list[str]] = [[] for _ in range(width)]
     regels: list[int] = []
     done = 0
-    for fields in reader:
+    while True:
         regel = header_line + done + 1   # a record starts on the line after the previous one
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            reden = ("een aanhalingsteken (\") wordt niet gesloten: het bestand is afgebroken "
+                     "midden in een waarde" if "end of data" in str(e)
+                     else f"de regel is geen geldige CSV ({e})")
+            raise RefusedFile(bestand, regel, reden) from None
         done = reader.line_num
         if not any(f.strip() for f in fields):
             continue

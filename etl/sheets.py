@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -37,20 +38,49 @@ def cell_text(value) -> str:
 
 
 
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return any(n.startswith("xl/worksheets/") and _FORMULA.search(z.read(n))
+                   for n in z.namelist())
+
+
 def xlsx_rows(data: bytes, bestand: str):
+    """The first sheet's rows. A formula cell is read as the value Excel saved with it (what
+    the user saw); text that merely looks like a formula (`=HYPERLINK(...)` typed as text) is
+    text. A formula saved without a value (a file written by a tool, never opened in Excel)
+    refuses the file: the monitor never evaluates formulas, and an empty cell would be a guess.
+    """
     import openpyxl  # only XLSX deliveries pay for the import
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = (openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+                    if _has_formulas(data) else None)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise RefusedFile(bestand, None, f"geen leesbaar XLSX-bestand ({e})") from None
     if not wb.worksheets:
         raise RefusedFile(bestand, None, "het XLSX-bestand heeft geen werkblad")
     try:
-        for regel, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        if formulas is None:
+            for regel, row in enumerate(rows, start=1):
+                yield regel, [cell_text(v) for v in row]
+            return
+        for regel, (row, cells) in enumerate(zip(rows, formulas.worksheets[0].iter_rows()),
+                                             start=1):
+            for value, cell in zip(row, cells):
+                if value is None and getattr(cell, "data_type", None) == "f":
+                    raise RefusedFile(bestand, regel, f"cel {cell.coordinate} bevat een formule "
+                                      "zonder opgeslagen waarde; de monitor rekent formules niet "
+                                      "uit (open en bewaar het bestand in Excel, of lever CSV)")
             yield regel, [cell_text(v) for v in row]
     finally:
         wb.close()
+        if formulas is not None:
+            formulas.close()
 
 
 def json_rows(text: bytes, bestand: str):
