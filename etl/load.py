@@ -13,17 +13,17 @@ import os
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
 from etl.kinds import parse_filename
-from etl.region import Region, load_region
 from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
+from etl.region import Region, load_region
 from etl.validate import RefusedFile, read_export
 from warehouse.build import build, create_raw_schema
 from warehouse.versions import inject_versions, state_store_for

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def fix_version(warehouse: Path, jaar: int, versie: str, door: str,
         raise VersionRefused(f"Onbekende versie '{versie}': kies voorlopig of definitief.")
     store = store or state_store_for(warehouse)
     figures = current_figures(Path(warehouse), jaar)
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with store.transaction() as con:
         old = con.execute("select id from resultaat_versies where jaar = ? and versie = ? "
                           "and vervangen_door is null", (jaar, versie)).fetchone()

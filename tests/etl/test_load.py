@@ -117,12 +117,12 @@ def test_cli_exit_codes_and_reason_on_stderr(tmp_path):
     wh = tmp_path / "warehouse.duckdb"
     good = write_delivery(tmp_path / "lev")
     ok = subprocess.run([sys.executable, "-m", "etl", "load", str(good), "--warehouse", str(wh)],
-                        cwd=ROOT, capture_output=True, text=True)
+                        cwd=ROOT, capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
     assert "Gepubliceerd" in ok.stdout
     (good / "wlz_20250801.csv").write_text("Clientnummer;Besluit\nC1;Toegekend\n")
     refused = subprocess.run([sys.executable, "-m", "etl", "load", str(good), "--warehouse", str(wh)],
-                             cwd=ROOT, capture_output=True, text=True)
+                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert refused.returncode == 1
     assert "wlz_20250801.csv" in refused.stderr and "Aanvraagdatum" in refused.stderr
 

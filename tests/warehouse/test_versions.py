@@ -10,8 +10,8 @@ import pytest
 
 from dashboard.auth.store import StateStore
 from etl.load import load, rebuild
-from warehouse.versions import VersionRefused, all_versions, fix_version
 from tests.fixtures.delivery import ROWS, write_delivery
+from warehouse.versions import VersionRefused, all_versions, fix_version
 
 
 def rows(wh, sql, params=None):
@@ -68,7 +68,7 @@ def test_fixed_version_survives_changed_exports_and_a_rebuild_from_scratch(setup
 
 
 def test_correction_keeps_the_old_record_and_settlement_shows_the_difference(setup, tmp_path):
-    wh, store = setup
+    wh, _ = setup
     fix_version(wh, 2024, "voorlopig", "regio")
     fin = [r.replace("2024;Uitvoeringskosten BW;5.000,00", "2024;Uitvoeringskosten BW;7.000,00")
            for r in ROWS["financien"]]
