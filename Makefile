@@ -23,8 +23,10 @@ $(SAMPLE)/.written: | $(VENV)/.installed
 sample: $(SAMPLE)/.written
 
 # Build the sample warehouse only when none exists: a real deployment's warehouse is never overwritten.
+# The demo accounts (README, "Access and privacy") come only with the sample warehouse.
 $(WAREHOUSE): | $(SAMPLE)/.written
 	$(PY) -m etl load $(SAMPLE) --warehouse $(WAREHOUSE)
+	BWMO_WAREHOUSE=$(WAREHOUSE) $(PY) -m dashboard.auth.users demo
 
 warehouse: $(WAREHOUSE)
 

@@ -1,14 +1,36 @@
-"""Who may see which municipalities. The one place the dashboard asks for the caller's scope.
+"""Who may see what during this request: the one place the dashboard asks.
 
-For now every visitor sees all municipalities of the published region. The access-control issue
-replaces `current_scope()` with the logged-in session's allowed gemeente codes; data.py already
-intersects every request with the scope and returns nothing for an empty one.
+The scope always comes from the server-side session (`dashboard.auth.session_scope()`), never
+from a value the browser sent. data.py intersects every request with it; an empty scope (no
+session, no role, `beheer` only) sees nothing: deny by default.
 """
 from __future__ import annotations
 
-from dashboard import data
+from dashboard import auth, data
+from dashboard.auth.roles import REGIO, User
+
+
+def regio_codes() -> frozenset[str]:
+    """The municipalities of the published region (empty when there is no warehouse yet)."""
+    try:
+        return frozenset(data.regio_gemeenten()["gemeente_code"])
+    except data.WarehouseFout:
+        return frozenset()
+
+
+def current_user() -> User | None:
+    return auth.current_user()
 
 
 def current_scope() -> frozenset[str]:
-    """The gemeente codes the current request may see."""
-    return frozenset(data.regio_gemeenten()["gemeente_code"])
+    """The gemeente codes the current request may see (empty outside a logged-in request)."""
+    return auth.session_scope()
+
+
+def mag_datakwaliteit(user: User | None) -> bool:
+    """The load log and rejected rows: beheer and regio only."""
+    return user is not None and (auth.may_manage(user) or REGIO in user.roles)
+
+
+def mag_auditlog(user: User | None) -> bool:
+    return auth.may_manage(user)

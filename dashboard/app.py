@@ -13,7 +13,8 @@ from dashboard import layout
 HIER = Path(__file__).resolve().parent
 
 
-def create_app() -> dash.Dash:
+def create_app(auth_store=None) -> dash.Dash:
+    """The app behind the login. `auth_store`: a StateStore (tests); default $BWMO_STATE."""
     app = dash.Dash(
         __name__,
         use_pages=True,
@@ -28,22 +29,27 @@ def create_app() -> dash.Dash:
     for naam in pages.PAGINAS:
         importlib.import_module(f"dashboard.pages.{naam}")
     importlib.import_module("dashboard.callbacks")
+    importlib.import_module("dashboard.health").install_health(app.server)  # /health, before auth.install
     app.layout = layout.shell
+    from dashboard import access, auth
+    auth.install(app.server, access.regio_codes, dash_app=app, store=auth_store)  # login, guard, headers; see docs/security.md
     app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
     logging.getLogger("dashboard").setLevel(logging.INFO)
     return app
 
 
 def warm_up(server) -> None:
-    """Serve one request inside the worker before it takes traffic.
+    """Run Dash's one-time setup inside the worker before it takes traffic.
 
     Dash sets itself up lazily on the first request (registering its JavaScript bundles). With
     several threads per worker, concurrent first requests can see a half-finished setup and
     answer 500 for the bundles; one request up front avoids that race. The warehouse connection
     it opened in this (non-serving) thread is closed again: serving threads open their own."""
     from dashboard import data
-    try:
-        server.test_client().get("/")
+    from dashboard.auth.context import EXTENSION
+    try:  # a request without a session stops at the login guard, before Dash's own setup
+        with server.test_request_context("/"):
+            server.extensions[EXTENSION].dash_app._setup_server()
     except Exception:  # never keep a worker from starting; the first real request retries
         logging.getLogger(__name__).exception("opwarmen mislukt")
     finally:

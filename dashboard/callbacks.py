@@ -9,7 +9,7 @@ from dataclasses import replace
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import data, export, ids
+from dashboard import auth, data, export, ids
 from dashboard import filters as flt
 from dashboard.components.visual import REGISTRY
 from dashboard.views.context import maak_context
@@ -135,7 +135,8 @@ def gemeente_uit_pad(pathname: str | None) -> str | None:
 
 
 def download(visual_id: str, formaat: str, search: str | None, pathname: str | None) -> dict:
-    """Rebuild the visual for this request (same filters, same scope) and send its table."""
+    """Rebuild the visual for this request (same filters, the session's scope and small-numbers
+    rule: the view applies both) and send its table. Every export is audited."""
     bouwer = REGISTRY.get(visual_id)
     if bouwer is None or formaat not in ("xlsx", "csv"):
         raise PreventUpdate
@@ -145,6 +146,8 @@ def download(visual_id: str, formaat: str, search: str | None, pathname: str | N
     except data.WarehouseFout:
         raise PreventUpdate from None
     naam = export.bestandsnaam(v.titel.split(" · ")[0], context.info["peildatum"], formaat)
+    auth.audit("export", {"visual": visual_id, "formaat": formaat, "bestand": naam, "filters": search or "",
+                          "pagina": pathname or "", "rijen": len(v.tabel)})
     if formaat == "csv":
         return dcc.send_bytes(("\ufeff" + export.naar_csv(v.tabel)).encode("utf-8"), naam,
                               type="text/csv")

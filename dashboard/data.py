@@ -7,8 +7,9 @@
 - Results are cached per process, keyed on (warehouse version, query, parameters).
 - Every function that returns municipal figures takes `scope`: the gemeente codes the caller may
   see (dashboard/access.py). Requested gemeenten are intersected with it here; an empty scope
-  returns nothing (deny by default). Region-level marts (result, load log) also need a non-empty
-  scope.
+  returns nothing (deny by default). Region-level marts (result, settlement) also need a
+  non-empty scope; `regio_*` functions return sums over the whole region (never a row per
+  gemeente) so a gemeente user can compare. Data-quality marts take the caller's role decision.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from flask import g, has_request_context
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,8 @@ class Selectie:
 _local = threading.local()
 _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
+_db: dict = {}
+_db_lock = threading.Lock()
 
 
 def warehouse_pad() -> Path:
@@ -66,8 +70,32 @@ def _bestandsversie(pad: Path) -> tuple:
     return (str(pad), st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def _database(pad: Path, versie: tuple) -> tuple[duckdb.DuckDBPyConnection, tuple]:
+    """This process's database for the published file and the version it holds: an in-memory
+    DuckDB with the file attached read-only, shared by the threads (each takes a cursor) and
+    replaced when the file changes. Not duckdb.connect(pad): DuckDB caches databases by path, so
+    a thread reopening after a publish would get the old file while another thread holds it."""
+    with _db_lock:
+        for poging in range(5):
+            if _db.get("pid") == os.getpid() and _db.get("versie") == versie:
+                break
+            con = duckdb.connect(":memory:")
+            con.execute("attach '" + str(pad).replace("'", "''") + "' as warehouse (read_only)")
+            na = _bestandsversie(pad)  # unchanged while attaching: the attached file is `versie`
+            if na == versie or poging == 4:
+                _db.update(pid=os.getpid(), versie=versie, con=con)
+                break
+            con.close()
+            versie = na
+        return _db["con"], _db["versie"]
+
+
 def _verbinding() -> tuple[duckdb.DuckDBPyConnection, tuple]:
-    """This thread's connection to the current warehouse file, and that file's version."""
+    """This thread's connection to the current warehouse file, and that file's version. Within
+    one request every query uses the version the request started with (one response, one version)."""
+    vast = g.get("bwmo_warehouse") if has_request_context() else None
+    if vast is not None:
+        return vast
     pad = warehouse_pad()
     try:
         versie = _bestandsversie(pad)
@@ -76,24 +104,26 @@ def _verbinding() -> tuple[duckdb.DuckDBPyConnection, tuple]:
             "Er is nog geen datawarehouse beschikbaar. Laad eerst de gegevens "
             "(python -m etl load) of vraag de beheerder om hulp.") from None
     staat = getattr(_local, "staat", None)
-    if staat and staat["pid"] == os.getpid() and staat["versie"] == versie:
-        return staat["con"], versie
-    if staat and staat["pid"] == os.getpid():
+    if not (staat and staat["pid"] == os.getpid() and staat["versie"] == versie):
+        if staat and staat["pid"] == os.getpid():
+            try:
+                staat["con"].close()
+            except duckdb.Error:  # pragma: no cover
+                pass
         try:
-            staat["con"].close()
-        except duckdb.Error:  # pragma: no cover
-            pass
-    try:
-        con = duckdb.connect(str(pad), read_only=True)
-        versie = _bestandsversie(pad)  # the file we actually opened (a publish may just have happened)
-    except (duckdb.Error, OSError):
-        log.exception("warehouse %s kan niet worden geopend", pad)
-        _local.staat = None
-        raise WarehouseFout(
-            "Het datawarehouse kan op dit moment niet worden gelezen. Probeer het over een "
-            "minuut opnieuw; blijft dit zo, meld het dan bij de beheerder.") from None
-    _local.staat = {"pid": os.getpid(), "versie": versie, "con": con}
-    return con, versie
+            db, versie = _database(pad, versie)
+            con = db.cursor()
+            con.execute("use warehouse")
+        except (duckdb.Error, OSError):
+            log.exception("warehouse %s kan niet worden geopend", pad)
+            _local.staat = None
+            raise WarehouseFout(
+                "Het datawarehouse kan op dit moment niet worden gelezen. Probeer het over een "
+                "minuut opnieuw; blijft dit zo, meld het dan bij de beheerder.") from None
+        staat = _local.staat = {"pid": os.getpid(), "versie": versie, "con": con}
+    if has_request_context():
+        g.bwmo_warehouse = (staat["con"], staat["versie"])
+    return staat["con"], staat["versie"]
 
 
 def sluit() -> None:
@@ -195,6 +225,20 @@ def _regionaal(naam: str, scope) -> pd.DataFrame:
     return df if toegestane_gemeenten(scope) else df.iloc[0:0]
 
 
+def _regiototaal(naam: str, scope, sel: Selectie | None) -> pd.DataFrame:
+    """Sums over ALL municipalities of the region, never a row per gemeente: the comparison a
+    gemeente user may see. The gemeente and subregio filters do not apply (a subregio total
+    minus one's own could be another municipality's figure); period, tussenvorm and
+    leveringsvorm do. Needs a non-empty scope."""
+    sel = sel or Selectie()
+    params = {**_params(scope, Selectie()), "van": sel.van or _MIN_DATE, "tot": sel.tot or _MAX_DATE,
+              "tussenvormen": list(sel.tussenvormen), "leveringsvormen": list(sel.leveringsvormen)}
+    df = query(naam, params)
+    if "gemeente_code" in df.columns:  # pragma: no cover - a query that would break the rule
+        raise ValueError(f"regiototaal {naam} geeft rijen per gemeente")
+    return df if params["gemeenten"] else df.iloc[0:0]
+
+
 # --- metadata ----------------------------------------------------------------------------------
 
 def warehouse_info() -> dict:
@@ -222,53 +266,29 @@ def gemeenten(scope) -> pd.DataFrame:
 
 
 # --- municipal figures (scoped) ------------------------------------------------------------------
+# Each is `f(scope, sel: Selectie) -> DataFrame` for warehouse/queries/<name>.sql: rows of the
+# allowed gemeenten only (scope ∩ sel), none for an empty scope.
 
-def clienten_maand(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("clienten_maand", scope, sel)
-
-
-def stromen_maand(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("stromen_maand", scope, sel)
-
-
-def kosten_maand(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("kosten_maand", scope, sel)
+def _scoped_query(naam: str):
+    def lees(scope, sel: Selectie) -> pd.DataFrame:
+        return _gescoped(naam, scope, sel)
+    lees.__name__ = lees.__qualname__ = naam
+    lees.__doc__ = f"warehouse/queries/{naam}.sql for the allowed gemeenten (scope ∩ sel)."
+    return lees
 
 
-def uitstroom_reden_maand(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("uitstroom_reden_maand", scope, sel)
-
-
-def doorstroom_maand(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("doorstroom_maand", scope, sel)
-
-
-def verblijfsduur(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("verblijfsduur", scope, sel)
-
-
-def wlz_aanvragen_maand(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("wlz_aanvragen_maand", scope, sel)
-
-
-def wlz_aanvragen_open(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("wlz_aanvragen_open", scope, sel)
-
-
-def wlz_cumulatief(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("wlz_cumulatief", scope, sel)
-
-
-def kosten_jaar(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("kosten_jaar", scope, sel)
-
-
-def kengetallen_jaar(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("kengetallen_jaar", scope, sel)
-
-
-def inwoners_jaar(scope, sel: Selectie) -> pd.DataFrame:
-    return _gescoped("inwoners_jaar", scope, sel)
+clienten_maand = _scoped_query("clienten_maand")
+stromen_maand = _scoped_query("stromen_maand")
+kosten_maand = _scoped_query("kosten_maand")
+uitstroom_reden_maand = _scoped_query("uitstroom_reden_maand")
+doorstroom_maand = _scoped_query("doorstroom_maand")
+verblijfsduur = _scoped_query("verblijfsduur")
+wlz_aanvragen_maand = _scoped_query("wlz_aanvragen_maand")
+wlz_aanvragen_open = _scoped_query("wlz_aanvragen_open")
+wlz_cumulatief = _scoped_query("wlz_cumulatief")
+kosten_jaar = _scoped_query("kosten_jaar")
+kengetallen_jaar = _scoped_query("kengetallen_jaar")
+inwoners_jaar = _scoped_query("inwoners_jaar")
 
 
 # --- region level (need a non-empty scope; never a breakdown by gemeente except the settlement) ---
@@ -286,17 +306,64 @@ def resultaat_verdeling(scope) -> pd.DataFrame:
     return _regionaal("resultaat_verdeling", scope)
 
 
+def regio_clienten_maand(scope, sel: Selectie | None = None) -> pd.DataFrame:
+    """Region stand per month x tussenvorm x leveringsvorm (no gemeente column)."""
+    return _regiototaal("regio_clienten_maand", scope, sel)
+
+
+def regio_stromen_maand(scope, sel: Selectie | None = None) -> pd.DataFrame:
+    """Region flows per month (no gemeente column)."""
+    return _regiototaal("regio_stromen_maand", scope, sel)
+
+
+def regio_inwoners_jaar(scope) -> pd.DataFrame:
+    """Region population on 1 January per year."""
+    return _regiototaal("regio_inwoners_jaar", scope, None)
+
+
 def stand_balans(scope) -> pd.DataFrame:
     return _regionaal("stand_balans", scope)
 
 
-def laadlog(scope) -> pd.DataFrame:
-    return _regionaal("laadlog", scope)
+# --- data quality: by role (beheer, regio), not by municipality; the caller decides ------------
+
+def _alleen_als(naam: str, mag_inzien: bool) -> pd.DataFrame:
+    df = query(naam)
+    return df if mag_inzien is True else df.iloc[0:0]
 
 
-def afgekeurd_per_reden(scope) -> pd.DataFrame:
-    return _regionaal("afgekeurd_per_reden", scope)
+def laadlog(mag_inzien: bool) -> pd.DataFrame:
+    return _alleen_als("laadlog", mag_inzien)
 
 
-def producten_buiten_catalogus(scope) -> pd.DataFrame:
-    return _regionaal("producten_buiten_catalogus", scope)
+def afgekeurd_per_reden(mag_inzien: bool) -> pd.DataFrame:
+    return _alleen_als("afgekeurd_per_reden", mag_inzien)
+
+
+def producten_buiten_catalogus(mag_inzien: bool) -> pd.DataFrame:
+    return _alleen_als("producten_buiten_catalogus", mag_inzien)
+
+
+# --- result versions and accountability reports (issue 5; region level) -----------------------
+_VERSIE_KOLOMMEN = {"verrekening": "jaar gemeente_code gemeente_naam voorlopig_eur definitief_eur verschil_eur",
+                    "resultaat_versies": "record_id jaar versie vastgesteld_op door peildatum warehouse_versie "
+                                         "vervangt vervangen_door reden"}
+
+
+def _versie_mart(naam: str, scope) -> pd.DataFrame:
+    """A result-version mart; empty (same columns) for a warehouse built before it existed."""
+    if f"marts.{naam}" not in set(query("rapport_tabellen")["tabel"]):
+        return pd.DataFrame(columns=_VERSIE_KOLOMMEN[naam].split())
+    return _regionaal(naam, scope)
+
+
+def verrekening(scope) -> pd.DataFrame:  # voorlopig, definitief and the difference per gemeente
+    return _versie_mart("verrekening", scope)
+
+
+def resultaat_versies(scope) -> pd.DataFrame:  # fixed versions, corrections included
+    return _versie_mart("resultaat_versies", scope)
+
+
+def rapport_regio_maand(scope) -> pd.DataFrame:  # region totals per month (no gemeente rows)
+    return _regionaal("rapport_regio_maand", scope)

@@ -17,7 +17,9 @@ def naar_csv(df: pd.DataFrame) -> str:
     """';'-separated, decimal comma, dates dd-mm-jjjj: opens correctly in a Dutch Excel."""
     uit = df.copy()
     for kolom in uit.columns:
-        if uit[kolom].map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).any():
+        if uit[kolom].dtype == object:  # numbers mixed with '< 5': still a decimal comma
+            uit[kolom] = uit[kolom].map(lambda v: str(v).replace(".", ",") if isinstance(v, float) else v)
+        if any(isinstance(v, (dt.date, pd.Timestamp)) for v in uit[kolom]):
             uit[kolom] = uit[kolom].map(
                 lambda v: v.strftime("%d-%m-%Y") if isinstance(v, (dt.date, pd.Timestamp)) and not pd.isna(v) else v)
     return uit.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")

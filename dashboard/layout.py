@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from dashboard import access, data, ids
 from dashboard import filters as flt
+from dashboard.auth.roles import GEMEENTE, REGIO
 from dashboard.theme import (
     LEVERINGSVORM_LABEL,
     LEVERINGSVORMEN,
@@ -24,10 +25,19 @@ LABELS = {"select_all": "Alles selecteren", "deselect_all": "Niets selecteren",
           "no_options_found": "Geen keuzes gevonden"}
 
 
+def zichtbaar(page: dict, user) -> bool:
+    """A page with `rollen` only for those roles; the figure pages for anyone with figures."""
+    rollen = set(user.roles) if user else set()
+    if page.get("rollen"):
+        return bool(rollen & set(page["rollen"]))
+    return bool(rollen & {REGIO, GEMEENTE})
+
+
 def navigatie() -> html.Nav:
     links = []
+    user = access.current_user()
     for page in sorted(dash.page_registry.values(), key=lambda p: p.get("order") or 0):
-        if page.get("nav") is False:
+        if page.get("nav") is False or not zichtbaar(page, user):
             continue
         pad = page.get("nav_pad") or page["relative_path"]
         links.append(dcc.Link(page["name"], href=pad, id=ids.nav_link(pad), className="nav-link"))
@@ -78,6 +88,17 @@ def filterpaneel() -> html.Aside:
     ], className="filters", **{"aria-label": "Filters"})
 
 
+def gebruiker_blok() -> html.Div:
+    """Who is logged in, and a plain link to /logout (a full page load ends the session)."""
+    user = access.current_user()
+    naam = user.username if user else "niet ingelogd"
+    rollen = ", ".join(sorted(user.roles)) if user and user.roles else "geen rol"
+    return html.Div([
+        html.Span(["Ingelogd als ", html.Strong(naam, id="gebruiker-naam"), f" ({rollen})"], className="gebruiker-wie"),
+        html.A("Uitloggen", href="/logout", className="knop-klein", id="uitloggen"),
+    ], className="gebruiker")
+
+
 def shell() -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -87,6 +108,7 @@ def shell() -> html.Div:
             html.Div([html.Span("BW/MO-monitor", className="merk"),
                       html.Span("Beschermd wonen en maatschappelijke opvang", className="merk-sub")]),
             navigatie(),
+            gebruiker_blok(),
         ], className="kop"),
         html.Div([
             filterpaneel(),

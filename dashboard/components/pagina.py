@@ -64,11 +64,27 @@ def _bouw(visual_id: str, ctx: Context):
                             className="visual fout")
 
 
+GEEN_CIJFERS = ("Uw account geeft geen toegang tot cijfers van gemeenten. Vraag de beheerder om de juiste "
+                "rol als u denkt dat dit niet klopt.")
+GEEN_DATAKWALITEIT = "Deze pagina is alleen voor beheer en de regio."
+
+
+def weigering(ctx: Context, toegang: str) -> str | None:
+    """Why this user may not see the page (None: allowed). `toegang`: 'cijfers' needs a
+    municipality in scope, 'datakwaliteit' the beheer or regio role."""
+    if toegang == "datakwaliteit":
+        return None if ctx.mag_datakwaliteit else GEEN_DATAKWALITEIT
+    return None if ctx.scope else GEEN_CIJFERS
+
+
 def pagina(titel: str, rijen: list, query: dict, *, gemeente: str | None = None,
-           inleiding: str = "", koptekst=None) -> html.Div:
+           inleiding: str = "", koptekst=None, toegang: str = "cijfers") -> html.Div:
     """Build a page: `rijen` lists the visual ids per row."""
     try:
         ctx = maak_context(zoekstring(query), gemeente)
+        reden = weigering(ctx, toegang)
+        if reden:
+            return html.Div([html.H1(titel), foutmelding(reden, "Geen toegang")], className="pagina")
         kop = [html.H1(koptekst(ctx) if koptekst else titel), gegevens_regel(ctx.info),
                html.P(f"{_hoofdletter(ctx.selectie_label())} · {ctx.periode.label}", className="selectie-regel")]
         if inleiding:

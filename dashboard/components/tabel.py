@@ -25,6 +25,8 @@ RECHTS = {"getal", "getal1", "getal2", "getal4", "eur", "eur2", "pct", "pct2"}
 
 
 def celtekst(waarde, soort: str) -> str:
+    if isinstance(waarde, str) and soort in RECHTS:  # '< 5' or '–' from the small-numbers rule
+        return waarde
     return OPMAAK.get(soort, OPMAAK["tekst"])(waarde)
 
 

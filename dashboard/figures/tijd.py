@@ -53,8 +53,9 @@ def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: 
     """Stacked bars per month of `waarde` by `categorie` (long DataFrame: maand, categorie, waarde)."""
     if df.empty:
         return leeg(hoogte=hoogte)
-    breed = df.pivot_table(index="maand", columns=categorie, values=waarde, aggfunc="sum",
-                           fill_value=0).sort_index().reset_index()
+    # min_count=1: a value hidden by the small-numbers rule (NaN) stays missing, not 0
+    breed = df.pivot_table(index="maand", columns=categorie, values=waarde,
+                           aggfunc=lambda s: s.sum(min_count=1)).sort_index().reset_index()
     fig = figuur(hoogte, barmode="stack", yaxis_title=ytitel)
     x, iso = _maanden(breed)
     cats = [c for c in volgorde if c in breed.columns] + sorted(

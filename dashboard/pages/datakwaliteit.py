@@ -5,8 +5,9 @@ from dashboard.views import datakwaliteit  # noqa: F401
 
 
 def layout(**query):
-    return pagina("Datakwaliteit", [["dq-balans", "dq-afgekeurd"], ["dq-laadlog"], ["dq-producten"]], query)
+    return pagina("Datakwaliteit", [["dq-balans", "dq-afgekeurd"], ["dq-laadlog"], ["dq-producten"]], query,
+                   toegang="datakwaliteit")
 
 
 dash.register_page(__name__, path="/datakwaliteit", name="Datakwaliteit", title="Datakwaliteit · BW/MO-monitor",
-                   order=6, layout=layout)
+                   order=6, layout=layout, rollen=("beheer", "regio"))

@@ -2,7 +2,7 @@ import dash
 from dash import dcc, html
 
 from dashboard import access, data
-from dashboard.components.pagina import pagina
+from dashboard.components.pagina import foutmelding, pagina
 from dashboard.views import gemeente as view
 
 
@@ -23,7 +23,15 @@ def _kiezer():
     ], className="gemeente-kiezer")], **{"aria-label": "Gemeenten"})
 
 
+GEEN_TOEGANG = ("U hebt geen toegang tot de gegevens van deze gemeente. U ziet alleen de cijfers van "
+                "uw eigen gemeente(n) en de totalen van de regio.")
+
+
 def layout(code=None, **query):
+    if code and code != "kies" and code.upper() not in access.current_scope():
+        # refused before anything is read: no figures, not even the name, of another municipality
+        return html.Div([html.Div([html.H1("Gemeente"), foutmelding(GEEN_TOEGANG, "Geen toegang")],
+                                  className="pagina"), _kiezer()])
     inhoud = pagina("Gemeente", [["gemeente-actief", "gemeente-instroom"], ["gemeente-wlz", "gemeente-kosten"],
                                  ["gemeente-tussenvorm"]], query, gemeente=code, koptekst=_kop,
                     inleiding="De gemeente tegenover het gemiddelde van de regio, per 1.000 inwoners (CBS, 1 januari).")

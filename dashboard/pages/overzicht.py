@@ -1,12 +1,12 @@
 import dash
 
 from dashboard.components.pagina import pagina
-from dashboard.views import overzicht  # noqa: F401  (registers the visuals)
+from dashboard.views import overzicht, vergelijking  # noqa: F401  (registers the visuals)
 
 
 def layout(**query):
     return pagina("Overzicht", [["overzicht-kpi"], ("rij-2-1", ["overzicht-trend", "overzicht-subregio"]),
-                                ["overzicht-gemeenten", "overzicht-per-1000"]], query)
+                                ["overzicht-gemeenten", "overzicht-per-1000"], ["overzicht-regio"]], query)
 
 
 dash.register_page(__name__, path="/", name="Overzicht", title="Overzicht · BW/MO-monitor", order=0, layout=layout)

@@ -30,6 +30,14 @@ def _per_maand(ctx: Context, kolom: str) -> pd.DataFrame:
     return df.groupby(["maand", kolom], as_index=False)["actief"].sum()
 
 
+def _plot(ctx: Context, lang: pd.DataFrame) -> pd.DataFrame:
+    return lang.assign(actief=ctx.plotbaar(lang["actief"])) if not lang.empty else lang
+
+
+def _tellingen(tabel: pd.DataFrame) -> list[str]:
+    return [c for c in tabel.columns if c not in ("Maand", "Gemeente", "Duurklasse")]
+
+
 def _breed(lang: pd.DataFrame, kolom: str, volgorde: list[str], labels: dict | None = None) -> pd.DataFrame:
     if lang.empty:
         return pd.DataFrame(columns=["Maand"])
@@ -44,14 +52,15 @@ def _breed(lang: pd.DataFrame, kolom: str, volgorde: list[str], labels: dict | N
 @visual("clienten-tussenvorm")
 def tussenvorm_visual(ctx: Context) -> Visual:
     lang = _per_maand(ctx, "tussenvorm")
-    fig = tijd.gestapeld_per_maand(lang, "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
+    fig = tijd.gestapeld_per_maand(_plot(ctx, lang), "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
                                    geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten")
     tabel = _breed(lang, "tussenvorm", TUSSENVORMEN)
     tekst = f"Actieve cliënten per maand naar tussenvorm, {ctx.periode.label}, {ctx.selectie_label()}."
     if not tabel.empty:
         laatst = tabel.iloc[-1]
         tekst += " Laatste maand: " + ", ".join(
-            f"{t} {formats.getal(laatst[t])}" for t in TUSSENVORMEN if t in tabel.columns) + "."
+            f"{t} {ctx.aantal(laatst[t])}" for t in TUSSENVORMEN if t in tabel.columns) + "."
+    tabel = ctx.afschermen(tabel, _tellingen(tabel))
     return Visual("clienten-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,
                   opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns},
                   kruisfilter="maand")
@@ -60,10 +69,11 @@ def tussenvorm_visual(ctx: Context) -> Visual:
 @visual("clienten-levering")
 def levering_visual(ctx: Context) -> Visual:
     lang = _per_maand(ctx, "leveringsvorm")
-    fig = tijd.gestapeld_per_maand(lang, "leveringsvorm", "actief", KLEUR_LEVERINGSVORM, LEVERINGSVORMEN,
+    fig = tijd.gestapeld_per_maand(_plot(ctx, lang), "leveringsvorm", "actief", KLEUR_LEVERINGSVORM, LEVERINGSVORMEN,
                                    labels=LEVERINGSVORM_LABEL, geselecteerd=ctx.kruis_maand,
                                    ytitel="Actieve cliënten")
     tabel = _breed(lang, "leveringsvorm", LEVERINGSVORMEN)
+    tabel = ctx.afschermen(tabel, _tellingen(tabel))
     tekst = f"Actieve cliënten per maand naar leveringsvorm (ZIN en PGB), {ctx.periode.label}."
     return Visual("clienten-levering", "Actieve cliënten naar leveringsvorm", tabel, tekst, figuur=fig,
                   opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns},
@@ -82,11 +92,12 @@ def matrix_visual(ctx: Context) -> Visual:
                                fill_value=0)
         breed = breed[[t for t in TUSSENVORMEN if t in breed.columns]
                       + [t for t in breed.columns if t not in TUSSENVORMEN]].sort_index()
-    fig = categorie.matrix(breed)
+    fig = categorie.matrix(breed if ctx.exact or breed.empty else breed.where(~breed.map(ctx.klein).astype(bool)))
     tabel = breed.reset_index().rename(columns={"gemeente_naam": "Gemeente"}) if not breed.empty else \
         pd.DataFrame(columns=["Gemeente"])
     if not tabel.empty:
         tabel["Totaal"] = tabel[list(breed.columns)].sum(axis=1)
+    tabel = ctx.afschermen(tabel, _tellingen(tabel))
     tekst = (f"Actieve cliënten per gemeente en tussenvorm, eind {formats.maand(p.tot)}; "
              f"{len(tabel)} gemeenten met cliënten.")
     return Visual("clienten-matrix", f"Gemeente × tussenvorm · {formats.maand(p.tot)}", tabel, tekst,
@@ -101,13 +112,17 @@ def lichter_visual(ctx: Context) -> Visual:
     licht = reken.stand_per_maand(licht, ctx.periode.van, ctx.periode.tot).rename(columns={"actief": "licht"})
     df = maanden.merge(licht, on="maand")
     df["aandeel"] = [l / a if a else float("nan") for l, a in zip(df["licht"], df["actief"])]
-    fig = tijd.reeksen_per_maand(df, [("aandeel", "Aandeel begeleid wonen en Thuis Plus", KLEUR_LICHT)],
+    verborgen = [ctx.klein(licht) or ctx.klein(a - licht) for licht, a in zip(df["licht"], df["actief"])]
+    plot = df.assign(aandeel=[float("nan") if v else a for v, a in zip(verborgen, df["aandeel"])])
+    fig = tijd.reeksen_per_maand(plot, [("aandeel", "Aandeel begeleid wonen en Thuis Plus", KLEUR_LICHT)],
                                  opmaak="pct", geselecteerd=ctx.kruis_maand, ytitel="Aandeel")
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     tabel = pd.DataFrame({"Maand": [m.date() for m in df["maand"]], "Actieve cliënten": df["actief"],
                           "Begeleid wonen en Thuis Plus": df["licht"],
                           "Zwaardere vormen": df["actief"] - df["licht"], "Aandeel lichte vormen": df["aandeel"]})
-    a0, a1 = (df["aandeel"].iloc[0], df["aandeel"].iloc[-1]) if len(df) else (None, None)
+    tabel = ctx.afschermen(tabel, ["Actieve cliënten", "Begeleid wonen en Thuis Plus", "Zwaardere vormen"],
+                           {"Aandeel lichte vormen": ["Begeleid wonen en Thuis Plus", "Zwaardere vormen"]})
+    a0, a1 = (plot["aandeel"].iloc[0], plot["aandeel"].iloc[-1]) if len(df) else (None, None)
     tekst = (f"Aandeel cliënten in de lichtere vormen (begeleid wonen, Thuis Plus) per maand: "
              f"van {formats.pct(a0)} naar {formats.pct(a1)} ({ctx.periode.label}).")
     return Visual("clienten-lichter", "Van beschermd wonen naar beschermd thuis", tabel, tekst, figuur=fig,
@@ -135,11 +150,13 @@ def verblijfsduur_visual(ctx: Context) -> Visual:
         tabel = pd.DataFrame({"Duurklasse": tabel["duurklasse"], "In zorg": tabel["in zorg"].astype("int64"),
                               "Uitgestroomd": tabel["uitgestroomd"].astype("int64")})
     jaartekst = "–".join(str(j) for j in sorted({min(jaren), max(jaren)}))
-    fig = categorie.gegroepeerd(tabel, "Duurklasse", [("In zorg", "In zorg (op peildatum)", KLEUR["stand"]),
+    fig = categorie.gegroepeerd(tabel if ctx.exact else tabel.assign(
+        **{k: ctx.plotbaar(tabel[k]) for k in ("In zorg", "Uitgestroomd")}), "Duurklasse", [("In zorg", "In zorg (op peildatum)", KLEUR["stand"]),
                                                       ("Uitgestroomd", f"Uitgestroomd in {jaartekst}",
                                                        KLEUR["uitstroom"])], ytitel="Episodes")
-    tekst = (f"Verblijfsduur: {formats.getal(tabel['In zorg'].sum())} episodes in zorg en "
-             f"{formats.getal(tabel['Uitgestroomd'].sum())} uitgestroomd in {jaartekst}, naar duurklasse.")
+    tekst = (f"Verblijfsduur: {ctx.aantal(tabel['In zorg'].sum())} episodes in zorg en "
+             f"{ctx.aantal(tabel['Uitgestroomd'].sum())} uitgestroomd in {jaartekst}, naar duurklasse.")
+    tabel = ctx.afschermen(tabel, ["In zorg", "Uitgestroomd"])
     return Visual("clienten-verblijfsduur", "Verblijfsduur", tabel, tekst, figuur=fig,
                   opmaak={"In zorg": "getal", "Uitgestroomd": "getal"},
                   toelichting="Duur van de hele episode (aaneengesloten indicaties). Tussenvorm- en "

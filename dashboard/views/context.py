@@ -1,12 +1,20 @@
-"""What a view needs to know about the request: filters, scope, warehouse info, period."""
+"""What a view needs to know about the request: filters, scope, user, warehouse info, period.
+
+Small numbers: views compute with exact counts and hide them only at the end, through the
+helpers below (`afschermen` for tables, `aantal` for text, `plotbaar` for charts), so a
+`gemeente` or `beheer` user never sees a count from 1 to the threshold; `regio` sees exact
+counts (docs/security.md, Privacy rules)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from dashboard import access, data
+import pandas as pd
+
+from dashboard import access, data, formats
 from dashboard import filters as flt
+from dashboard.auth import privacy, roles
 from dashboard.data import Selectie
 
 
@@ -18,6 +26,45 @@ class Context:
     eerste: dt.date
     laatste: dt.date
     gemeente: str | None = None  # the gemeente page's path variable
+    gebruiker: roles.User | None = None  # the session's user (None: sees nothing, counts hidden)
+
+    # --- who sees what ---------------------------------------------------------------------
+
+    @property
+    def exact(self) -> bool:
+        """True when the user sees exact counts (the region role)."""
+        return roles.sees_exact_counts(self.gebruiker)
+
+    @property
+    def mag_datakwaliteit(self) -> bool:
+        return access.mag_datakwaliteit(self.gebruiker)
+
+    def klein(self, waarde) -> bool:
+        """A count this user may not see exactly."""
+        return not self.exact and privacy.is_small(waarde, privacy.threshold_from_env())
+
+    def aantal(self, waarde, teken: bool = False) -> str:
+        """A count for text: '< 5' when small, else Dutch formatted."""
+        return privacy.label(privacy.threshold_from_env()) if self.klein(waarde) else formats.getal(waarde, teken=teken)
+
+    def plotbaar(self, waarden) -> list:
+        """Values for a chart: small counts become missing (not drawn, no hover)."""
+        return [float("nan") if self.klein(v) else v for v in waarden]
+
+    def afschermen(self, df: pd.DataFrame, kolommen, afgeleid: dict | None = None) -> pd.DataFrame:
+        """Last step before display or export: small counts in `kolommen` become '< 5'; a
+        column derived from a count (afgeleid: {derived: [counts]}), such as a rate from which
+        the count could be recomputed, becomes '–' where one of its counts is small. Never
+        sum the result."""
+        if self.exact or df.empty:
+            return df
+        uit = df.copy()
+        for kolom, bronnen in (afgeleid or {}).items():
+            verborgen = pd.Series(False, index=uit.index)
+            for bron in bronnen:
+                verborgen |= uit[bron].map(self.klein).astype(bool)
+            uit[kolom] = uit[kolom].astype(object).where(~verborgen, formats.LEEG)
+        return privacy.suppress_counts(uit, [k for k in kolommen if k in uit.columns])
 
     @cached_property
     def periode(self) -> flt.Periode:
@@ -73,4 +120,4 @@ def maak_context(search: str | None, gemeente: str | None = None) -> Context:
     info = data.warehouse_info()
     eerste, laatste = data.maanden_bereik()
     return Context(filters=flt.parse(search), scope=access.current_scope(), info=info,
-                   eerste=eerste, laatste=laatste, gemeente=gemeente)
+                   eerste=eerste, laatste=laatste, gemeente=gemeente, gebruiker=access.current_user())

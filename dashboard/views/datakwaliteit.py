@@ -1,4 +1,6 @@
-"""Datakwaliteit: the load log, rejected rows, products outside the catalogue, the balance check."""
+"""Datakwaliteit: the load log, rejected rows, products outside the catalogue, the balance check.
+For beheer and regio only (ctx.mag_datakwaliteit, checked where the data is read); the balance
+check holds the region's client counts, so it also needs the region scope."""
 from __future__ import annotations
 
 import pandas as pd
@@ -12,7 +14,7 @@ from dashboard.views.context import Context
 
 @visual("dq-laadlog")
 def laadlog_visual(ctx: Context) -> Visual:
-    df = data.laadlog(ctx.scope)
+    df = data.laadlog(ctx.mag_datakwaliteit)
     tabel = pd.DataFrame({
         "Geladen op": df["geladen_op"].map(lambda t: pd.Timestamp(t).to_pydatetime()), "Bestand": df["bestand"],
         "Soort": df["soort"], "Peildatum": df["peildatum"].map(lambda d: pd.Timestamp(d).date()),
@@ -27,7 +29,7 @@ def laadlog_visual(ctx: Context) -> Visual:
 
 @visual("dq-afgekeurd")
 def afgekeurd_visual(ctx: Context) -> Visual:
-    df = data.afgekeurd_per_reden(ctx.scope)
+    df = data.afgekeurd_per_reden(ctx.mag_datakwaliteit)
     tabel = pd.DataFrame({"Bestand": df["bestand"], "Soort": df["soort"], "Reden": df["reden"],
                           "Regels": df["regels"]})
     per_reden = tabel.groupby("Reden", as_index=False)["Regels"].sum().sort_values("Regels", ascending=False)
@@ -41,18 +43,19 @@ def afgekeurd_visual(ctx: Context) -> Visual:
 
 @visual("dq-producten")
 def producten_visual(ctx: Context) -> Visual:
-    df = data.producten_buiten_catalogus(ctx.scope)
+    df = data.producten_buiten_catalogus(ctx.mag_datakwaliteit)
     tabel = pd.DataFrame({"Productcode": df["productcode"], "Productcategorie": df["productcategorie"],
                           "Indicaties": df["indicaties"], "Cliënten": df["clienten"]})
     tekst = (f"{len(tabel)} productcodes staan niet in de productcatalogus; ze tellen mee als beschermd wonen "
              "met tussenvorm 'Onbekend'." if len(tabel) else "Alle productcodes staan in de catalogus.")
+    tabel = ctx.afschermen(tabel, ["Indicaties", "Cliënten"])
     return Visual("dq-producten", "Producten buiten de catalogus", tabel, tekst, tabel_open=True,
                   opmaak={"Indicaties": "getal", "Cliënten": "getal"})
 
 
 @visual("dq-balans")
 def balans_visual(ctx: Context) -> Visual:
-    df = data.stand_balans(ctx.scope)
+    df = data.stand_balans(ctx.scope if ctx.mag_datakwaliteit else frozenset())
     tabel = pd.DataFrame({"Maand": df["maand"].map(lambda d: pd.Timestamp(d).date()),
                           "Stand vorige maand": df["stand_vorige"], "Instroom": df["instroom"],
                           "Uitstroom": df["uitstroom"], "Stand": df["stand"], "Niet verklaard": df["verschil"]})
@@ -62,6 +65,7 @@ def balans_visual(ctx: Context) -> Visual:
                                  ytitel="Cliënten", hoogte=240)
     tekst = ("Controle: de stand van elke maand is de stand van de vorige maand plus instroom min uitstroom. "
              + ("Alle maanden sluiten." if fout == 0 else f"{fout} maanden sluiten niet."))
+    tabel = ctx.afschermen(tabel, ["Stand vorige maand", "Instroom", "Uitstroom", "Stand"])
     return Visual("dq-balans", "Controle: stromen verklaren de stand (regio)", tabel, tekst, figuur=fig,
                   opmaak={c: "getal" for c in tabel.columns if c != "Maand"} | {"Maand": "maand"},
                   toelichting="De controles van het warehouse (warehouse/checks) zijn geslaagd: anders was "

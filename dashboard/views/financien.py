@@ -214,3 +214,7 @@ def verdeling_visual(ctx: Context) -> Visual:
                           "Kosten uitvoering": "eur", "Aandeel kosten": "pct2", "Helft kosten (50%)": "pct2",
                           "Verdeelsleutel": "pct2", "Aandeel resultaat": "eur2"},
                   toelichting=toelichting, tabel_open=True, breed=True)
+
+
+# The result versions (voorlopig/definitief side by side, history, fixing) are in views/versies.py.
+from dashboard.views import versies as _versies  # noqa: F401  (registers their visuals and callbacks)

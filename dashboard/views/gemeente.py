@@ -27,7 +27,8 @@ def gemeente_code(ctx: Context) -> str | None:
     for code in kandidaten:
         if code and re.fullmatch(r"GM\d{4}", code):
             return code if code in data.toegestane_gemeenten(ctx.scope) else None
-    return None
+    eigen = data.toegestane_gemeenten(ctx.scope)
+    return eigen[0] if len(eigen) == 1 else None  # a user with one municipality: that one
 
 
 def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
@@ -38,6 +39,9 @@ def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
     df = g[["jaar", teller, "inwoners"]].merge(r[["jaar", teller, "inwoners"]], on="jaar", suffixes=("_g", "_r"))
     df["gemeente"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_g"], df["inwoners_g"])]
     df["regio"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_r"], df["inwoners_r"])]
+    if sleutel != "kosten":  # a rate from a small count gives the count away (inwoners are public)
+        df["gemeente"] = [float("nan") if ctx.klein(t) else v for t, v in zip(df[f"{teller}_g"], df["gemeente"])]
+        df["regio"] = [float("nan") if ctx.klein(t) else v for t, v in zip(df[f"{teller}_r"], df["regio"])]
     return df.sort_values("jaar").reset_index(drop=True)
 
 
@@ -56,6 +60,8 @@ def _indicator_visual(ctx: Context, sleutel: str) -> Visual:
                                 opmaak=opmaak, ytitel=eenheid)
     tabel = pd.DataFrame({"Jaar": df["jaar"], naam: df["gemeente"].round(4),
                           f"Regio {ctx.info['regio']}": df["regio"].round(4)})
+    if sleutel != "kosten" and not ctx.exact:  # hidden rates: '–', as in the chart
+        tabel = tabel.astype(object).where(tabel.notna(), formats.LEEG)
     tekst = f"{titel}, {naam} tegenover de regio: " + "; ".join(
         f"{j}: {formats.getal(a, 2) if opmaak == 'getal2' else formats.eur(a)} tegen "
         f"{formats.getal(b, 2) if opmaak == 'getal2' else formats.eur(b)}"
@@ -92,8 +98,8 @@ def tussenvorm_visual(ctx: Context) -> Visual:
         return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", pd.DataFrame(), "Kies een gemeente.")
     df = data.clienten_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
     lang = df.groupby(["maand", "tussenvorm"], as_index=False)["actief"].sum() if not df.empty else df
-    fig = tijd.gestapeld_per_maand(lang, "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
-                                   ytitel="Actieve cliënten")
+    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])) if not lang.empty else lang,
+                                   "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN, ytitel="Actieve cliënten")
     if lang.empty:
         tabel = pd.DataFrame(columns=["Maand"])
     else:
@@ -104,5 +110,6 @@ def tussenvorm_visual(ctx: Context) -> Visual:
         tabel.insert(0, "Maand", [pd.Timestamp(m).date() for m in tabel.pop("maand")])
     naam = ctx.gemeente_namen().get(code, code)
     tekst = f"Actieve cliënten van {naam} per maand naar tussenvorm, {p.label}."
+    tabel = ctx.afschermen(tabel, [c for c in tabel.columns if c != "Maand"])
     return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,
                   opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns}, breed=True)

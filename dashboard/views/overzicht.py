@@ -20,42 +20,54 @@ def kpi_lijst(ctx: Context) -> list[Kpi]:
 
     nu = reken.stand_op(ctx, p.tot)
     toen = reken.stand_op(ctx, vorig.tot)
-    kpis.append(_kpi("Actieve cliënten", "actief", nu, toen, f"eind {formats.maand(p.tot)}"
+    kpis.append(_kpi(ctx, "Actieve cliënten", "actief", nu, toen, f"eind {formats.maand(p.tot)}"
                      if p.tot != ctx.laatste else f"op peildatum {formats.datum_kort(ctx.info['peildatum'])}",
                      f"t.o.v. {formats.maand(vorig.tot)}"))
 
     stromen_nu = reken.stromen_som(ctx, p) or {}
     stromen_toen = reken.stromen_som(ctx, vorig)
     for sleutel, naam in (("instroom", "Instroom"), ("uitstroom", "Uitstroom"), ("uitstroom_wlz", "Naar de Wlz")):
-        kpis.append(_kpi(naam, sleutel, stromen_nu.get(sleutel, 0),
+        kpis.append(_kpi(ctx, naam, sleutel, stromen_nu.get(sleutel, 0),
                          None if stromen_toen is None else stromen_toen[sleutel],
                          p.label, f"t.o.v. {vorig.label}"))
 
-    aandeel_nu = _aandeel_pgb(ctx, p.tot)
-    aandeel_toen = _aandeel_pgb(ctx, vorig.tot) if vorig.tot >= ctx.eerste else None
+    aandeel_nu, klein_nu = _aandeel_pgb(ctx, p.tot)
+    aandeel_toen, klein_toen = _aandeel_pgb(ctx, vorig.tot) if vorig.tot >= ctx.eerste else (None, False)
     verschil = None if aandeel_nu is None or aandeel_toen is None else aandeel_nu - aandeel_toen
-    kpis.append(Kpi("Aandeel PGB", formats.pct(aandeel_nu), f"van de actieve cliënten, {formats.maand(p.tot)}",
-                    None if verschil is None else formats.procentpunt(verschil),
-                    f"t.o.v. {formats.maand(vorig.tot)}" if verschil is not None else "geen vergelijking",
-                    reken.richting(verschil), "aandeel_pgb"))
+    if klein_nu:
+        kpis.append(Kpi("Aandeel PGB", formats.LEEG, f"kleine aantallen, {formats.maand(p.tot)}", None,
+                        "niet getoond", 0, "aandeel_pgb"))
+    else:
+        kpis.append(Kpi("Aandeel PGB", formats.pct(aandeel_nu), f"van de actieve cliënten, {formats.maand(p.tot)}",
+                        None if verschil is None else formats.procentpunt(verschil),
+                        f"t.o.v. {formats.maand(vorig.tot)}" if verschil is not None else
+                        ("geen vergelijking (kleine aantallen)" if klein_toen else "geen vergelijking"),
+                        reken.richting(verschil), "aandeel_pgb"))
 
     kpis.append(_lopend_resultaat(ctx))
     return kpis
 
 
-def _kpi(naam, sleutel, nu, toen, onder, vergelijking) -> Kpi:
+def _kpi(ctx: Context, naam, sleutel, nu, toen, onder, vergelijking) -> Kpi:
     if toen is None or nu is None:
-        return Kpi(naam, formats.getal(nu), onder, None, "geen vergelijking (geen gegevens)", 0, sleutel)
+        return Kpi(naam, ctx.aantal(nu), onder, None, "geen vergelijking (geen gegevens)", 0, sleutel)
+    if ctx.klein(nu) or ctx.klein(toen):  # the difference would give the small count away
+        return Kpi(naam, ctx.aantal(nu), onder, None, "geen vergelijking (kleine aantallen)", 0, sleutel)
     return Kpi(naam, formats.getal(nu), onder, formats.getal(nu - toen, teken=True), vergelijking,
                reken.richting(nu - toen), sleutel)
 
 
-def _aandeel_pgb(ctx: Context, maand) -> float | None:
+def _aandeel_pgb(ctx: Context, maand) -> tuple[float | None, bool]:
+    """(share, hidden): hidden when the PGB or the ZIN count is small (the share and the
+    total would give it away)."""
     df = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(maand, maand), levering=False))
     totaal = df["actief"].sum() if not df.empty else 0
     if not totaal:
-        return None
-    return float(df.loc[df["leveringsvorm"] == "PGB", "actief"].sum()) / float(totaal)
+        return None, False
+    pgb = df.loc[df["leveringsvorm"] == "PGB", "actief"].sum()
+    if ctx.klein(pgb) or ctx.klein(totaal - pgb):
+        return None, True
+    return float(pgb) / float(totaal), False
 
 
 def _lopend_resultaat(ctx: Context) -> Kpi:
@@ -97,14 +109,16 @@ def trend_visual(ctx: Context) -> Visual:
     p = ctx.periode
     df = data.clienten_maand(ctx.scope, ctx.selectie(p))
     reeks = reken.stand_per_maand(df, p.van, p.tot)
-    fig = tijd.reeksen_per_maand(reeks, [("actief", "Actieve cliënten", KLEUR["stand"])],
+    fig = tijd.reeksen_per_maand(reeks.assign(actief=ctx.plotbaar(reeks["actief"])),
+                                 [("actief", "Actieve cliënten", KLEUR["stand"])],
                                  geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten")
     tabel = pd.DataFrame({"Maand": [m.date() for m in reeks["maand"]], "Actieve cliënten": reeks["actief"]})
+    tabel = ctx.afschermen(tabel, ["Actieve cliënten"])
     if reeks.empty:
         tekst = "Geen gegevens."
     else:
         tekst = (f"Actieve cliënten per maand, {p.label}, {ctx.selectie_label()}: van "
-                 f"{formats.getal(reeks['actief'].iloc[0])} naar {formats.getal(reeks['actief'].iloc[-1])}.")
+                 f"{ctx.aantal(reeks['actief'].iloc[0])} naar {ctx.aantal(reeks['actief'].iloc[-1])}.")
     return Visual("overzicht-trend", "Actieve cliënten per maand", tabel, tekst, figuur=fig,
                   opmaak={"Maand": "maand", "Actieve cliënten": "getal"}, kruisfilter="maand",
                   toelichting="Klik op een maand om de andere visuals op die maand te filteren; "
@@ -130,10 +144,17 @@ def per_gemeente(ctx: Context) -> pd.DataFrame:
     return uit.sort_values("gemeente_naam").reset_index(drop=True)
 
 
-def _gemeente_tabel(df: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
-                         "Subregio": df["subregio_naam"], "Actieve cliënten": df["actief"],
-                         "Inwoners (1 januari)": df["inwoners"], "Per 1.000 inwoners": df["per_1000"].round(2)})
+def _gemeente_tabel(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
+    tabel = pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
+                          "Subregio": df["subregio_naam"], "Actieve cliënten": df["actief"],
+                          "Inwoners (1 januari)": df["inwoners"], "Per 1.000 inwoners": df["per_1000"].round(2)})
+    return ctx.afschermen(tabel, ["Actieve cliënten"], {"Per 1.000 inwoners": ["Actieve cliënten"]})
+
+
+def _plotbaar(ctx: Context, df: pd.DataFrame, *kolommen) -> pd.DataFrame:
+    """The rows for a chart: values derived from a small count become missing."""
+    verborgen = [ctx.klein(a) for a in df["actief"]]
+    return df.assign(**{k: [float("nan") if v else w for v, w in zip(verborgen, df[k])] for k in kolommen})
 
 
 _GEM_OPMAAK = {"Actieve cliënten": "getal", "Inwoners (1 januari)": "getal", "Per 1.000 inwoners": "getal2"}
@@ -142,26 +163,44 @@ _GEM_OPMAAK = {"Actieve cliënten": "getal", "Inwoners (1 januari)": "getal", "P
 @visual("overzicht-gemeenten")
 def gemeenten_visual(ctx: Context) -> Visual:
     df = per_gemeente(ctx)
-    fig = categorie.staven_per_gemeente(df, "actief", "Actieve cliënten", geselecteerd=ctx.kruis_gemeente)
+    fig = categorie.staven_per_gemeente(_plotbaar(ctx, df, "actief"), "actief", "Actieve cliënten",
+                                        geselecteerd=ctx.kruis_gemeente)
     top = df.sort_values("actief", ascending=False).head(3)
     tekst = (f"Actieve cliënten per gemeente, eind {formats.maand(ctx.analyse.tot)}. Meeste: "
-             + ", ".join(f"{n} {formats.getal(a)}" for n, a in zip(top["gemeente_naam"], top["actief"])) + ".")
+             + ", ".join(f"{n} {ctx.aantal(a)}" for n, a in zip(top["gemeente_naam"], top["actief"])) + ".")
     return Visual("overzicht-gemeenten", f"Actieve cliënten per gemeente · {formats.maand(ctx.analyse.tot)}",
-                  _gemeente_tabel(df), tekst, figuur=fig, opmaak=_GEM_OPMAAK, kruisfilter="gemeente",
+                  _gemeente_tabel(ctx, df), tekst, figuur=fig, opmaak=_GEM_OPMAAK, kruisfilter="gemeente",
                   toelichting="Klik op een gemeente om de andere visuals op die gemeente te filteren.")
 
 
 @visual("overzicht-per-1000")
 def per_1000_visual(ctx: Context) -> Visual:
     df = per_gemeente(ctx)
-    fig = categorie.staven_per_gemeente(df.fillna({"per_1000": 0}), "per_1000", "Per 1.000 inwoners",
-                                        opmaak="getal2", geselecteerd=ctx.kruis_gemeente, kleur=KLEUR["prognose"])
     jaar = int(df["inwoners_jaar"].max()) if df["inwoners_jaar"].notna().any() else ctx.analyse.tot.year
+    regio = _regio_rij(ctx)
+    met_regio = pd.concat([df, regio], ignore_index=True) if regio is not None else df
+    fig = categorie.staven_per_gemeente(_plotbaar(ctx, met_regio.fillna({"per_1000": 0}), "per_1000"), "per_1000",
+                                        "Per 1.000 inwoners", opmaak="getal2", geselecteerd=ctx.kruis_gemeente,
+                                        kleur=KLEUR["prognose"])
     tekst = (f"Actieve cliënten per 1.000 inwoners per gemeente, eind {formats.maand(ctx.analyse.tot)}, "
-             f"inwoners op 1 januari {jaar} (CBS).")
-    return Visual("overzicht-per-1000", "Per 1.000 inwoners", _gemeente_tabel(df), tekst, figuur=fig,
+             f"inwoners op 1 januari {jaar} (CBS)"
+             + (f"; regio {formats.getal(regio['per_1000'].iloc[0], 2)}." if regio is not None
+                and not ctx.klein(regio["actief"].iloc[0]) else "."))
+    return Visual("overzicht-per-1000", "Per 1.000 inwoners", _gemeente_tabel(ctx, met_regio), tekst, figuur=fig,
                   opmaak=_GEM_OPMAAK, kruisfilter="gemeente",
-                  toelichting=f"Inwoners: CBS, 1 januari {jaar}.")
+                  toelichting=f"Inwoners: CBS, 1 januari {jaar}. De laatste rij is het gemiddelde van de hele regio.")
+
+
+def _regio_rij(ctx: Context) -> pd.DataFrame | None:
+    """The whole region as one extra row (code 'regio', never a gemeente code): the comparison."""
+    p = ctx.analyse
+    actief = reken.regio_stand_op(ctx, p.tot, kruis_gemeente=False)
+    inw = reken.regio_inwoners(ctx, p.tot.year)
+    if actief is None:
+        return None
+    return pd.DataFrame({"gemeente_code": ["regio"], "gemeente_naam": [f"Regio {ctx.info['regio']} (gemiddelde)"],
+                         "subregio_code": [""], "subregio_naam": ["hele regio"], "actief": [actief],
+                         "inwoners": [inw], "per_1000": [reken.per_1000(actief, inw)]})
 
 
 @visual("overzicht-subregio")
@@ -171,12 +210,13 @@ def subregio_visual(ctx: Context) -> Visual:
     g = df.groupby(["subregio_code", "subregio_naam"], as_index=False)[["actief", "inwoners"]].sum()
     g["per_1000"] = [reken.per_1000(a, i) for a, i in zip(g["actief"], g["inwoners"])]
     gekozen = ctx.filters.subregio[0] if len(ctx.filters.subregio) == 1 else None
-    fig = categorie.staven_per_gemeente(g, "actief", "Actieve cliënten", geselecteerd=gekozen,
-                                        code="subregio_code", naam="subregio_naam", hoogte=200)
+    fig = categorie.staven_per_gemeente(_plotbaar(ctx, g, "actief"), "actief", "Actieve cliënten",
+                                        geselecteerd=gekozen, code="subregio_code", naam="subregio_naam", hoogte=200)
     tabel = pd.DataFrame({"Subregio": g["subregio_naam"], "Code": g["subregio_code"], "Actieve cliënten": g["actief"],
                           "Inwoners (1 januari)": g["inwoners"], "Per 1.000 inwoners": g["per_1000"].round(2)})
+    tabel = ctx.afschermen(tabel, ["Actieve cliënten"], {"Per 1.000 inwoners": ["Actieve cliënten"]})
     tekst = (f"Actieve cliënten per subregio, eind {formats.maand(ctx.analyse.tot)}: "
-             + ", ".join(f"{n} {formats.getal(a)} ({formats.getal(p, 2)} per 1.000 inwoners)"
+             + ", ".join(f"{n} {ctx.aantal(a)}" + ("" if ctx.klein(a) else f" ({formats.getal(p, 2)} per 1.000 inwoners)")
                          for n, a, p in zip(g["subregio_naam"], g["actief"], g["per_1000"])) + ".")
     return Visual("overzicht-subregio", f"Per subregio · {formats.maand(ctx.analyse.tot)}", tabel, tekst,
                   figuur=fig, opmaak={"Actieve cliënten": "getal", "Inwoners (1 januari)": "getal",

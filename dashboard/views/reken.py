@@ -80,3 +80,29 @@ def richting(x) -> int:
     if x is None or pd.isna(x) or x == 0:
         return 0
     return 1 if x > 0 else -1
+
+
+# --- the region, for comparison (sums over all municipalities; never a row per gemeente) -----
+
+def regio_stand_op(ctx: Context, maand: dt.date, **kw) -> int | None:
+    """The region's stand at the end of `maand`, with the tussenvorm/leveringsvorm filters."""
+    if maand < ctx.eerste:
+        return None
+    sel = ctx.selectie(flt.Periode(maand, maand), **kw)
+    df = data.regio_clienten_maand(ctx.scope, sel)
+    return int(df["actief"].sum()) if not df.empty else (0 if ctx.scope else None)
+
+
+def regio_stromen_som(ctx: Context, periode: flt.Periode) -> dict | None:
+    if periode.van < ctx.eerste or not ctx.scope:
+        return None
+    df = data.regio_stromen_maand(ctx.scope, data.Selectie(van=periode.van, tot=periode.tot))
+    kolommen = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
+    return {k: int(df[k].sum()) if not df.empty else 0 for k in kolommen}
+
+
+def regio_inwoners(ctx: Context, jaar: int) -> float | None:
+    """The region's population on 1 January of `jaar` (the latest earlier year when missing)."""
+    df = data.regio_inwoners_jaar(ctx.scope)
+    df = df[df["jaar"] <= jaar].dropna(subset=["inwoners_1_januari"])
+    return None if df.empty else float(df.sort_values("jaar")["inwoners_1_januari"].iloc[-1])

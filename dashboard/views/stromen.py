@@ -7,6 +7,7 @@ from dashboard import data, formats
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
+from dashboard.figures.basis import leeg
 from dashboard.theme import KLEUR, volgorde_tussenvorm
 from dashboard.views import reken
 from dashboard.views.context import Context
@@ -32,15 +33,21 @@ def stromen_tabel(ctx: Context) -> pd.DataFrame:
     })
 
 
+_AANTALLEN = ["Instroom", "Nieuwe cliënten", "Uitstroom", "Waarvan naar de Wlz", "Stand vorige maand",
+              "Stand eind maand"]
+
+
 @visual("stromen-maand")
 def stromen_visual(ctx: Context) -> Visual:
     tabel = stromen_tabel(ctx)
-    fig_df = pd.DataFrame({"maand": pd.to_datetime(tabel["Maand"]), "instroom": tabel["Instroom"],
-                           "uitstroom": tabel["Uitstroom"], "nieuwe_clienten": tabel["Nieuwe cliënten"]})
-    fig = tijd.stromen(fig_df, geselecteerd=ctx.kruis_maand)
+    fig_df = pd.DataFrame({"maand": pd.to_datetime(tabel["Maand"]), "instroom": ctx.plotbaar(tabel["Instroom"]),
+                           "uitstroom": ctx.plotbaar(tabel["Uitstroom"]),
+                           "nieuwe_clienten": ctx.plotbaar(tabel["Nieuwe cliënten"])})
+    fig = tijd.stromen(fig_df, geselecteerd=ctx.kruis_maand)  # netto of a missing flow is missing too
     tekst = (f"In- en uitstroom per maand, {ctx.periode.label}, {ctx.selectie_label()}: instroom "
-             f"{formats.getal(tabel['Instroom'].sum())} (waarvan {formats.getal(tabel['Nieuwe cliënten'].sum())} "
-             f"nieuwe cliënten), uitstroom {formats.getal(tabel['Uitstroom'].sum())}.")
+             f"{ctx.aantal(tabel['Instroom'].sum())} (waarvan {ctx.aantal(tabel['Nieuwe cliënten'].sum())} "
+             f"nieuwe cliënten), uitstroom {ctx.aantal(tabel['Uitstroom'].sum())}.")
+    tabel = ctx.afschermen(tabel, _AANTALLEN, {"Netto": ["Instroom", "Uitstroom"]})
     return Visual("stromen-maand", "In- en uitstroom per maand", tabel, tekst, figuur=fig,
                   opmaak={**_OPMAAK, **{c: "getal" for c in tabel.columns if c != "Maand"}},
                   kruisfilter="maand",
@@ -63,13 +70,21 @@ def balans_visual(ctx: Context) -> Visual:
     som = som or {"instroom": 0, "uitstroom": 0}
     verschil = eind - (begin + som["instroom"] - som["uitstroom"])
     b_label, e_label = f"Stand eind {formats.maand(begin_maand)}", f"Stand eind {formats.maand(p.tot)}"
-    fig = tijd.waterval(b_label, begin, som["instroom"], som["uitstroom"], e_label, eind)
+    delen = [begin, som["instroom"], som["uitstroom"], eind]
+    if any(ctx.klein(x) for x in delen):  # each bar follows from the others: show none of them
+        fig = leeg("Kleine aantallen (1 tot 5) worden niet getoond")
+    else:
+        fig = tijd.waterval(b_label, begin, som["instroom"], som["uitstroom"], e_label, eind)
     tabel = pd.DataFrame({"Onderdeel": [b_label, "Instroom", "Uitstroom", e_label, "Niet verklaard"],
                           "Cliënten": [begin, som["instroom"], -som["uitstroom"], eind, verschil]})
-    tekst = (f"{b_label}: {formats.getal(begin)}, plus instroom {formats.getal(som['instroom'])}, min uitstroom "
-             f"{formats.getal(som['uitstroom'])}, geeft {formats.getal(eind)}"
-             + (" — de stromen verklaren de stand." if verschil == 0 else
-                f"; {formats.getal(verschil, teken=True)} niet verklaard (verhuizing tussen gemeenten binnen een episode)."))
+    verborgen = any(ctx.klein(x) for x in delen)  # then the unexplained rest would give a count away
+    tekst = (f"{b_label}: {ctx.aantal(begin)}, plus instroom {ctx.aantal(som['instroom'])}, min uitstroom "
+             f"{ctx.aantal(som['uitstroom'])}, geeft {ctx.aantal(eind)}"
+             + ("." if verborgen else " — de stromen verklaren de stand." if verschil == 0 else
+                f"; {ctx.aantal(verschil, teken=True)} niet verklaard (verhuizing tussen gemeenten binnen een episode)."))
+    tabel["Cliënten"] = [ctx.aantal(abs(x)) if ctx.klein(abs(x)) else x for x in tabel["Cliënten"]]
+    if verborgen:
+        tabel.loc[4, "Cliënten"] = formats.LEEG
     return Visual("stromen-balans", "Stromen verklaren de stand", tabel, tekst, figuur=fig,
                   opmaak={"Cliënten": "getal"})
 
@@ -85,10 +100,11 @@ def reden_visual(ctx: Context) -> Visual:
         tabel = pd.DataFrame({"Reden": g["reden_omschrijving"].fillna("Onbekend"), "Code": g["reden_code"],
                               "Uitstroom": g["uitstroom"].astype("int64")})
     kleuren = [KLEUR["uitstroom_wlz"] if c == "39" else KLEUR["uitstroom"] for c in tabel["Code"]]
-    fig = categorie.staven(tabel, "Reden", "Uitstroom", "Uitstroom", horizontaal=True, kleuren=kleuren,
-                           hoogte=max(220, 40 * len(tabel) + 60))
+    fig = categorie.staven(tabel.assign(Uitstroom=ctx.plotbaar(tabel["Uitstroom"])), "Reden", "Uitstroom",
+                           "Uitstroom", horizontaal=True, kleuren=kleuren, hoogte=max(220, 40 * len(tabel) + 60))
     tekst = f"Uitstroom naar reden (WMO588), {ctx.analyse.label}: " + ", ".join(
-        f"{r} {formats.getal(n)}" for r, n in zip(tabel["Reden"], tabel["Uitstroom"])) + "."
+        f"{r} {ctx.aantal(n)}" for r, n in zip(tabel["Reden"], tabel["Uitstroom"])) + "."
+    tabel = ctx.afschermen(tabel, ["Uitstroom"])
     return Visual("stromen-reden", f"Uitstroom naar reden · {ctx.analyse.label}", tabel, tekst, figuur=fig,
                   opmaak={"Uitstroom": "getal"})
 
@@ -102,15 +118,16 @@ def doorstroom_visual(ctx: Context) -> Visual:
         g = df.groupby(["van_tussenvorm", "naar_tussenvorm"], as_index=False)["aantal"].sum()
         g = g.sort_values(["van_tussenvorm", "naar_tussenvorm"],
                           key=lambda s: s.map(volgorde_tussenvorm)).reset_index(drop=True)
-    fig = categorie.sankey(g)
+    fig = categorie.sankey(g if ctx.exact else g[[not ctx.klein(a) for a in g["aantal"]]])
     richting = ["naar lichter" if volgorde_tussenvorm(n) > volgorde_tussenvorm(v) else "naar zwaarder"
                 for v, n in zip(g["van_tussenvorm"], g["naar_tussenvorm"])]
     tabel = pd.DataFrame({"Van": g["van_tussenvorm"], "Naar": g["naar_tussenvorm"], "Richting": richting,
                           "Aantal": g["aantal"].astype("int64")})
     licht = int(tabel.loc[tabel["Richting"] == "naar lichter", "Aantal"].sum())
     zwaar = int(tabel.loc[tabel["Richting"] == "naar zwaarder", "Aantal"].sum())
-    tekst = (f"Doorstroom tussen tussenvormen binnen een episode, {ctx.analyse.label}: {formats.getal(licht)} "
-             f"naar een lichtere en {formats.getal(zwaar)} naar een zwaardere vorm.")
+    tekst = (f"Doorstroom tussen tussenvormen binnen een episode, {ctx.analyse.label}: {ctx.aantal(licht)} "
+             f"naar een lichtere en {ctx.aantal(zwaar)} naar een zwaardere vorm.")
+    tabel = ctx.afschermen(tabel, ["Aantal"])
     return Visual("stromen-doorstroom", f"Doorstroom tussen tussenvormen · {ctx.analyse.label}", tabel, tekst,
                   figuur=fig, opmaak={"Aantal": "getal"},
                   toelichting="Doorstroom is geen in- of uitstroom: de cliënt blijft in zorg.")

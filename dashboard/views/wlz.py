@@ -27,19 +27,21 @@ def wlz_maand_visual(ctx: Context) -> Visual:
     else:
         c = cum.assign(maand=pd.to_datetime(cum["maand"])).groupby("maand")["uitstroom_wlz"].sum().cumsum()
         reeks["cumulatief"] = [int(c[c.index <= m].iloc[-1]) if (c.index <= m).any() else 0 for m in reeks["maand"]]
-    fig = tijd.reeksen_per_maand(reeks, [("uitstroom_wlz", "Naar de Wlz in de maand", KLEUR["uitstroom_wlz"])],
+    plot = reeks.assign(uitstroom_wlz=ctx.plotbaar(reeks["uitstroom_wlz"]), cumulatief=ctx.plotbaar(reeks["cumulatief"]))
+    fig = tijd.reeksen_per_maand(plot, [("uitstroom_wlz", "Naar de Wlz in de maand", KLEUR["uitstroom_wlz"])],
                                  soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten")
-    fig.add_scatter(x=[formats.maand(m) for m in reeks["maand"]], y=reeks["cumulatief"],
+    fig.add_scatter(x=[formats.maand(m) for m in reeks["maand"]], y=plot["cumulatief"],
                     name="Cumulatief sinds 2021", mode="lines", yaxis="y2",
                     line={"color": KLEUR["netto"], "width": 2},
-                    customdata=[formats.getal(v) for v in reeks["cumulatief"]],
+                    customdata=[formats.getal(v) for v in plot["cumulatief"]],
                     hovertemplate="%{x}<br>Cumulatief sinds jan 2021: <b>%{customdata}</b><extra></extra>")
     fig.update_layout(showlegend=True, yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
                                                    "title": "Cumulatief", "showgrid": False})
     tabel = pd.DataFrame({"Maand": [m.date() for m in reeks["maand"]], "Naar de Wlz": reeks["uitstroom_wlz"],
                           "Cumulatief sinds jan 2021": reeks["cumulatief"]})
-    tekst = (f"Uitstroom naar de Wlz per maand, {p.label}: {formats.getal(reeks['uitstroom_wlz'].sum())} "
-             f"cliënten; cumulatief sinds januari 2021 {formats.getal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
+    tekst = (f"Uitstroom naar de Wlz per maand, {p.label}: {ctx.aantal(reeks['uitstroom_wlz'].sum())} "
+             f"cliënten; cumulatief sinds januari 2021 {ctx.aantal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
+    tabel = ctx.afschermen(tabel, ["Naar de Wlz", "Cumulatief sinds jan 2021"])
     return Visual("wlz-maand", "Uitstroom naar de Wlz per maand", tabel, tekst, figuur=fig,
                   opmaak={"Maand": "maand", "Naar de Wlz": "getal", "Cumulatief sinds jan 2021": "getal"},
                   kruisfilter="maand",
@@ -61,12 +63,13 @@ def wlz_gemeenten_visual(ctx: Context) -> Visual:
     sinds = cum.groupby("gemeente_code")["uitstroom_wlz"].sum() if not cum.empty else pd.Series(dtype="int64")
     df = gem.assign(uitstroom_wlz=[int(periode.get(c, 0)) for c in gem["gemeente_code"]],
                     cumulatief=[int(sinds.get(c, 0)) for c in gem["gemeente_code"]])
-    fig = categorie.staven_per_gemeente(df, "uitstroom_wlz", "Naar de Wlz", geselecteerd=ctx.kruis_gemeente,
-                                        kleur=KLEUR["uitstroom_wlz"])
+    fig = categorie.staven_per_gemeente(df.assign(uitstroom_wlz=ctx.plotbaar(df["uitstroom_wlz"])), "uitstroom_wlz",
+                                        "Naar de Wlz", geselecteerd=ctx.kruis_gemeente, kleur=KLEUR["uitstroom_wlz"])
     tabel = pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
                           f"Naar de Wlz ({p.label})": df["uitstroom_wlz"],
                           f"Cumulatief jan 2021 t/m {formats.maand(p.tot)}": df["cumulatief"]}).sort_values("Gemeente")
-    tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {formats.getal(df['uitstroom_wlz'].sum())}."
+    tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {ctx.aantal(df['uitstroom_wlz'].sum())}."
+    tabel = ctx.afschermen(tabel, list(tabel.columns[2:]))
     return Visual("wlz-gemeenten", f"Naar de Wlz per gemeente · {p.label}", tabel, tekst, figuur=fig,
                   opmaak={c: "getal" for c in tabel.columns[2:]}, kruisfilter="gemeente")
 
@@ -85,12 +88,14 @@ def aanvragen_visual(ctx: Context) -> Visual:
         maanden[k] = maanden.get(k, pd.Series(0, index=maanden.index)).fillna(0).astype("int64")
     labels = {"toegekend": "Toegekend", "afgewezen": "Afgewezen", "in_behandeling": "In behandeling",
               "ingetrokken": "Ingetrokken"}
-    fig = tijd.reeksen_per_maand(maanden, [(k, labels[k], WLZ_STATUS[k]) for k in labels], soort="staaf",
+    fig = tijd.reeksen_per_maand(maanden.assign(**{k: ctx.plotbaar(maanden[k]) for k in labels}),
+                                 [(k, labels[k], WLZ_STATUS[k]) for k in labels], soort="staaf",
                                  gestapeld=True, ytitel="Aanvragen")
     tabel = pd.DataFrame({"Maand van aanvraag": [m.date() for m in maanden["maand"]],
                           "Aanvragen": maanden["aanvragen"], **{labels[k]: maanden[k] for k in labels}})
-    tekst = (f"Wlz-aanvragen per maand van aanvraag, {p.label}: {formats.getal(maanden['aanvragen'].sum())} "
-             f"aanvragen, waarvan {formats.getal(maanden['in_behandeling'].sum())} nog in behandeling.")
+    tekst = (f"Wlz-aanvragen per maand van aanvraag, {p.label}: {ctx.aantal(maanden['aanvragen'].sum())} "
+             f"aanvragen, waarvan {ctx.aantal(maanden['in_behandeling'].sum())} nog in behandeling.")
+    tabel = ctx.afschermen(tabel, list(tabel.columns[1:]))
     return Visual("wlz-aanvragen", "Wlz-aanvragen naar besluit", tabel, tekst, figuur=fig,
                   opmaak={"Maand van aanvraag": "maand", **{c: "getal" for c in tabel.columns[1:]}})
 
@@ -104,11 +109,12 @@ def open_visual(ctx: Context) -> Visual:
         g = df.groupby(["klasse_volgorde", "leeftijdsklasse"], as_index=False)["aanvragen"].sum()
         tabel = pd.DataFrame({"Wachttijd": g["leeftijdsklasse"],
                               "Openstaande aanvragen": g["aanvragen"].astype("int64")})
-    fig = categorie.staven(tabel, "Wachttijd", "Openstaande aanvragen", "Openstaand",
-                           kleur=WLZ_STATUS["in_behandeling"])
-    tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {formats.getal(tabel['Openstaande aanvragen'].sum())}, "
-             "naar wachttijd: " + ", ".join(f"{k} {formats.getal(n)}" for k, n in
+    fig = categorie.staven(tabel.assign(**{"Openstaande aanvragen": ctx.plotbaar(tabel["Openstaande aanvragen"])}),
+                           "Wachttijd", "Openstaande aanvragen", "Openstaand", kleur=WLZ_STATUS["in_behandeling"])
+    tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {ctx.aantal(tabel['Openstaande aanvragen'].sum())}, "
+             "naar wachttijd: " + ", ".join(f"{k} {ctx.aantal(n)}" for k, n in
                                                    zip(tabel["Wachttijd"], tabel["Openstaande aanvragen"])) + ".")
+    tabel = ctx.afschermen(tabel, ["Openstaande aanvragen"])
     return Visual("wlz-open", f"Openstaande Wlz-aanvragen op {formats.datum_kort(ctx.info['peildatum'])}", tabel,
                   tekst, figuur=fig, opmaak={"Openstaande aanvragen": "getal"},
                   toelichting="Aanvragen zonder besluit; de Wmo-indicatie loopt intussen door.")

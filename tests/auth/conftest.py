@@ -111,3 +111,73 @@ CALLBACK_BODY = {
     "changedPropIds": ["in.value"],
     "state": [],
 }
+
+
+# --- the real app (dashboard.app.create_app) on the fixture warehouse with distinctive numbers --
+
+@pytest.fixture(scope="session", autouse=True)
+def echte_app_eerst(kenmerkend_warehouse):
+    """Dash hands the callbacks registered with dash.callback (dashboard.callbacks, imported while
+    collecting tests/dashboard) to the first app that starts: the real app must start before the
+    small test apps of this folder do."""
+    import os
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
+    import dashhulp
+    vorig = os.environ.get("BWMO_WAREHOUSE")
+    os.environ["BWMO_WAREHOUSE"] = str(kenmerkend_warehouse)
+    try:
+        dashhulp.echte_app()
+    finally:
+        if vorig is None:
+            os.environ.pop("BWMO_WAREHOUSE")
+        else:
+            os.environ["BWMO_WAREHOUSE"] = vorig
+
+
+@pytest.fixture(scope="session")
+def kenmerkend_warehouse(tmp_path_factory):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
+    import fixture_warehouse
+    return fixture_warehouse.build_kenmerkend(tmp_path_factory.mktemp("kenmerkend") / "warehouse.duckdb")
+
+
+ECHTE_GEBRUIKERS = {  # name: (password, roles, gemeenten)
+    "assen": ("assen-wachtwoord-1", {"gemeente"}, {"GM0106"}),
+    "regio": ("regio-wachtwoord-1", {"regio"}, set()),
+    "beheer": ("beheer-wachtwoord-1", {"beheer"}, set()),
+}
+
+
+@pytest.fixture
+def echte_app(kenmerkend_warehouse, monkeypatch):
+    """create_app() itself, reading the distinctive fixture warehouse, with test users."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
+    import dashhulp
+
+    from dashboard import data
+    monkeypatch.setenv(data.ENV, str(kenmerkend_warehouse))
+    data.leeg_cache()
+    app = dashhulp.echte_app()
+    store = app.server.extensions["bwmo_auth"].store
+    for naam, (wachtwoord, rollen, gemeenten) in ECHTE_GEBRUIKERS.items():
+        if store.get_user(naam) is None:
+            add_user(store, naam, wachtwoord, rollen, gemeenten)
+    yield app
+    data.leeg_cache()
+
+
+@pytest.fixture
+def ingelogd(echte_app):
+    """ingelogd("assen") -> a test client with that user's session."""
+    def maak(naam: str):
+        client = echte_app.server.test_client()
+        r = login(client, naam, ECHTE_GEBRUIKERS[naam][0])
+        assert r.status_code == 302, r.text
+        return client
+    return maak

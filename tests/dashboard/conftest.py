@@ -9,6 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import dashhulp
 import fixture_warehouse
 
 from dashboard import data
@@ -30,7 +31,14 @@ def warehouse(warehouse_pad, monkeypatch) -> Path:
 
 @pytest.fixture(scope="session")
 def dash_app():
-    """The Dash app, created once (page modules register themselves on creation)."""
-    from dashboard.app import create_app
-    return create_app()
+    """The real Dash app, created once per process (see dashhulp.echte_app)."""
+    return dashhulp.echte_app()
+
+
+@pytest.fixture(autouse=True)
+def als_regio(warehouse):
+    """Views read the session's user and scope: by default a regio user (exact counts, every
+    municipality). Tests about other roles use dashhulp.als(...) themselves."""
+    with dashhulp.als(dashhulp.REGIO_GEBRUIKER):
+        yield
 

@@ -269,3 +269,60 @@ def build(path: str | Path) -> Path:
 if __name__ == "__main__":  # pragma: no cover
     import sys
     print(build(sys.argv[1] if len(sys.argv) > 1 else "fixture.duckdb"))
+
+
+# --- a variant for the access tests: every municipality has figures no other one has ----------
+# Distinctive numbers (never a sum of others, never in a region total): the forged-request tests
+# search every response for Hoogeveen's and must find none of them in an Assen session, while
+# Assen's own appear. Assen also gets a doorstroom count of 3 (shown as '< 5' to a gemeente user).
+
+KENMERKEND = {
+    "GM0118": {"actief": 7391, "instroom": 6173, "nieuwe_clienten": 6151, "uitstroom": 5827,
+               "uitstroom_wlz": 5791, "doorstroom": 4759, "episodes": 4637, "aanvragen": 3917,
+               "toegekend": 3889, "open": 3583, "kosten_eur": 918273},
+    "GM0106": {"actief": 2741, "doorstroom": 3},
+}
+
+
+def kenmerkende_getallen(code: str) -> list[str]:
+    """How a distinctive number of `code` can appear in a response: plain and Dutch formatted."""
+    uit = []
+    for n in KENMERKEND[code].values():
+        if n >= 1000:
+            uit += [str(n), f"{n:,}".replace(",", ".")]
+    return uit
+
+
+def build_kenmerkend(path: str | Path) -> Path:
+    path = build(path)
+    h, a = KENMERKEND["GM0118"], KENMERKEND["GM0106"]
+    feb = dt.date(2024, 2, 1)
+    con = duckdb.connect(str(path))
+    try:
+        ins = con.executemany
+        ins("insert into marts.clienten_maand values (?, 'GM0118', 'Thuis Plus', 'PGB', ?)",
+            [(m, h["actief"]) for m in MAANDEN])
+        ins("insert into marts.clienten_maand values (?, 'GM0106', 'Beschermd wonen nabij', 'PGB', ?)",
+            [(m, a["actief"]) for m in MAANDEN])
+        # in March, when Assen has flows too: a region total is never Hoogeveen's number alone
+        # (region minus one's own is the rest of the region: inherent in any region total)
+        maart = dt.date(2024, 3, 1)
+        con.execute("insert into marts.stromen_maand values (?, 'GM0118', ?, ?, ?, ?)",
+                    [maart, h["instroom"], h["nieuwe_clienten"], h["uitstroom"], h["uitstroom_wlz"]])
+        con.execute("insert into marts.uitstroom_reden_maand values (?, 'GM0118', '19', ?, ?)",
+                    [maart, REDENEN["19"], h["uitstroom"]])
+        ins("insert into marts.doorstroom_maand values (?, ?, ?, ?, ?)", [
+            (feb, "GM0118", "Beschermd wonen nabij", "Begeleid wonen", h["doorstroom"]),
+            (dt.date(2023, 12, 1), "GM0106", "Begeleid wonen", "Thuis Plus", a["doorstroom"])])
+        con.execute("insert into marts.verblijfsduur values ('GM0118', 'in zorg', null, '5 jaar of langer', 4, ?)",
+                    [h["episodes"]])
+        con.execute("insert into marts.wlz_aanvragen_maand values (?, 'GM0118', ?, ?, 13, 9, 6)",
+                    [feb, h["aanvragen"], h["toegekend"]])
+        con.execute("insert into marts.wlz_aanvragen_open values ('GM0118', '6 maanden of langer', 3, ?)",
+                    [h["open"]])
+        con.execute("insert into marts.kosten_maand values (?, 'GM0118', 'PGB', ?)", [feb, h["kosten_eur"]])
+        con.execute("insert into marts.kosten_jaar values (2024, 'GM0118', 'PGB', ?, 0)", [h["kosten_eur"]])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return path

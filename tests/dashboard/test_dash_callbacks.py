@@ -127,9 +127,18 @@ def test_page_registry_and_navigation(dash_app):
 
     from dashboard import layout
     namen = [p["name"] for p in sorted(dash.page_registry.values(), key=lambda p: p["order"])]
-    assert namen == ["Overzicht", "Cliënten", "In- en uitstroom", "Wlz", "Financiën", "Gemeente", "Datakwaliteit"]
-    nav = _tekst(layout.navigatie())
-    assert "/gemeente/kies" in nav and "/datakwaliteit" in nav
+    verwacht = ["Overzicht", "Cliënten", "In- en uitstroom", "Wlz", "Financiën", "Gemeente", "Datakwaliteit",
+                "Auditlog"]
+    assert [n for n in namen if n in verwacht] == verwacht
+    nav = _tekst(layout.navigatie())  # as regio: every figure page and data quality, no audit log
+    assert "/gemeente/kies" in nav and "/datakwaliteit" in nav and "/auditlog" not in nav
+    from dashhulp import ASSEN, BEHEER_GEBRUIKER, als
+    with als(ASSEN):
+        nav = _tekst(layout.navigatie())
+        assert "/gemeente/kies" in nav and "/datakwaliteit" not in nav and "/auditlog" not in nav
+    with als(BEHEER_GEBRUIKER):
+        nav = _tekst(layout.navigatie())
+        assert "/datakwaliteit" in nav and "/auditlog" in nav and "/gemeente/kies" not in nav
 
 
 @pytest.mark.parametrize("naam", ["overzicht", "financien"])

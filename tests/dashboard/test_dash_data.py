@@ -14,8 +14,40 @@ ALLE = frozenset(g[0] for g in fixture_warehouse.GEMEENTEN)
 D = dt.date
 
 
-def test_current_scope_is_all_municipalities_of_the_region():
-    assert access.current_scope() == ALLE
+@pytest.fixture(autouse=True)
+def als_regio(warehouse):
+    """The data layer is tested outside a request (a request pins one warehouse version)."""
+    yield
+
+
+def test_scope_comes_from_the_session_and_denies_by_default():
+    from dashhulp import ASSEN, BEHEER_GEBRUIKER, REGIO_GEBRUIKER, als
+    assert access.current_scope() == frozenset()  # no request, no session: nothing
+    with als(REGIO_GEBRUIKER):
+        assert access.current_scope() == ALLE
+    with als(ASSEN):
+        assert access.current_scope() == {"GM0106"}
+    for niemand in (BEHEER_GEBRUIKER, None):
+        with als(niemand):
+            assert access.current_scope() == frozenset()
+
+
+def test_region_totals_have_no_row_per_gemeente_and_need_a_scope():
+    assen = frozenset({"GM0106"})
+    df = data.regio_clienten_maand(assen, data.Selectie(van=D(2024, 6, 1), tot=D(2024, 6, 1)))
+    assert "gemeente_code" not in df.columns and df["actief"].sum() == 51  # the whole region
+    st = data.regio_stromen_maand(assen, data.Selectie(van=D(2023, 7, 1), tot=D(2024, 6, 1)))
+    assert "gemeente_code" not in st.columns and st["instroom"].sum() == 8
+    assert data.regio_inwoners_jaar(assen).set_index("jaar").loc[2024, "inwoners_1_januari"] == sum(
+        g[6] for g in fixture_warehouse.GEMEENTEN)
+    for f in (data.regio_clienten_maand, data.regio_stromen_maand, data.regio_inwoners_jaar):
+        assert f(frozenset()).empty, f.__name__
+
+
+def test_data_quality_only_when_the_caller_allows():
+    assert len(data.laadlog(True)) == 3
+    for waarde in (False, frozenset({"GM0106"}), "ja", 1):  # only the boolean True opens it
+        assert data.laadlog(waarde).empty
 
 
 def test_empty_scope_returns_nothing():

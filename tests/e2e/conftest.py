@@ -18,7 +18,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 sys.path.insert(0, str(ROOT / "tests" / "dashboard"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
 import fixture_warehouse
+from e2e_gebruikers import GEBRUIKERS
 
 
 def pytest_configure(config):
@@ -40,11 +43,23 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
+
+
+def maak_gebruikers(state: Path) -> None:
+    from dashboard.auth import StateStore, hash_password
+    store = StateStore(state)
+    for naam, (wachtwoord, rollen, gemeenten) in GEBRUIKERS.items():
+        store.add_user(naam, hash_password(wachtwoord), rollen, gemeenten)
+
+
 class Server:
     def __init__(self, warehouse: Path, log: Path):
         self.poort = _vrije_poort()
         self.url = f"http://127.0.0.1:{self.poort}"
-        env = {**os.environ, "BWMO_WAREHOUSE": str(warehouse)}
+        state = log.parent / "state.sqlite"
+        maak_gebruikers(state)
+        env = {**os.environ, "BWMO_WAREHOUSE": str(warehouse), "BWMO_STATE": str(state),
+               "BWMO_SECRET_KEY": "e2e-" + "s" * 40}
         self.log = open(log, "wb")  # noqa: SIM115  (closed in stop())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "app:server", "--config", "gunicorn.conf.py",
@@ -58,7 +73,7 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn stopte met code {self.proc.returncode}; zie {self.log.name}")
             try:
-                with urllib.request.urlopen(self.url + "/", timeout=2) as r:
+                with urllib.request.urlopen(self.url + "/login", timeout=2) as r:
                     if r.status == 200:
                         return
             except OSError:

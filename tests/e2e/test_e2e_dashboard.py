@@ -16,8 +16,20 @@ PAGINAS = [("/", "Overzicht"), ("/clienten", "Cliënten"), ("/stromen", "In- en 
            ("/datakwaliteit", "Datakwaliteit")]
 
 
-def open_pagina(page, url):
+def inloggen(page, naam: str = "regio"):
+    """Through the real login page (the form, its CSRF token, the session cookie)."""
+    from e2e_gebruikers import GEBRUIKERS
+    page.fill("#gebruikersnaam", naam)
+    page.fill("#wachtwoord", GEBRUIKERS[naam][0])
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+def open_pagina(page, url, naam: str = "regio"):
+    """Open `url`; the server sends a stranger to the login page first, and back afterwards."""
     page.goto(url)
+    if "/login" in page.url:
+        inloggen(page, naam)
     page.wait_for_selector(".paginakop h1, .foutmelding", timeout=20000)
     page.wait_for_load_state("networkidle")
 
@@ -152,3 +164,26 @@ def test_screenshot_overzicht(screenshot_server, page):
     doel = ROOT / "docs" / "screenshot-overzicht.png"
     page.screenshot(path=str(doel), full_page=True)
     assert doel.stat().st_size > 20000
+
+
+def test_a_gemeente_user_sees_small_counts_hidden_and_only_its_own_municipality(server, page):
+    open_pagina(page, server.url + "/", naam="assen")
+    assert "assen" in page.inner_text(".gebruiker")
+    assert kpi(page, "actief") == "32"
+    assert kpi(page, "uitstroom_wlz") == "< 5"  # 1 client in the last 12 months
+    # the gemeente filter offers Assen only
+    page.click("#filter-gemeente")
+    opties = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
+    assert opties == ["Assen"]
+    page.keyboard.press("Escape")
+    # another municipality by URL: refused, nothing shown
+    open_pagina(page, server.url + "/gemeente/GM0118", naam="assen")
+    assert "U hebt geen toegang tot de gegevens van deze gemeente" in page.inner_text(".foutmelding")
+    assert page.locator(".visual").count() == 0
+    # a forged filter in the URL widens nothing: Assen's figures or none, never Hoogeveen's 12
+    open_pagina(page, server.url + "/?gemeente=GM0118&kg=GM0118", naam="assen")
+    assert kpi(page, "actief") in ("32", "0")
+    assert "Hoogeveen" not in page.inner_text("#inhoud")
+    page.click("text=Uitloggen")
+    page.wait_for_url("**/login**")
+    assert page.console_fouten == []

@@ -1,0 +1,11 @@
+import dash
+
+from dashboard.views import verantwoording
+
+
+def layout(**_query):
+    return verantwoording.formulier()
+
+
+dash.register_page(__name__, path="/verantwoording", name="Verantwoording",
+                   title="Verantwoording · BW/MO-monitor", order=4.5, layout=layout)

@@ -1,0 +1,69 @@
+"""The selection against the whole region: what a gemeente user may compare with.
+
+Region figures come from data.regio_* (sums over all municipalities of the region, never a row
+per gemeente), so a municipality sees the region's totals and averages but no other
+municipality's breakdown."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import data
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie
+from dashboard.theme import KLEUR
+from dashboard.views import reken
+from dashboard.views.context import Context
+
+KENGETALLEN = [("actief", "Actieve cliënten (eind periode)"), ("instroom", "Instroom"),
+               ("uitstroom", "Uitstroom"), ("uitstroom_wlz", "Naar de Wlz")]
+
+
+def cijfers(ctx: Context) -> pd.DataFrame:
+    """Per kengetal: the selection and the region, absolute and per 1.000 inwoners."""
+    p = ctx.analyse
+    stand = reken.stand_op(ctx, p.tot, kruis_gemeente=True)
+    stromen = reken.stromen_som(ctx, p) or {}
+    regio_stand = reken.regio_stand_op(ctx, p.tot, kruis_gemeente=False)
+    regio_stromen = reken.regio_stromen_som(ctx, p) or {}
+    codes = sorted(set(data.toegestane_gemeenten(ctx.scope, ctx.selectie())))
+    inw = reken.inwoners(ctx, p.tot.year, codes)["inwoners"].sum() if codes else None
+    regio_inw = reken.regio_inwoners(ctx, p.tot.year)
+    rijen = []
+    for sleutel, naam in KENGETALLEN:
+        eigen = stand if sleutel == "actief" else stromen.get(sleutel)
+        regio = regio_stand if sleutel == "actief" else regio_stromen.get(sleutel)
+        rijen.append({"Kengetal": naam, "Selectie": eigen, "Selectie per 1.000 inwoners": _per_1000(eigen, inw),
+                      "Regio": regio, "Regio per 1.000 inwoners": _per_1000(regio, regio_inw)})
+    return pd.DataFrame(rijen)
+
+
+def _per_1000(aantal, inwoners):
+    return float("nan") if aantal is None else round(reken.per_1000(aantal, inwoners), 3)
+
+
+@visual("overzicht-regio")
+def regio_visual(ctx: Context) -> Visual:
+    df = cijfers(ctx)
+    regio_naam = f"Regio {ctx.info['regio']}"
+    label = ctx.selectie_label()
+    fig_df = df.assign(
+        selectie=[float("nan") if ctx.klein(a) else v for a, v in zip(df["Selectie"], df["Selectie per 1.000 inwoners"])],
+        regio=[float("nan") if ctx.klein(a) else v for a, v in zip(df["Regio"], df["Regio per 1.000 inwoners"])])
+    fig = categorie.gegroepeerd(fig_df, "Kengetal", [("selectie", label, KLEUR["gemeente"]),
+                                                     ("regio", regio_naam, KLEUR["regio"])],
+                                opmaak="getal2", ytitel="per 1.000 inwoners")
+    tabel = ctx.afschermen(df, ["Selectie", "Regio"], {"Selectie per 1.000 inwoners": ["Selectie"],
+                                                       "Regio per 1.000 inwoners": ["Regio"]})
+    tabel = tabel.rename(columns={"Selectie": label, "Selectie per 1.000 inwoners": f"{label} per 1.000 inwoners",
+                                  "Regio": regio_naam, "Regio per 1.000 inwoners": f"{regio_naam} per 1.000 inwoners"})
+    tekst = f"{_hoofdletter(label)} tegenover de hele regio, {ctx.analyse.label}: " + "; ".join(
+        f"{k.lower()} {ctx.aantal(a)} tegen {ctx.aantal(r)} in de regio"
+        for k, a, r in zip(df["Kengetal"], df["Selectie"], df["Regio"])) + "."
+    return Visual("overzicht-regio", f"Vergelijking met de regio · {ctx.analyse.label}", tabel, tekst, figuur=fig,
+                  opmaak={c: ("getal" if i % 2 else "getal2") for i, c in enumerate(tabel.columns) if i},
+                  toelichting="De regio is het totaal van alle gemeenten van de regio; de filters gemeente en "
+                              "subregio gelden daar niet. Kleine aantallen (1 tot 5) worden niet getoond.")
+
+
+def _hoofdletter(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]

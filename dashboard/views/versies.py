@@ -1,0 +1,214 @@
+"""Financiën, result versions (issue 5): voorlopig and definitief side by side per municipality
+with the difference, the history of fixed versions, and for a `regio` user the action to fix a
+version (two steps: a confirmation dialog, then the server checks the role again, fixes the
+version with warehouse.versions.fix_version and republishes with etl.load.rebuild)."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import data, formats
+from dashboard.auth import audit, current_user, may_fix_versions
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie
+from dashboard.figures.basis import euro_as
+from dashboard.theme import KLEUR
+from dashboard.views.context import Context
+from dashboard.views.financien import verdeling_keuze
+
+
+def verrekening_jaar(df: pd.DataFrame) -> int | None:
+    """The latest year with a fixed version (voorlopig or definitief)."""
+    vast = df.dropna(subset=["voorlopig_eur", "definitief_eur"], how="all") if not df.empty else df
+    return int(vast["jaar"].max()) if not vast.empty else None
+
+
+VERSCHIL = "Verschil (definitief − voorlopig)"
+
+
+def verrekening_tabel(verdeling: pd.DataFrame, verrekening: pd.DataFrame, jaar: int) -> pd.DataFrame:
+    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total."""
+    lopend = verdeling[(verdeling["jaar"] == jaar) & (verdeling["versie"] == "lopend")]
+    basis = lopend[["gemeente_code", "gemeente_naam", "resultaat_eur"]].rename(columns={"resultaat_eur": "lopend_eur"})
+    vr = verrekening[verrekening["jaar"] == jaar][["gemeente_code", "gemeente_naam", "voorlopig_eur",
+                                                   "definitief_eur", "verschil_eur"]]
+    df = basis.merge(vr, on="gemeente_code", how="outer", suffixes=("", "_v"))
+    if "gemeente_naam_v" in df.columns:
+        df["gemeente_naam"] = df["gemeente_naam"].fillna(df["gemeente_naam_v"])
+    df = df.sort_values("gemeente_naam")
+    t = pd.DataFrame({"Gemeente": df["gemeente_naam"].fillna(df["gemeente_code"]).values,
+                      "Gemeentecode": df["gemeente_code"].values,
+                      "Lopend (huidige gegevens)": df["lopend_eur"].values,
+                      "Voorlopig": df["voorlopig_eur"].values, "Definitief": df["definitief_eur"].values,
+                      VERSCHIL: df["verschil_eur"].values})
+    totaal = {"Gemeente": "Totaal", "Gemeentecode": ""}
+    for k in ("Lopend (huidige gegevens)", "Voorlopig", "Definitief", VERSCHIL):
+        totaal[k] = pd.to_numeric(t[k], errors="coerce").sum(min_count=1)
+    return pd.concat([t, pd.DataFrame([totaal])], ignore_index=True)
+
+
+@visual("financien-verrekening")
+def verrekening_visual(ctx: Context) -> Visual:
+    vr = data.verrekening(ctx.scope)
+    verdeling = data.resultaat_verdeling(ctx.scope)
+    jaar = verrekening_jaar(vr)
+    if jaar is None and not verdeling.empty:
+        jaar = verdeling_keuze(verdeling, ctx.info["peildatum"].year)[0]
+    if jaar is None:
+        return Visual("financien-verrekening", "Voorlopig en definitief resultaat",
+                      pd.DataFrame(columns=["Gemeente", "Voorlopig", "Definitief", VERSCHIL]),
+                      "Er is nog geen resultaat om te verdelen.", tabel_open=True)
+    tabel = verrekening_tabel(verdeling, vr, jaar)
+    rijen = tabel.iloc[:-1]
+    fig = categorie.gegroepeerd(rijen.fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
+                                [("Voorlopig", "Voorlopig", KLEUR["prognose"]),
+                                 ("Definitief", "Definitief", KLEUR["gerealiseerd"])], opmaak="eur", ytitel="Euro")
+    euro_as(fig)
+    if rijen[VERSCHIL].notna().any():
+        tekst = (f"Resultaat {jaar} per gemeente, voorlopig en definitief naast elkaar. Het verschil is wat elke "
+                 f"gemeente bij de definitieve afrekening ontvangt (positief) of betaalt (negatief); samen "
+                 f"{formats.eur(pd.to_numeric(rijen[VERSCHIL]).sum(), 2)}.")
+    elif rijen["Voorlopig"].notna().any():
+        tekst = f"Resultaat {jaar} per gemeente: het voorlopige resultaat staat vast, het definitieve nog niet."
+    else:
+        tekst = (f"Voor {jaar} is nog geen voorlopig of definitief resultaat vastgesteld; de tabel toont het "
+                 "lopende aandeel volgens de huidige gegevens.")
+    return Visual("financien-verrekening", f"Voorlopig en definitief resultaat {jaar}", tabel, tekst, figuur=fig,
+                  opmaak={"Lopend (huidige gegevens)": "eur2", "Voorlopig": "eur2", "Definitief": "eur2", VERSCHIL: "eur2"},
+                  tabel_open=True, breed=True,
+                  toelichting="Een gebruiker met de rol regio legt het voorlopige resultaat (februari) en het "
+                              "definitieve resultaat (uiterlijk juni) van een jaar vast; het lopende aandeel verandert "
+                              "met elke levering, een vastgelegd aandeel niet.")
+
+
+@visual("financien-versies")
+def versies_visual(ctx: Context) -> Visual:
+    df = data.resultaat_versies(ctx.scope)
+    tabel = pd.DataFrame({
+        "Record": df.get("record_id", []), "Jaar": df.get("jaar", []), "Versie": df.get("versie", []),
+        "Vastgesteld op (UTC)": [formats.datumtijd(str(v)[:19]) for v in df.get("vastgesteld_op", [])],
+        "Door": df.get("door", []),
+        "Gegevens t/m": [formats.datum_kort(v) for v in df.get("peildatum", [])],
+        "Status": ["geldig" if pd.isna(v) else f"vervangen door record {int(v)}" for v in df.get("vervangen_door", [])],
+        "Reden correctie": [v if isinstance(v, str) else "" for v in df.get("reden", [])],
+    })
+    tekst = (f"{len(tabel)} vastgestelde resultaatversie(s), correcties inbegrepen." if len(tabel)
+             else "Er zijn nog geen resultaatversies vastgesteld.")
+    if tabel.empty:
+        tabel = pd.DataFrame([{k: "" for k in tabel.columns} | {"Status": "nog geen resultaatversie vastgesteld"}])
+    return Visual("financien-versies", "Vastgestelde resultaatversies", tabel, tekst, tabel_open=True, breed=True,
+                  toelichting="Een vastgestelde versie is een blijvend record: latere leveringen en herbouw veranderen "
+                              "haar niet. Een correctie is een nieuw record; het oude blijft zichtbaar.")
+
+
+VERSIE_JAAR, VERSIE_SOORT, VERSIE_REDEN = "versie-jaar", "versie-soort", "versie-reden"
+VERSIE_KNOP, VERSIE_BEVESTIG, VERSIE_MELDING = "versie-knop", "versie-bevestig", "versie-melding"
+GEWEIGERD = "Alleen gebruikers met de rol regio kunnen een resultaatversie vastleggen."
+
+
+def vastleg_formulier(user) -> html.Section | None:
+    """The fixing action, only for a user who may fix versions (others see nothing)."""
+    if not may_fix_versions(user):
+        return None
+    try:
+        rj = data.resultaat_jaar(frozenset(data.regio_gemeenten()["gemeente_code"]))
+    except data.WarehouseFout:
+        return None
+    jaren = sorted(rj.loc[rj["versie"] == "lopend", "jaar"].astype(int).unique(), reverse=True)
+    return html.Section([
+        html.H2("Resultaat vastleggen"),
+        html.P("Leg het lopende resultaat van een jaar vast als voorlopig (februari) of definitief (uiterlijk juni). "
+               "Een vastgelegde versie verandert niet meer; opnieuw vastleggen kan alleen als correctie, met een "
+               "reden. Daarna wordt het warehouse opnieuw gepubliceerd.", className="toelichting"),
+        html.Div([
+            html.Div([html.Label("Jaar", htmlFor=VERSIE_JAAR, className="filter-label"),
+                      dcc.Dropdown(id=VERSIE_JAAR, options=[{"label": str(j), "value": int(j)} for j in jaren],
+                                   value=int(jaren[1]) if len(jaren) > 1 else (int(jaren[0]) if jaren else None),
+                                   clearable=False)], className="filter"),
+            html.Div([html.Label("Versie", htmlFor=VERSIE_SOORT, className="filter-label"),
+                      dcc.RadioItems(id=VERSIE_SOORT, value="voorlopig", inline=True,
+                                     options=[{"label": " Voorlopig", "value": "voorlopig"},
+                                              {"label": " Definitief", "value": "definitief"}])], className="filter"),
+            html.Div([html.Label("Reden (alleen bij een correctie)", htmlFor=VERSIE_REDEN, className="filter-label"),
+                      dcc.Input(id=VERSIE_REDEN, type="text", maxLength=300, debounce=True)], className="filter"),
+            html.Button("Resultaat vastleggen…", id=VERSIE_KNOP, className="knop", n_clicks=0),
+        ], className="filter-paar"),
+        dcc.ConfirmDialog(id=VERSIE_BEVESTIG, message=""),
+        dcc.Loading(html.P(id=VERSIE_MELDING, role="status")),
+    ], className="visual breed", id="visual-financien-vastleggen")
+
+
+def bevestigingsvraag(user, jaar, versie, reden) -> str:
+    """Step one: the question the confirmation dialog asks. Raises PermissionError."""
+    if not may_fix_versions(user):
+        raise PermissionError(GEWEIGERD)
+    from warehouse.versions import VERSIES, current_figures
+    if versie not in VERSIES:
+        raise ValueError("Kies voorlopig of definitief.")
+    fig = current_figures(data.warehouse_pad(), int(jaar))
+    bedrag = formats.eur(float(fig["resultaat"]["resultaat_eur"]), 2)
+    correctie = f" als correctie (reden: {reden})" if reden else ""
+    return (f"U legt het {versie}e resultaat {jaar} vast{correctie}: {bedrag}, volgens de gegevens t/m "
+            f"{formats.datum(fig['meta']['peildatum'])}. Dit record verandert daarna niet meer en het warehouse "
+            "wordt opnieuw gepubliceerd. Doorgaan?")
+
+
+def leg_vast(user, jaar, versie, reden=None) -> str:
+    """Step two, on the server: check the role again, fix the version, republish. Returns a
+    Dutch message; raises PermissionError for a user who may not fix versions."""
+    if not may_fix_versions(user):
+        raise PermissionError(GEWEIGERD)
+    from dashboard.auth.context import get_context
+    from etl.load import rebuild
+    from warehouse.versions import fix_version
+
+    context = get_context()
+    pad = data.warehouse_pad()
+    record = fix_version(pad, int(jaar), versie, user.username, correctie_reden=(reden or None),
+                         store=context.store if context else None)
+    rebuild(pad)
+    data.leeg_cache()
+    return (f"Het {versie}e resultaat {jaar} is vastgelegd (record {record}) en het warehouse is opnieuw "
+            "gepubliceerd. Vernieuw de pagina om de cijfers te zien.")
+
+
+def open_bevestiging(n_clicks, jaar, versie, reden):
+    if not n_clicks:
+        raise PreventUpdate
+    try:
+        return True, bevestigingsvraag(current_user(), jaar, versie, (reden or "").strip()), ""
+    except PermissionError as fout:
+        return False, no_update, str(fout)
+    except Exception as fout:  # VersionRefused, no warehouse: a Dutch message
+        from warehouse.versions import VersionRefused
+        if isinstance(fout, (VersionRefused, ValueError, data.WarehouseFout)):
+            return False, no_update, str(fout)
+        raise
+
+
+def bevestigd(submit, jaar, versie, reden):
+    if not submit:
+        raise PreventUpdate
+    from etl.load import LoadRefused
+    from warehouse.versions import VersionRefused
+    user = current_user()
+    try:
+        return leg_vast(user, jaar, versie, (reden or "").strip() or None)
+    except PermissionError as fout:
+        try:
+            audit("versie_geweigerd", {"jaar": jaar, "versie": versie})
+        except RuntimeError:
+            pass
+        return str(fout)
+    except (VersionRefused, LoadRefused, ValueError) as fout:
+        return f"Niet vastgelegd. {fout}"
+
+
+callback(Output(VERSIE_BEVESTIG, "displayed"), Output(VERSIE_BEVESTIG, "message"),
+         Output(VERSIE_MELDING, "children", allow_duplicate=True),
+         Input(VERSIE_KNOP, "n_clicks"), State(VERSIE_JAAR, "value"), State(VERSIE_SOORT, "value"),
+         State(VERSIE_REDEN, "value"), prevent_initial_call=True)(open_bevestiging)
+callback(Output(VERSIE_MELDING, "children"),
+         Input(VERSIE_BEVESTIG, "submit_n_clicks"), State(VERSIE_JAAR, "value"), State(VERSIE_SOORT, "value"),
+         State(VERSIE_REDEN, "value"), prevent_initial_call=True)(bevestigd)
