@@ -8,7 +8,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import data, formats
+from dashboard import access, data, formats
 from dashboard.auth import audit, current_user, may_fix_versions
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
@@ -112,7 +112,7 @@ def vastleg_formulier(user) -> html.Section | None:
     if not may_fix_versions(user):
         return None
     try:
-        rj = data.resultaat_jaar(frozenset(data.regio_gemeenten()["gemeente_code"]))
+        rj = data.resultaat_jaar(access.current_scope())
     except data.WarehouseFout:
         return None
     jaren = sorted(rj.loc[rj["versie"] == "lopend", "jaar"].astype(int).unique(), reverse=True)
@@ -139,6 +139,20 @@ def vastleg_formulier(user) -> html.Section | None:
     ], className="visual breed", id="visual-financien-vastleggen")
 
 
+def _tekst(waarde) -> str:
+    """A callback value is whatever the request says: only a string counts as text."""
+    return waarde.strip() if isinstance(waarde, str) else ""
+
+
+def _jaar(waarde) -> int:
+    if isinstance(waarde, bool) or not isinstance(waarde, (int, str)):
+        raise ValueError("Kies een jaar.")
+    try:
+        return int(waarde)
+    except ValueError:
+        raise ValueError("Kies een jaar.") from None
+
+
 def bevestigingsvraag(user, jaar, versie, reden) -> str:
     """Step one: the question the confirmation dialog asks. Raises PermissionError."""
     if not may_fix_versions(user):
@@ -146,7 +160,7 @@ def bevestigingsvraag(user, jaar, versie, reden) -> str:
     from warehouse.versions import VERSIES, current_figures
     if versie not in VERSIES:
         raise ValueError("Kies voorlopig of definitief.")
-    fig = current_figures(data.warehouse_pad(), int(jaar))
+    fig = current_figures(data.warehouse_pad(), _jaar(jaar))
     bedrag = formats.eur(float(fig["resultaat"]["resultaat_eur"]), 2)
     correctie = f" als correctie (reden: {reden})" if reden else ""
     return (f"U legt het {versie}e resultaat {jaar} vast{correctie}: {bedrag}, volgens de gegevens t/m "
@@ -165,7 +179,7 @@ def leg_vast(user, jaar, versie, reden=None) -> str:
 
     context = get_context()
     pad = data.warehouse_pad()
-    record = fix_version(pad, int(jaar), versie, user.username, correctie_reden=(reden or None),
+    record = fix_version(pad, _jaar(jaar), versie, user.username, correctie_reden=(reden or None),
                          store=context.store if context else None)
     rebuild(pad)
     data.leeg_cache()
@@ -177,7 +191,7 @@ def open_bevestiging(n_clicks, jaar, versie, reden):
     if not n_clicks:
         raise PreventUpdate
     try:
-        return True, bevestigingsvraag(current_user(), jaar, versie, (reden or "").strip()), ""
+        return True, bevestigingsvraag(current_user(), jaar, versie, _tekst(reden)), ""
     except PermissionError as fout:
         return False, no_update, str(fout)
     except Exception as fout:  # VersionRefused, no warehouse: a Dutch message
@@ -194,7 +208,7 @@ def bevestigd(submit, jaar, versie, reden):
     from warehouse.versions import VersionRefused
     user = current_user()
     try:
-        return leg_vast(user, jaar, versie, (reden or "").strip() or None)
+        return leg_vast(user, jaar, versie, _tekst(reden) or None)
     except PermissionError as fout:
         try:
             audit("versie_geweigerd", {"jaar": jaar, "versie": versie})
