@@ -9,7 +9,14 @@ from __future__ import annotations
 import numpy as np
 
 from .sample_national_kalender import Calendar
-from .sample_zorg import END_REASONS, MEDIAN_DAYS, RETURNABLE, STOCK_MIX, Scenario
+from .sample_zorg import (
+    END_REASONS,
+    MEDIAN_DAYS,
+    RETURNABLE,
+    STOCK_MIX,
+    Scenario,
+    target_stand,
+)
 
 # Each BW region contracts its own six BW providers and two MO providers.
 PROVIDERS_PER_REGION, MO_PROVIDERS_PER_REGION = 6, 2
@@ -152,14 +159,7 @@ class World:
         return stand, np.sort(d)
 
     def target(self, day: int, wave) -> float:
-        sc = self.sc
-        if day < sc.wlz_open:
-            return sc.stand_voor
-        if day < sc.wlz_open + 365 and wave:
-            stand, dates = wave
-            rest = stand - len(dates) - sc.stand_na
-            return stand - int(np.searchsorted(dates, day, side="right")) - rest * (day - sc.wlz_open + 1) / 365
-        return sc.stand_na * (1 + 0.006 * (day - sc.wlz_open - 365) / 365)
+        return target_stand(self.sc, day, wave)
 
     def run(self):
         sc, rng, cal = self.sc, self.rng, self.cal

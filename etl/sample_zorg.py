@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 BW_VORMEN = ("Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wonen", "Thuis Plus")
 STOCK_MIX = (0.55, 0.20, 0.17, 0.08)          # tussenvorm mix of the stand at the start
 MEDIAN_DAYS = (900, 700, 520, 360)             # median episode length per starting tussenvorm
@@ -160,14 +162,20 @@ class _Sim:
         return stand, dates
 
     def target(self, day: int, wave) -> float:
-        sc = self.sc
-        if day < sc.wlz_open:
-            return sc.stand_voor
-        if day < sc.wlz_open + 365 and wave:
-            stand, dates = wave
-            rest = stand - len(dates) - sc.stand_na
-            return stand - sum(1 for d in dates if d <= day) - rest * (day - sc.wlz_open + 1) / 365
-        return sc.stand_na * (1 + 0.006 * (day - sc.wlz_open - 365) / 365)
+        return target_stand(self.sc, day, wave)
+
+
+def target_stand(sc: Scenario, day: int, wave) -> float:
+    """The stand the inflow aims for: steady, then the Wlz wave leaving during 2021 (`wave` =
+    the stand when the Wlz opened and the days its clients left), then slow growth."""
+    if day < sc.wlz_open:
+        return sc.stand_voor
+    if day < sc.wlz_open + 365 and wave:
+        stand, dates = wave
+        rest = stand - len(dates) - sc.stand_na
+        gone = int(np.count_nonzero(np.asarray(dates) <= day))
+        return stand - gone - rest * (day - sc.wlz_open + 1) / 365
+    return sc.stand_na * (1 + 0.006 * (day - sc.wlz_open - 365) / 365)
 
 
 def simulate_bw(sc: Scenario, rng) -> list[Episode]:
