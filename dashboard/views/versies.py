@@ -145,10 +145,11 @@ def _tekst(waarde) -> str:
 
 
 def _jaar(waarde) -> int:
-    if isinstance(waarde, bool) or not isinstance(waarde, (int, str)):
-        raise ValueError("Kies een jaar.")
+    """A year from a callback value; anything else (a forged list, a bool) is the user's
+    mistake and gets the same Dutch message as an empty choice."""
+    geldig = isinstance(waarde, (int, str)) and not isinstance(waarde, bool)
     try:
-        return int(waarde)
+        return int(waarde if geldig else "")
     except ValueError:
         raise ValueError("Kies een jaar.") from None
 
