@@ -1,4 +1,6 @@
 """`python -m bench [--skip-national]`: run the benchmark suite, print the table, write BENCHMARKS.md.
+`python -m bench --alleen-callbacks`: measure only the callbacks again (minutes, not a quarter of an
+hour), on the warehouses already in --cache, and keep the other sections from the last saved run.
 
 Never fails on a timing; exit code 1 only when the suite itself could not run."""
 from __future__ import annotations
@@ -63,7 +65,12 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / "data" / "bench", help="voorbeeldleveringen en warehouses")
     ap.add_argument("--uit", type=Path, default=ROOT / "BENCHMARKS.md")
     ap.add_argument("--rondes", type=int, default=2, help="rondes over de filtervarianten per callback (regio)")
+    ap.add_argument("--alleen-callbacks", action="store_true",
+                    help="alleen de callbacks opnieuw meten, op de warehouses in --cache (geen ETL, browser, "
+                         "gunicorn, rapportages); de andere rijen komen uit de vorige resultaten")
     args = ap.parse_args(argv)
+    if args.alleen_callbacks:
+        return alleen_callbacks(args)
 
     from bench import etl_bench
     from bench.callbacks_bench import (
@@ -119,6 +126,63 @@ def main(argv=None) -> int:
     geduurd = (dt.datetime.now().astimezone() - gestart).total_seconds()
     schrijf(res, info, gestart, geduurd, _git("rev-parse", "HEAD"), bool(_git("status", "--porcelain")), args.uit,
             map_ / "resultaten.json")
+    return 0
+
+
+def alleen_callbacks(args) -> int:
+    """The callback sections only, merged into the saved results of the last full run: the rows
+    of a re-measured 'Callbacks <schaal>' section are replaced in place, the rest is kept."""
+    import json
+
+    from bench.callbacks_bench import Omgeving, bench_callbacks
+    from bench.common import Rij
+    from bench.report import schrijf
+
+    bewaard = args.cache / "resultaten.json"
+    if not bewaard.exists():
+        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+        return 1
+    vorig = json.loads(bewaard.read_text(encoding="utf-8"))
+    gestart = dt.datetime.now().astimezone()
+    info = machine()
+    tmp = Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
+    om = Omgeving(tmp / "state.sqlite")
+    nieuw = Resultaten()
+    schalen = [("regio", 50, args.rondes)] + ([] if args.skip_national else [("nationaal", 150, 1)])
+    gemeten = []
+    for schaal, doel, rondes in schalen:
+        wh = args.cache / f"{schaal}.duckdb"
+        if not wh.exists():
+            print(f"{wh} ontbreekt: callbacks {schaal} niet gemeten (draai `python -m bench`)", file=sys.stderr)
+            continue
+        _sectie(f"Callbacks {schaal}", nieuw, bench_callbacks, nieuw, om, wh, schaal, doel, rondes)
+        gemeten.append(f"Callbacks {schaal}")
+    rijen, geplaatst = [], set()
+    for r in vorig["rijen"]:
+        if r["sectie"] in gemeten:
+            if r["sectie"] not in geplaatst:
+                rijen += [x for x in nieuw.rijen if x.sectie == r["sectie"]]
+                geplaatst.add(r["sectie"])
+            continue
+        rijen.append(Rij(**r))
+    rijen += [x for x in nieuw.rijen if x.sectie not in geplaatst]
+    commando = f"{PY} -m bench --alleen-callbacks" + (" --skip-national" if args.skip_national else "")
+    commandos = [c for c in vorig["commandos"] if "--alleen-callbacks" not in c] + [
+        commando + "   # alleen de callbacks opnieuw, op de warehouses hierboven"]
+    eerder = dt.datetime.fromisoformat(vorig.get("volledige_meting") or vorig["gestart"])
+    eerder_commit = vorig.get("volledige_commit") or vorig.get("commit") or "onbekend"
+    notities = [n for n in vorig["notities"] if not n.startswith("Alleen de callbacks")] + [(
+        f"Alleen de callbacks ({', '.join(gemeten) or 'geen'}) zijn opnieuw gemeten, op {gestart:%Y-%m-%d %H:%M %Z} "
+        f"met `{commando}`; de andere secties komen uit de volledige meting van {eerder:%Y-%m-%d %H:%M %Z} "
+        f"(commit `{eerder_commit[:12]}`). De toelichting hieronder (bench/analyse.md) kan "
+        "van vóór de laatste wijzigingen zijn.")]
+    res = Resultaten(rijen, commandos, notities)
+    geduurd = (dt.datetime.now().astimezone() - gestart).total_seconds()
+    schrijf(res, info, gestart, geduurd, _git("rev-parse", "HEAD"), bool(_git("status", "--porcelain")), args.uit,
+            bewaard, hoe=f"met `{commando}` (alleen de callbacks; de rest uit de vorige volledige meting)")
+    d = json.loads(bewaard.read_text(encoding="utf-8"))  # remember which full run the other rows are from
+    d.update(volledige_meting=eerder.isoformat(), volledige_commit=eerder_commit)
+    bewaard.write_text(json.dumps(d, default=str, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -20,11 +20,11 @@ def _md(tekst: str) -> str:
 
 
 def schrijf(res: Resultaten, info: dict, gestart, geduurd: float, commit: str, gewijzigd: bool, uit: Path,
-            bewaar: Path | None = None) -> None:
+            bewaar: Path | None = None, hoe: str = "met `make bench` (`python -m bench`)") -> None:
     if bewaar is not None:  # the raw results, to re-render the text without measuring again
         bewaar.write_text(json.dumps({"rijen": [dataclasses.asdict(r) for r in res.rijen], "commandos": res.commandos,
                                       "notities": res.notities, "info": info, "gestart": gestart.isoformat(),
-                                      "geduurd": geduurd, "commit": commit, "gewijzigd": gewijzigd},
+                                      "geduurd": geduurd, "commit": commit, "gewijzigd": gewijzigd, "hoe": hoe},
                                      default=str, ensure_ascii=False, indent=1), encoding="utf-8")
     t = Table(title="BW/MO-monitor · benchmarks", show_lines=False)
     for kolom in ("sectie", "meting", "waarde", "doel", "oordeel"):
@@ -38,7 +38,7 @@ def schrijf(res: Resultaten, info: dict, gestart, geduurd: float, commit: str, g
     regels = [
         "# Benchmarks",
         "",
-        (f"Gemeten op {gestart:%Y-%m-%d %H:%M %Z} met `make bench` (`python -m bench`), in {geduurd / 60:.0f} minuten. "
+        (f"Gemeten op {gestart:%Y-%m-%d %H:%M %Z} {hoe}, in {geduurd / 60:.0f} minuten. "
          "Geschreven door `bench/`; niet met de hand bewerken (de toelichting staat in `bench/analyse.md`)."),
         "",
         (f"- **Machine:** {info['cores']} logische kernen ({info['fysiek']} fysiek), {info['model']}; "
@@ -83,7 +83,7 @@ def main() -> int:
     d = json.loads(pad.read_text(encoding="utf-8"))
     res = Resultaten([Rij(**r) for r in d["rijen"]], d["commandos"], d["notities"])
     schrijf(res, d["info"], dt.datetime.fromisoformat(d["gestart"]), d["geduurd"], d["commit"], d["gewijzigd"],
-            ROOT / "BENCHMARKS.md")
+            ROOT / "BENCHMARKS.md", **({"hoe": d["hoe"]} if "hoe" in d else {}))
     return 0
 
 

@@ -9,17 +9,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 
 MAANDEN_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 MAANDEN_LANG = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                 "september", "oktober", "november", "december"]
 LEEG = "–"
+_GEHEEL = (int, np.integer)
 
 
 def ontbreekt(x) -> bool:
+    if isinstance(x, float):  # the common cases first (tables format thousands of cells)
+        return math.isnan(x)
+    if isinstance(x, (int, str)):
+        return False
     try:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # list-likes: not a single missing value
@@ -28,6 +35,13 @@ def ontbreekt(x) -> bool:
 
 def getal(x, decimalen: int = 0, teken: bool = False) -> str:
     """Format a number with '.' thousands and ',' decimals; rounding half away from zero."""
+    if (isinstance(x, _GEHEEL) and not isinstance(x, bool)) or (
+            isinstance(x, float) and x.is_integer() and abs(x) < 1e15):  # exact already: no Decimal needed
+        x = int(x)
+        s = f"{abs(x):,}".replace(",", ".") + ("," + "0" * decimalen if decimalen > 0 else "")
+        if x < 0:
+            return "-" + s
+        return ("+" + s) if teken and x > 0 else s
     if ontbreekt(x):
         return LEEG
     q = Decimal(1).scaleb(-decimalen)

@@ -1,9 +1,8 @@
 """Shared helpers for the pure figure functions."""
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from dashboard import formats
+from dashboard.figures.licht import Figuur
 from dashboard.theme import TEMPLATE
 
 FORMATTERS = {
@@ -19,13 +18,14 @@ def fmt(waarde, soort: str = "getal") -> str:
     return FORMATTERS[soort](waarde)
 
 
-def figuur(hoogte: int = 320, **layout) -> go.Figure:
-    fig = go.Figure()
+def figuur(hoogte: int = 320, **layout) -> Figuur:
+    """An empty figure in the project's look (a plain dict for plotly.js; see figures/licht.py)."""
+    fig = Figuur()
     fig.update_layout(template=TEMPLATE, height=hoogte, **layout)
     return fig
 
 
-def leeg(tekst: str = "Geen gegevens voor deze selectie", hoogte: int = 320) -> go.Figure:
+def leeg(tekst: str = "Geen gegevens voor deze selectie", hoogte: int = 320) -> Figuur:
     fig = figuur(hoogte)
     fig.add_annotation(text=tekst, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"size": 15, "color": "#555555"})
@@ -39,7 +39,7 @@ def hover(label: str) -> str:
     return "%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>"
 
 
-def euro_as(fig: go.Figure, as_: str = "y") -> go.Figure:
+def euro_as(fig: Figuur, as_: str = "y") -> Figuur:
     """Euro axis with exact Dutch amounts ('€ 20.000.000'), not SI suffixes ('20M')."""
     update = fig.update_yaxes if as_ == "y" else fig.update_xaxes
     update(tickformat=",.0f", tickprefix="€ ", title=None)

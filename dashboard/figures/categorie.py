@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.figures.basis import figuur, fmt, leeg
+from dashboard.figures.licht import Figuur
 from dashboard.theme import KLEUR, kleur_tussenvorm
 
 
 def staven_per_gemeente(df: pd.DataFrame, waarde: str, label: str, *, opmaak: str = "getal",
                         geselecteerd: str | None = None, kleur: str = KLEUR["stand"],
                         hoogte: int | None = None, code: str = "gemeente_code",
-                        naam: str = "gemeente_naam") -> go.Figure:
+                        naam: str = "gemeente_naam") -> Figuur:
     """Horizontal bars, one per gemeente (df: gemeente_code, gemeente_naam, <waarde>), largest on
     top. customdata[0] is the gemeente code, for the cross-filter. `code`/`naam` choose other
     columns (subregio's)."""
@@ -34,7 +34,7 @@ def staven_per_gemeente(df: pd.DataFrame, waarde: str, label: str, *, opmaak: st
 
 def staven(df: pd.DataFrame, x: str, y: str, label: str, *, kleur: str = KLEUR["stand"],
            opmaak: str = "getal", horizontaal: bool = False, hoogte: int = 300,
-           kleuren: list[str] | None = None) -> go.Figure:
+           kleuren: list[str] | None = None) -> Figuur:
     """Simple bars of `y` per category `x`, in the order of df."""
     if df.empty:
         return leeg(hoogte=hoogte)
@@ -54,7 +54,7 @@ def staven(df: pd.DataFrame, x: str, y: str, label: str, *, kleur: str = KLEUR["
 
 
 def gegroepeerd(df: pd.DataFrame, x: str, reeksen: list[tuple[str, str, str]], *, opmaak: str = "getal",
-                hoogte: int = 300, ytitel: str = "", patronen: dict[str, str] | None = None) -> go.Figure:
+                hoogte: int = 300, ytitel: str = "", patronen: dict[str, str] | None = None) -> Figuur:
     """Grouped bars: one trace per (kolom, label, kleur) over category x."""
     if df.empty:
         return leeg(hoogte=hoogte)
@@ -69,7 +69,7 @@ def gegroepeerd(df: pd.DataFrame, x: str, reeksen: list[tuple[str, str, str]], *
     return fig
 
 
-def matrix(breed: pd.DataFrame, *, hoogte: int | None = None) -> go.Figure:
+def matrix(breed: pd.DataFrame, *, hoogte: int | None = None) -> Figuur:
     """Heatmap of a gemeente x tussenvorm table (index: gemeente names, columns: tussenvormen)."""
     if breed.empty:
         return leeg(hoogte=hoogte or 300)
@@ -85,7 +85,7 @@ def matrix(breed: pd.DataFrame, *, hoogte: int | None = None) -> go.Figure:
     return fig
 
 
-def sankey(df: pd.DataFrame, *, hoogte: int = 340) -> go.Figure:
+def sankey(df: pd.DataFrame, *, hoogte: int = 340) -> Figuur:
     """Doorstroom between tussenvormen (df: van_tussenvorm, naar_tussenvorm, aantal). Left the
     'from' forms, right the 'to' forms, each in its tussenvorm colour."""
     if df.empty or df["aantal"].sum() == 0:
@@ -95,17 +95,16 @@ def sankey(df: pd.DataFrame, *, hoogte: int = 340) -> go.Figure:
     knopen = [f"{v} (van)" for v in van] + [f"{n} (naar)" for n in naar]
     kleuren = [kleur_tussenvorm(v) for v in van] + [kleur_tussenvorm(n) for n in naar]
     fig = figuur(hoogte)
-    fig.add_trace(go.Sankey(
-        arrangement="snap",
+    fig.add_trace(
+        type="sankey", arrangement="snap",
         node={"label": knopen, "color": kleuren, "pad": 18, "thickness": 18,
-                  "hovertemplate": "%{label}: <b>%{value}</b><extra></extra>"},
+              "hovertemplate": "%{label}: <b>%{value}</b><extra></extra>"},
         link={"source": [van.index(v) for v in df["van_tussenvorm"]],
-                  "target": [len(van) + naar.index(n) for n in df["naar_tussenvorm"]],
-                  "value": df["aantal"].tolist(),
-                  "color": ["rgba(120,120,120,0.35)"] * len(df),
-                  "customdata": [fmt(v) for v in df["aantal"]],
-                  "hovertemplate": "%{source.label} → %{target.label}: <b>%{customdata}</b><extra></extra>"},
-    ))
+              "target": [len(van) + naar.index(n) for n in df["naar_tussenvorm"]],
+              "value": df["aantal"].tolist(),
+              "color": ["rgba(120,120,120,0.35)"] * len(df),
+              "customdata": [fmt(v) for v in df["aantal"]],
+              "hovertemplate": "%{source.label} → %{target.label}: <b>%{customdata}</b><extra></extra>"})
     return fig
 
 

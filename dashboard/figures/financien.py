@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import formats
 from dashboard.figures.basis import euro_as, figuur, leeg
+from dashboard.figures.licht import Figuur
 from dashboard.theme import KLEUR
 
 
@@ -13,7 +13,7 @@ def _cd(x, waarden):
     return list(zip([str(v) for v in x], [formats.eur(v) for v in waarden]))
 
 
-def baten_lasten(df: pd.DataFrame, hoogte: int = 340) -> go.Figure:
+def baten_lasten(df: pd.DataFrame, hoogte: int = 340) -> Figuur:
     """Per year (one row per year, the version shown): baten next to stacked costs (ZIN, PGB,
     niet-cliëntgebonden), with the result as a marker. df columns: label, baten_eur, zin_eur,
     pgb_eur, niet_clientgebonden_kosten_eur, resultaat_eur."""
@@ -42,7 +42,7 @@ def baten_lasten(df: pd.DataFrame, hoogte: int = 340) -> go.Figure:
 
 
 def lopend_resultaat(baten: float, gerealiseerd: float, prognose: float, niet_clientgebonden: float,
-                     hoogte: int = 260) -> go.Figure:
+                     hoogte: int = 260) -> Figuur:
     """The running year: baten against costs split in realised (solid) and forecast (hatched)."""
     fig = figuur(hoogte, barmode="stack", xaxis_title="Euro", margin={"l": 8, "r": 24, "t": 30, "b": 8})
     rijen = ["Baten", "Lasten"]
@@ -61,7 +61,7 @@ def lopend_resultaat(baten: float, gerealiseerd: float, prognose: float, niet_cl
     return euro_as(fig, "x")
 
 
-def begroting_realisatie(df: pd.DataFrame, hoogte: int = 320) -> go.Figure:
+def begroting_realisatie(df: pd.DataFrame, hoogte: int = 320) -> Figuur:
     """Per year: budget for client costs next to realised + forecast (stacked, forecast hatched).
     df: jaar, begroting_clientgebonden_eur, clientgebonden_gerealiseerd_eur, clientgebonden_prognose_eur."""
     if df.empty:

@@ -3,10 +3,10 @@ travels in customdata[0] so a click can cross-filter on it."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import formats
 from dashboard.figures.basis import figuur, fmt, hover, leeg
+from dashboard.figures.licht import Figuur
 from dashboard.theme import KLEUR
 
 
@@ -23,7 +23,7 @@ def _opacity(iso: list[str], geselecteerd: str | None) -> list[float] | None:
 
 def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, soort: str = "lijn",
                       opmaak: str = "getal", geselecteerd: str | None = None, ytitel: str = "",
-                      hoogte: int = 320, gestapeld: bool = False) -> go.Figure:
+                      hoogte: int = 320, gestapeld: bool = False) -> Figuur:
     """One trace per (kolom, label, kleur) over df['maand']; soort 'lijn' or 'staaf'."""
     if df.empty:
         return leeg(hoogte=hoogte)
@@ -49,13 +49,15 @@ def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, 
 def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: dict[str, str],
                         volgorde: list[str], *, labels: dict[str, str] | None = None,
                         opmaak: str = "getal", geselecteerd: str | None = None, ytitel: str = "",
-                        hoogte: int = 380) -> go.Figure:
+                        hoogte: int = 380) -> Figuur:
     """Stacked bars per month of `waarde` by `categorie` (long DataFrame: maand, categorie, waarde)."""
     if df.empty:
         return leeg(hoogte=hoogte)
     # min_count=1: a value hidden by the small-numbers rule (NaN) stays missing, not 0
-    breed = df.pivot_table(index="maand", columns=categorie, values=waarde,
-                           aggfunc=lambda s: s.sum(min_count=1)).sort_index().reset_index()
+    # (groupby/unstack: what pivot_table(aggfunc=lambda s: s.sum(min_count=1)) gives, at a
+    # fraction of the cost; like pivot_table, months and categories without any value are dropped)
+    breed = (df.groupby(["maand", categorie], observed=True)[waarde].sum(min_count=1)
+             .unstack(categorie).dropna(how="all").dropna(axis=1, how="all").sort_index().reset_index())
     fig = figuur(hoogte, barmode="stack", yaxis_title=ytitel)
     x, iso = _maanden(breed)
     cats = [c for c in volgorde if c in breed.columns] + sorted(
@@ -70,7 +72,7 @@ def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: 
     return fig
 
 
-def stromen(df: pd.DataFrame, *, geselecteerd: str | None = None, hoogte: int = 340) -> go.Figure:
+def stromen(df: pd.DataFrame, *, geselecteerd: str | None = None, hoogte: int = 340) -> Figuur:
     """Instroom up, uitstroom down (negative), netto as a line; df: maand, instroom, uitstroom,
     nieuwe_clienten."""
     if df.empty:
@@ -99,18 +101,18 @@ def stromen(df: pd.DataFrame, *, geselecteerd: str | None = None, hoogte: int = 
 
 
 def waterval(begin_label: str, begin: int, instroom: int, uitstroom: int, eind_label: str,
-             eind: int, hoogte: int = 300) -> go.Figure:
+             eind: int, hoogte: int = 300) -> Figuur:
     """Stand at the start + instroom - uitstroom = stand at the end (the flows explain the stand)."""
     fig = figuur(hoogte, yaxis_title="Cliënten", showlegend=False)
     x = [begin_label, "Instroom", "Uitstroom", eind_label]
     y = [begin, instroom, -uitstroom, eind]
     tekst = [formats.getal(begin), formats.getal(instroom, teken=True),
              formats.getal(-uitstroom), formats.getal(eind)]
-    fig.add_trace(go.Waterfall(
-        x=x, y=y, measure=["absolute", "relative", "relative", "absolute"], text=tekst,
+    fig.add_trace(
+        type="waterfall", x=x, y=y, measure=["absolute", "relative", "relative", "absolute"], text=tekst,
         textposition="outside", customdata=tekst, hovertemplate="%{x}: <b>%{customdata}</b><extra></extra>",
         increasing={"marker_color": KLEUR["instroom"]}, decreasing={"marker_color": KLEUR["uitstroom"]},
         totals={"marker_color": KLEUR["stand"]},
-        connector={"line": {"color": "#888888"}}))
+        connector={"line": {"color": "#888888"}})
     fig.update_yaxes(rangemode="tozero")
     return fig

@@ -41,7 +41,7 @@ def _tellingen(tabel: pd.DataFrame) -> list[str]:
 def _breed(lang: pd.DataFrame, kolom: str, volgorde: list[str], labels: dict | None = None) -> pd.DataFrame:
     if lang.empty:
         return pd.DataFrame(columns=["Maand"])
-    breed = lang.pivot_table(index="maand", columns=kolom, values="actief", aggfunc="sum", fill_value=0)
+    breed = reken.kruistabel(lang, "maand", kolom, "actief")
     cols = [c for c in volgorde if c in breed.columns] + [c for c in breed.columns if c not in volgorde]
     breed = breed[cols].reset_index()
     breed["Totaal"] = breed[cols].sum(axis=1)
@@ -88,8 +88,7 @@ def matrix_visual(ctx: Context) -> Visual:
     if df.empty:
         breed = pd.DataFrame()
     else:
-        breed = df.pivot_table(index="gemeente_naam", columns="tussenvorm", values="actief", aggfunc="sum",
-                               fill_value=0)
+        breed = reken.kruistabel(df, "gemeente_naam", "tussenvorm", "actief")
         breed = breed[[t for t in TUSSENVORMEN if t in breed.columns]
                       + [t for t in breed.columns if t not in TUSSENVORMEN]].sort_index()
     fig = categorie.matrix(breed if ctx.exact or breed.empty else breed.where(~breed.map(ctx.klein).astype(bool)))
@@ -142,8 +141,7 @@ def verblijfsduur_visual(ctx: Context) -> Visual:
     if df.empty:
         tabel = pd.DataFrame(columns=["Duurklasse", "In zorg", "Uitgestroomd"])
     else:
-        tabel = df.pivot_table(index=["klasse_volgorde", "duurklasse"], columns="status", values="episodes",
-                               aggfunc="sum", fill_value=0).reset_index().sort_values("klasse_volgorde")
+        tabel = reken.kruistabel(df, ["klasse_volgorde", "duurklasse"], "status", "episodes").reset_index().sort_values("klasse_volgorde")
         for s in ("in zorg", "uitgestroomd"):
             if s not in tabel.columns:
                 tabel[s] = 0

@@ -99,7 +99,19 @@ class Context:
                         tussenvormen=f.tussenvormen if tussenvorm else (),
                         leveringsvormen=f.leveringsvormen if levering else ())
 
+    def onthoud(self, sleutel, maak):
+        """`maak()` once per context (one request): several visuals on a page share a frame.
+        Returns a copy-on-write copy of a DataFrame, so a visual cannot change another's."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if sleutel not in memo:
+            memo[sleutel] = maak()
+        waarde = memo[sleutel]
+        return waarde.copy(deep=False) if isinstance(waarde, pd.DataFrame) else waarde
+
     def gemeente_namen(self) -> dict[str, str]:
+        return dict(self.onthoud("gemeente_namen", self._gemeente_namen))
+
+    def _gemeente_namen(self) -> dict[str, str]:
         df = data.gemeenten(self.scope)
         return dict(zip(df["gemeente_code"], df["gemeente_naam"]))
 

@@ -14,6 +14,7 @@ from dashboard.theme import (
     LEVERINGSVORM_LABEL,
     LEVERINGSVORMEN,
 )
+from dashboard.views import reken
 from dashboard.views.context import Context
 
 VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}
@@ -141,7 +142,7 @@ def kosten_maand_visual(ctx: Context) -> Visual:
     if lang.empty:
         tabel = pd.DataFrame(columns=["Maand", "ZIN", "PGB", "Totaal"])
     else:
-        b = lang.pivot_table(index="maand", columns="leveringsvorm", values="kosten_eur", aggfunc="sum", fill_value=0)
+        b = reken.kruistabel(lang, "maand", "leveringsvorm", "kosten_eur")
         for lv in LEVERINGSVORMEN:
             if lv not in b.columns:
                 b[lv] = 0.0

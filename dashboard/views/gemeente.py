@@ -9,6 +9,7 @@ from dashboard import data, formats
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.theme import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
+from dashboard.views import reken
 from dashboard.views.context import Context
 
 INDICATOREN = {  # sleutel: (teller, titel, eenheid, opmaak, factor)
@@ -31,12 +32,20 @@ def gemeente_code(ctx: Context) -> str | None:
     return eigen[0] if len(eigen) == 1 else None  # a user with one municipality: that one
 
 
+def _kengetallen(ctx: Context, code: str) -> pd.DataFrame:
+    """The gemeente's and the region's key figures per year side by side (suffixes _g, _r); the
+    four indicator visuals of the page share it."""
+    g = data.kengetallen_jaar(ctx.scope, data.Selectie(gemeenten=(code,)))
+    r = data.regio_kengetallen_jaar(ctx.scope)
+    gedeeld = ["jaar"] + [k for k in g.columns if k in r.columns and k != "jaar"]
+    return g[gedeeld].merge(r[gedeeld], on="jaar", suffixes=("_g", "_r"))
+
+
 def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
     """Per year: the indicator for the gemeente and for the region (sum / sum, not a mean of ratios)."""
     teller, *_rest, factor = INDICATOREN[sleutel]
-    g = data.kengetallen_jaar(ctx.scope, data.Selectie(gemeenten=(code,)))
-    r = data.regio_kengetallen_jaar(ctx.scope)
-    df = g[["jaar", teller, "inwoners"]].merge(r[["jaar", teller, "inwoners"]], on="jaar", suffixes=("_g", "_r"))
+    df = ctx.onthoud(("gemeente.kengetallen", code), lambda: _kengetallen(ctx, code))
+    df = df[["jaar", f"{teller}_g", "inwoners_g", f"{teller}_r", "inwoners_r"]].copy()
     df["gemeente"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_g"], df["inwoners_g"])]
     df["regio"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_r"], df["inwoners_r"])]
     if sleutel != "kosten":  # a rate from a small count gives the count away (inwoners are public)
@@ -103,7 +112,7 @@ def tussenvorm_visual(ctx: Context) -> Visual:
     if lang.empty:
         tabel = pd.DataFrame(columns=["Maand"])
     else:
-        b = lang.pivot_table(index="maand", columns="tussenvorm", values="actief", aggfunc="sum", fill_value=0)
+        b = reken.kruistabel(lang, "maand", "tussenvorm", "actief")
         b = b[[t for t in TUSSENVORMEN if t in b.columns]]
         tabel = b.reset_index()
         tabel["Totaal"] = b.sum(axis=1).values

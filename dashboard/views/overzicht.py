@@ -126,7 +126,12 @@ def trend_visual(ctx: Context) -> Visual:
 
 
 def per_gemeente(ctx: Context) -> pd.DataFrame:
-    """Stand at the end of the analysis period per gemeente, absolute and per 1.000 inwoners."""
+    """Stand at the end of the analysis period per gemeente, absolute and per 1.000 inwoners
+    (three visuals of the page use it: computed once per request)."""
+    return ctx.onthoud("overzicht.per_gemeente", lambda: _per_gemeente(ctx))
+
+
+def _per_gemeente(ctx: Context) -> pd.DataFrame:
     p = ctx.analyse
     sel = ctx.selectie(flt.Periode(p.tot, p.tot), kruis_gemeente=False)
     codes = data.toegestane_gemeenten(ctx.scope, sel)

@@ -21,6 +21,15 @@ def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFram
     return uit
 
 
+def kruistabel(df: pd.DataFrame, index, kolom: str, waarde: str) -> pd.DataFrame:
+    """df.pivot_table(index=index, columns=kolom, values=waarde, aggfunc="sum", fill_value=0),
+    through groupby/unstack (pivot_table's general path costs ~9 ms a call)."""
+    sleutels = [*index, kolom] if isinstance(index, list) else [index, kolom]
+    breed = df.groupby(sleutels, observed=True)[waarde].sum().unstack(kolom, fill_value=0)
+    breed.columns.name = kolom
+    return breed
+
+
 def stromen_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
     kolommen = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
     maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})

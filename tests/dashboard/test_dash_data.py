@@ -167,11 +167,14 @@ def test_query_names_are_checked():
         data.query("../../etc/passwd")
 
 
-def test_only_data_py_talks_to_duckdb():
+def test_only_the_data_layer_talks_to_duckdb():
+    """dashboard/data.py and its parts in dashboard/datalaag/ are the only code in dashboard/
+    that imports duckdb."""
     from pathlib import Path
     root = Path(data.__file__).resolve().parent
+    laag = root / "datalaag"
     for pad in root.rglob("*.py"):
-        if pad.name != "data.py":
+        if pad.name != "data.py" and laag not in pad.parents:
             assert "import duckdb" not in pad.read_text(encoding="utf-8"), pad
 
 

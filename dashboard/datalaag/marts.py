@@ -1,0 +1,164 @@
+"""The marts the views read: metadata, scoped municipal figures, region level, data quality,
+result versions. Every function goes through `pakket.query` (dashboard/data.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+import dashboard.data as pakket
+from dashboard.data import Selectie, WarehouseFout
+
+# --- metadata ----------------------------------------------------------------------------------
+
+_GEEN = object()
+
+
+def _per_versie(naam: str, maak):
+    """`maak()` once per warehouse version (the version this request reads); emptied by leeg_cache()."""
+    _con, versie = pakket._verbinding()
+    sleutel = (naam, versie)
+    waarde = pakket._memo.get(sleutel, _GEEN)
+    if waarde is _GEEN:
+        waarde = maak()
+        with pakket._cache_lock:
+            for oud in [k for k in pakket._memo if k[0] == naam and k[1] != versie]:
+                del pakket._memo[oud]
+            pakket._memo[sleutel] = waarde
+    return waarde
+
+
+def warehouse_info() -> dict:
+    return dict(_per_versie("warehouse_info", _warehouse_info))
+
+
+def _warehouse_info() -> dict:
+    df = pakket.query("warehouse_info")
+    if df.empty:
+        raise WarehouseFout("Het datawarehouse bevat geen peildatum. Meld dit bij de beheerder.")
+    rij = df.iloc[0]
+    return {"peildatum": pd.Timestamp(rij["peildatum"]).date(), "regio": rij["regio"],
+            "geladen_op": pd.Timestamp(rij["geladen_op"]).to_pydatetime(), "versie": rij["versie"]}
+
+
+def maanden_bereik() -> tuple[dt.date, dt.date]:
+    """(first month, peildatum's month) the dashboard can show."""
+    return _per_versie("maanden_bereik", _maanden_bereik)
+
+
+def _maanden_bereik() -> tuple[dt.date, dt.date]:
+    info = warehouse_info()
+    df = pakket.query("maanden_bereik")
+    laatste = dt.date(info["peildatum"].year, info["peildatum"].month, 1)
+    eerste = df["eerste_maand"].iloc[0] if not df.empty else None
+    eerste = laatste if pd.isna(eerste) else pd.Timestamp(eerste).date()
+    return min(eerste, laatste), laatste
+
+
+def gemeenten(scope) -> pd.DataFrame:
+    regio = pakket.regio_gemeenten()
+    return regio[regio["gemeente_code"].isin(pakket.toegestane_gemeenten(scope))].reset_index(drop=True)
+
+
+# --- municipal figures (scoped) ------------------------------------------------------------------
+# Each is `f(scope, sel: Selectie) -> DataFrame` for warehouse/queries/<name>.sql: rows of the
+# allowed gemeenten only (scope ∩ sel), none for an empty scope.
+
+def _scoped_query(naam: str):
+    def lees(scope, sel: Selectie) -> pd.DataFrame:
+        return pakket._gescoped(naam, scope, sel)
+    lees.__name__ = lees.__qualname__ = naam
+    lees.__doc__ = f"warehouse/queries/{naam}.sql for the allowed gemeenten (scope ∩ sel)."
+    return lees
+
+
+clienten_maand = _scoped_query("clienten_maand")
+stromen_maand = _scoped_query("stromen_maand")
+kosten_maand = _scoped_query("kosten_maand")
+uitstroom_reden_maand = _scoped_query("uitstroom_reden_maand")
+doorstroom_maand = _scoped_query("doorstroom_maand")
+verblijfsduur = _scoped_query("verblijfsduur")
+wlz_aanvragen_maand = _scoped_query("wlz_aanvragen_maand")
+wlz_aanvragen_open = _scoped_query("wlz_aanvragen_open")
+wlz_cumulatief = _scoped_query("wlz_cumulatief")
+kosten_jaar = _scoped_query("kosten_jaar")
+kengetallen_jaar = _scoped_query("kengetallen_jaar")
+inwoners_jaar = _scoped_query("inwoners_jaar")
+
+
+# --- region level (need a non-empty scope; never a breakdown by gemeente except the settlement) ---
+
+def regio_kengetallen_jaar(scope) -> pd.DataFrame:
+    return pakket._regionaal("regio_kengetallen_jaar", scope)
+
+
+def resultaat_jaar(scope) -> pd.DataFrame:
+    return pakket._regionaal("resultaat_jaar", scope)
+
+
+def resultaat_verdeling(scope) -> pd.DataFrame:
+    """All municipalities' shares: the settlement is agreed jointly (issue 4)."""
+    return pakket._regionaal("resultaat_verdeling", scope)
+
+
+def regio_clienten_maand(scope, sel: Selectie | None = None) -> pd.DataFrame:
+    """Region stand per month x tussenvorm x leveringsvorm (no gemeente column)."""
+    return pakket._regiototaal("regio_clienten_maand", scope, sel)
+
+
+def regio_stromen_maand(scope, sel: Selectie | None = None) -> pd.DataFrame:
+    """Region flows per month (no gemeente column)."""
+    return pakket._regiototaal("regio_stromen_maand", scope, sel)
+
+
+def regio_inwoners_jaar(scope) -> pd.DataFrame:
+    """Region population on 1 January per year."""
+    return pakket._regiototaal("regio_inwoners_jaar", scope, None)
+
+
+def stand_balans(scope) -> pd.DataFrame:
+    return pakket._regionaal("stand_balans", scope)
+
+
+# --- data quality: by role (beheer, regio), not by municipality; the caller decides ------------
+
+def _alleen_als(naam: str, mag_inzien: bool) -> pd.DataFrame:
+    df = pakket.query(naam)
+    return df if mag_inzien is True else df.iloc[0:0]
+
+
+def laadlog(mag_inzien: bool) -> pd.DataFrame:
+    return _alleen_als("laadlog", mag_inzien)
+
+
+def afgekeurd_per_reden(mag_inzien: bool) -> pd.DataFrame:
+    return _alleen_als("afgekeurd_per_reden", mag_inzien)
+
+
+def producten_buiten_catalogus(mag_inzien: bool) -> pd.DataFrame:
+    return _alleen_als("producten_buiten_catalogus", mag_inzien)
+
+
+# --- result versions and accountability reports (issue 5; region level) -----------------------
+_VERSIE_KOLOMMEN = {"verrekening": "jaar gemeente_code gemeente_naam voorlopig_eur definitief_eur verschil_eur",
+                    "resultaat_versies": "record_id jaar versie vastgesteld_op door peildatum warehouse_versie "
+                                         "vervangt vervangen_door reden"}
+
+
+def _versie_mart(naam: str, scope) -> pd.DataFrame:
+    """A result-version mart; empty (same columns) for a warehouse built before it existed."""
+    if f"marts.{naam}" not in set(pakket.query("rapport_tabellen")["tabel"]):
+        return pd.DataFrame(columns=_VERSIE_KOLOMMEN[naam].split())
+    return pakket._regionaal(naam, scope)
+
+
+def verrekening(scope) -> pd.DataFrame:  # voorlopig, definitief and the difference per gemeente
+    return _versie_mart("verrekening", scope)
+
+
+def resultaat_versies(scope) -> pd.DataFrame:  # fixed versions, corrections included
+    return _versie_mart("resultaat_versies", scope)
+
+
+def rapport_regio_maand(scope) -> pd.DataFrame:  # region totals per month (no gemeente rows)
+    return pakket._regionaal("rapport_regio_maand", scope)
