@@ -75,6 +75,9 @@ def inwoners(ctx: Context, jaar: int, codes: list[str]) -> pd.DataFrame:
         return pd.DataFrame({"gemeente_code": pd.Series(dtype="str"), "inwoners": pd.Series(dtype="float"),
                              "inwoners_jaar": pd.Series(dtype="int")})
     df = df.sort_values("jaar").groupby("gemeente_code", as_index=False).last()
+    # the warehouse falls back to the latest published CBS figure: label the day actually counted
+    geteld = pd.to_datetime(df["peildag_1_januari"]).dt.year
+    df["jaar"] = geteld.where(geteld.notna(), df["jaar"]).astype(int)
     return df.rename(columns={"inwoners_1_januari": "inwoners", "jaar": "inwoners_jaar"})[
         ["gemeente_code", "inwoners", "inwoners_jaar"]]
 

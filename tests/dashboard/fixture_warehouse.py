@@ -147,7 +147,8 @@ create table marts.warehouse_info (peildatum date, regio varchar, geladen_op tim
 create table marts.gemeenten (gemeente_code varchar, gemeente_naam varchar, subregio_code varchar,
     subregio_naam varchar, centrumgemeente boolean);
 create table marts.inwoners_jaar (jaar integer, gemeente_code varchar, inwoners_1_januari integer,
-    inwoners_31_december integer, peildag_31_december date, toelichting_31_december varchar);
+    inwoners_31_december integer, peildag_31_december date, toelichting_31_december varchar,
+    peildag_1_januari date);
 create table marts.clienten_maand (maand date, gemeente_code varchar, tussenvorm varchar,
     leveringsvorm varchar, actief integer);
 create table marts.stromen_maand (maand date, gemeente_code varchar, instroom integer,
@@ -199,10 +200,11 @@ def build(path: str | Path) -> Path:
         con.execute("insert into marts.warehouse_info values (?, 'Assen', ?, 'test-1')",
                     [PEILDATUM, GELADEN_OP])
         ins("insert into marts.gemeenten values (?, ?, ?, ?, ?)", [g[:5] for g in GEMEENTEN])
-        ins("insert into marts.inwoners_jaar values (?, ?, ?, ?, ?, ?)",
-            [(2023, g[0], g[5], g[6], dt.date(2024, 1, 1), None) for g in GEMEENTEN]
+        ins("insert into marts.inwoners_jaar values (?, ?, ?, ?, ?, ?, ?)",
+            [(2023, g[0], g[5], g[6], dt.date(2024, 1, 1), None, dt.date(2023, 1, 1)) for g in GEMEENTEN]
             + [(2024, g[0], g[6], g[6], dt.date(2024, 1, 1),
-                "1-1-2025 nog niet gepubliceerd; 1-1-2024 gebruikt") for g in GEMEENTEN])
+                "1-1-2025 nog niet gepubliceerd; 1-1-2024 gebruikt", dt.date(2024, 1, 1))
+               for g in GEMEENTEN])
         ins("insert into marts.clienten_maand values (?, ?, ?, ?, ?)",
             [(m, g, t, lv, stand(g, t, lv, m)) for m in MAANDEN for g, t, lv in STAND_KEYS])
         ins("insert into marts.stromen_maand values (?, ?, ?, ?, ?, ?)", STROMEN)
