@@ -61,10 +61,12 @@ def verrekening_visual(ctx: Context) -> Visual:
                       "Er is nog geen resultaat om te verdelen.", tabel_open=True)
     tabel = verrekening_tabel(verdeling, vr, jaar)
     rijen = tabel.iloc[:-1]
-    fig = categorie.gegroepeerd(rijen.fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
+    vastgesteld = rijen[["Voorlopig", "Definitief"]].notna().to_numpy().any()
+    fig = None if not vastgesteld else categorie.gegroepeerd(rijen.fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
                                 [("Voorlopig", "Voorlopig", KLEUR["prognose"]),
                                  ("Definitief", "Definitief", KLEUR["gerealiseerd"])], opmaak="eur", ytitel="Euro")
-    euro_as(fig)
+    if fig is not None:  # nothing fixed yet: the table with the running shares says it all
+        euro_as(fig)
     if rijen[VERSCHIL].notna().any():
         tekst = (f"Resultaat {jaar} per gemeente, voorlopig en definitief naast elkaar. Het verschil is wat elke "
                  f"gemeente bij de definitieve afrekening ontvangt (positief) of betaalt (negatief); samen "
