@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class LoadRefused(Exception):
+    """The load did not publish; the message says why, in Dutch, for the person running it."""
+
+
 class RefusedFile(Exception):
     """The whole file cannot be read as its kind; nothing of it may be loaded."""
 

@@ -5,49 +5,36 @@ reader never sees a half-built warehouse and a refused load leaves it byte-ident
 """
 from __future__ import annotations
 
-import errno
-import fcntl
 import hashlib
-import json
 import os
-import sys
 import time
 import uuid
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
+from etl.errors import LoadRefused
 from etl.kinds import parse_filename
 from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
+from etl.publish import (
+    WRITE_ERRORS,
+    disk_full,
+    exclusive,
+    pauze,
+    publish,
+    record_refusal,
+    remove_stale_builds,
+    write_failure,
+)
 from etl.region import Region, load_region
 from etl.validate import RefusedFile, read_export
 from warehouse.build import build, create_raw_schema
 from warehouse.versions import inject_versions, state_store_for
 
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
-
-# TEST HOOK (fault injection for tests/reliability/test_crash.py), inert unless set:
-# BWMO_PAUZE_BIJ=lezen|bouwen|publiceren makes a load print `BWMO_PAUZE <punt> <pid>` on
-# stderr at that named point and then sleep (BWMO_PAUZE_SECONDEN, default 60), so a test can
-# SIGKILL it there. lezen: the build file exists and the first export is about to be read;
-# bouwen: all files merged, the models are about to run; publiceren: the new file is finished
-# and closed, os.replace is next.
-PAUZE_PUNTEN = ("lezen", "bouwen", "publiceren")
-
-
-def _pauze(punt: str) -> None:
-    if os.environ.get("BWMO_PAUZE_BIJ") == punt:
-        print(f"BWMO_PAUZE {punt} {os.getpid()}", file=sys.stderr, flush=True)
-        time.sleep(float(os.environ.get("BWMO_PAUZE_SECONDEN", "60")))
-
-
-class LoadRefused(Exception):
-    """The load did not publish; the message says why, in Dutch, for the person running it."""
-
 
 @dataclass
 class FileReport:
@@ -120,69 +107,6 @@ def _previous_state(warehouse: Path) -> tuple[set[str], date | None, str | None]
     return hashes, meta[0] if meta else None, meta[1] if meta else None
 
 
-@contextmanager
-def _exclusive(warehouse: Path):
-    """One load at a time per warehouse; a second one waits rather than racing the publish."""
-    lock_path = warehouse.with_name(warehouse.name + ".lock")
-    with lock_path.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)   # the kernel releases it when the process dies
-        yield
-
-
-def _remove_stale_builds(warehouse: Path) -> None:
-    """Build files left by a load that was killed (SIGKILL, power cut): they hold no published
-    data, and under the lock no other load can be writing them, so they go."""
-    for stale in warehouse.parent.glob(f".{warehouse.name}.bouw-*"):
-        stale.unlink(missing_ok=True)
-
-
-def _record_refusal(warehouse: Path, reason: str) -> None:
-    """A refused delivery is not lost from sight: append why to a log beside the warehouse."""
-    log = warehouse.with_name(warehouse.name + ".geweigerd.log")
-    entry = {"tijd": datetime.now().isoformat(timespec="seconds"), "reden": reason}
-    try:
-        with log.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    except OSError:
-        pass   # a full disk must not hide the refusal itself, which the caller reports
-
-
-# What a failed write looks like: Python's own I/O, and DuckDB's (a failed checkpoint is Fatal,
-# a failed WAL write a TransactionException, ...): any DuckDB error that escapes the build.
-_WRITE_ERRORS = (OSError, duckdb.Error)
-_DISK_FULL = ("No space left", "File too large", "Disk quota")
-
-
-def _disk_full(failed: BaseException) -> bool:
-    return (getattr(failed, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
-            or any(s in str(failed) for s in _DISK_FULL))
-
-
-def _write_failure(failed: BaseException, where: Path) -> LoadRefused:
-    """An I/O error while building (disk full, file too large, read-only disk) as a refusal."""
-    text = str(failed)
-    if _disk_full(failed):
-        why = "de schijf is vol (of het bestand werd te groot)"
-    elif isinstance(failed, (OSError, duckdb.IOException)):
-        why = "schrijven of lezen op schijf mislukte"
-    else:
-        why = "DuckDB brak het bouwen af"
-    return LoadRefused(f"Het warehouse is niet gepubliceerd: {why} tijdens het bouwen in "
-                       f"{where}. Het gepubliceerde warehouse is ongewijzigd; maak ruimte en "
-                       f"laad opnieuw. ({type(failed).__name__}: {text.splitlines()[0] if text else ''})")
-
-
-def _publish(tmp: Path, warehouse: Path) -> None:
-    with tmp.open("rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, warehouse)
-    dir_fd = os.open(warehouse.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
 def load(source_dir: Path, warehouse: Path | None = None, peildatum: date | None = None,
          region_name: str | None = None,
          progress: Callable[[str, dict], None] | None = None) -> LoadReport:
@@ -192,10 +116,10 @@ def load(source_dir: Path, warehouse: Path | None = None, peildatum: date | None
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     notify = progress or (lambda event, info: None)
     try:
-        with _exclusive(warehouse):
+        with exclusive(warehouse):
             report = _load_locked(Path(source_dir), warehouse, peildatum, region_name, notify)
     except LoadRefused as refused:
-        _record_refusal(warehouse, str(refused))
+        record_refusal(warehouse, str(refused))
         raise
     report.seconds = time.monotonic() - started
     return report
@@ -209,7 +133,7 @@ def rebuild(warehouse: Path | None = None) -> LoadReport:
         raise LoadRefused(f"Er is geen warehouse om opnieuw te bouwen: {warehouse}")
     _, _, old_region = _previous_state(warehouse)
     started = time.monotonic()
-    with _exclusive(warehouse):
+    with exclusive(warehouse):
         report = _load_locked(None, warehouse, None, old_region, lambda e, i: None)
     report.seconds = time.monotonic() - started
     return report
@@ -240,17 +164,17 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
                           message="Niets nieuws: alle bestanden waren al geladen; "
                                   "het warehouse is ongewijzigd.")
 
-    _remove_stale_builds(warehouse)
+    remove_stale_builds(warehouse)
     tmp = warehouse.with_name(f".{warehouse.name}.bouw-{os.getpid()}")
     try:
         try:
             versie, checks = _build_new(tmp, warehouse, source_dir, region, peildatum, reports,
                                         notify)
             notify("publish", {})
-            _pauze("publiceren")
-            _publish(tmp, warehouse)
-        except _WRITE_ERRORS as failed:
-            raise _write_failure(failed, warehouse.parent) from failed
+            pauze("publiceren")
+            publish(tmp, warehouse)
+        except WRITE_ERRORS as failed:
+            raise write_failure(failed, warehouse.parent) from failed
     finally:
         tmp.unlink(missing_ok=True)
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
@@ -285,7 +209,7 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
             carry_over(con, warehouse)
         write_region(con, region)
         geladen_op = datetime.now().replace(microsecond=0)
-        _pauze("lezen")
+        pauze("lezen")
         for rep in reports:
             if rep.status != "nieuw":
                 continue
@@ -309,12 +233,12 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
         versie = f"{geladen_op:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         write_meta(con, peildatum, region.naam, geladen_op, versie)
         notify("build", {})
-        _pauze("bouwen")
+        pauze("bouwen")
         try:
             checks = build(con)
         except Exception as failed:  # a failing check or model: explain, do not publish
-            if _disk_full(failed) or isinstance(failed, (OSError, duckdb.FatalException)):
-                raise _write_failure(failed, tmp.parent) from failed
+            if disk_full(failed) or isinstance(failed, (OSError, duckdb.FatalException)):
+                raise write_failure(failed, tmp.parent) from failed
             raise LoadRefused(f"Het warehouse is niet gepubliceerd: {failed}") from failed
         inject_versions(con, state_store_for(warehouse))
         con.execute("checkpoint")

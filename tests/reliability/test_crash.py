@@ -21,7 +21,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.load import PAUZE_PUNTEN, load, rebuild
+from etl.load import load, rebuild
+from etl.publish import PAUZE_PUNTEN
 from tests.fixtures.delivery import write_delivery
 from warehouse.versions import fix_version
 
