@@ -7,11 +7,8 @@ path (``etl.validate``) serves both.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,21 +16,25 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from etl.decoding import decode, line_endings
 from etl.errors import RefusedFile
+from etl.headers import (
+    HEADER_SEARCH_LINES,
+    OTHER_DELIMITERS,
+    HeaderMap,
+    find_header,
+    normalise_header,
+)
 from etl.kinds import Kind
-from etl.sheets import cell_text, json_rows, xlsx_rows  # noqa: F401 (cell_text is public)
+from etl.sheets import cell_text, json_rows, xlsx_rows
 
-# Excel exports put a title block above the header; beyond this many lines we stop looking.
-HEADER_SEARCH_LINES = 50
+# The public names of the reading step, wherever they are defined.
+__all__ = ["HEADER_SEARCH_LINES", "OTHER_DELIMITERS", "HeaderMap", "RawRows", "cell_text",
+           "decode", "find_header", "line_endings", "normalise_header", "read_rows"]
+
 # Python's csv module refuses fields over 128 KiB by default; a field that long is kept aside
 # by the row rules instead (etl.expressions.MAX_TEXT_CHARS), so the reader must not stop at it.
 csv.field_size_limit(1 << 26)
-# Delimiters a misconfigured export may use instead of `;`, named for the refusal message.
-OTHER_DELIMITERS = {",": "komma (,)", "\t": "tab", "|": "verticale streep (|)"}
-# A valid UTF-8 multi-byte sequence: its presence means the file was written as UTF-8.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
-_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 @dataclass
@@ -43,146 +44,6 @@ class RawRows:
     table: pa.Table
     header_line: int     # 1-based
     header: list[str]    # the header as it stood in the file
-
-
-def normalise_header(name: str) -> str:
-    """Header names match ignoring case, accents, spaces, underscores and punctuation."""
-    s = unicodedata.normalize("NFKD", str(name))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]", "", s.lower())
-
-
-class HeaderMap:
-    """Which canonical column a header name stands for, from the kind's column map."""
-
-    def __init__(self, kind: Kind):
-        self.kind = kind
-        self.exact: dict[str, str] = {}
-        self.prefixes: list[tuple[str, str]] = []
-        for col in kind.columns:
-            for alias in (col.name, *col.aliases):
-                if alias.endswith("*"):
-                    self.prefixes.append((normalise_header(alias[:-1]), col.name))
-                    continue
-                key = normalise_header(alias)
-                if self.exact.setdefault(key, col.name) != col.name:
-                    raise ValueError(f"kolommen {kind.name}: alias {alias!r} hoort bij "
-                                     f"{self.exact[key]} en {col.name}")
-
-    def match(self, header: str) -> str | None:
-        key = normalise_header(header)
-        if key in self.exact:
-            return self.exact[key]
-        for prefix, name in self.prefixes:
-            if key.startswith(prefix) and (key == prefix or key[len(prefix):].isdigit()):
-                return name
-        return None
-
-    def display(self, name: str) -> str:
-        col = self.kind.column(name)
-        return next((a for a in col.aliases if not a.endswith("*")), name)
-
-    def missing(self, fields: list[str]) -> list[str]:
-        found = {self.match(f) for f in fields}
-        missing = [self.display(n) for n in self.kind.required if n not in found]
-        measures = self.kind.measures
-        if measures and not any(m.name in found for m in measures):
-            missing.append("een bevolkingsmaatstaf (" + " / ".join(m.name for m in measures) + ")")
-        return missing
-
-
-def find_header(rows, hmap: HeaderMap, bestand: str, raw_lines: dict[int, str] | None = None,
-                ) -> tuple[int, list[str], dict[str, int]]:
-    """The header is the first line holding every required column; lines above it are titles.
-
-    `raw_lines` (CSV only) holds the scanned lines as text: when no header is found with `;`
-    but one is with another delimiter, the refusal says so. Such a file is not read with that
-    delimiter: with a decimal comma, a comma-separated line cannot be split without guessing.
-    """
-    best: list[str] | None = None
-    seen_any = False
-    other_delimiter: RefusedFile | None = None
-    for regel, fields in rows:
-        if not any(f.strip() for f in fields):
-            continue
-        seen_any = True
-        if other_delimiter is None and raw_lines and len(fields) <= 1:
-            other_delimiter = _other_delimiter(raw_lines.get(regel, ""), hmap, bestand, regel)
-        missing = hmap.missing(fields)
-        if not missing:
-            positions: dict[str, list[int]] = {}
-            for i, f in enumerate(fields):
-                if (name := hmap.match(f)) is not None:
-                    positions.setdefault(name, []).append(i)
-            for name, idx in positions.items():
-                if len(idx) > 1:
-                    namen = ", ".join(repr(fields[i].strip()) for i in idx)
-                    raise RefusedFile(bestand, regel, f"kolom {hmap.display(name)} staat meer "
-                                      f"dan eens in de kopregel ({namen})")
-            return regel, fields, {name: idx[0] for name, idx in positions.items()}
-        if best is None or len(missing) < len(best):
-            best = missing
-    if not seen_any:
-        raise RefusedFile(bestand, 1, "het bestand is leeg (geen kopregel)")
-    if other_delimiter is not None:
-        raise other_delimiter
-    raise RefusedFile(bestand, 1, f"geen kopregel gevonden met alle verplichte kolommen van "
-                      f"{hmap.kind.name}; ontbrekend: {', '.join(best)}")
-
-
-def _other_delimiter(line: str, hmap: HeaderMap, bestand: str, regel: int) -> RefusedFile | None:
-    for delim, naam in OTHER_DELIMITERS.items():
-        if delim in line:
-            fields = next(csv.reader([line], delimiter=delim), [])
-            if not hmap.missing(fields):
-                return RefusedFile(bestand, regel, f"de kolommen zijn gescheiden door een {naam} "
-                                   "in plaats van een puntkomma (;); lever de export aan met ; als "
-                                   "scheidingsteken (met een decimale komma is een ander "
-                                   "scheidingsteken niet eenduidig te lezen)")
-    return None
-
-
-def decode(data: bytes, bestand: str) -> bytes:
-    """UTF-8 bytes without BOM, from UTF-8 (BOM or not), UTF-16 with BOM, or Windows-1252."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as e:
-            raise RefusedFile(bestand, None, f"ongeldige UTF-16-tekst ({e.reason})") from None
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise RefusedFile(bestand, None, "dit is een oud Excel-bestand (.xls) of een met een "
-                          "wachtwoord beveiligd werkboek; sla het op als .xlsx of als CSV")
-    bom = data.startswith(codecs.BOM_UTF8)
-    body = data[3:] if bom else data
-    if b"\x00" in body:
-        raise RefusedFile(bestand, _line_at(body, body.index(b"\x00")),
-                          "het bestand bevat NUL-tekens: geen tekstbestand in UTF-8 of "
-                          "Windows-1252 (UTF-16 zonder BOM?)")
-    try:
-        body.decode("utf-8")
-        return body
-    except UnicodeDecodeError as e:
-        if bom:
-            raise RefusedFile(bestand, _line_at(body, e.start),
-                              "het bestand zegt UTF-8 te zijn (BOM) maar bevat ongeldige "
-                              "tekens") from None
-        utf8 = _UTF8_MULTIBYTE.search(body)
-        if utf8 is not None:
-            # Part UTF-8, part something else (a line pasted from another file, an edit in
-            # an old editor): reading it as Windows-1252 would garble every UTF-8 accent.
-            raise RefusedFile(bestand, _line_at(body, e.start),
-                              f"gemengde tekencodering: deze regel is geen UTF-8, maar regel "
-                              f"{_line_at(body, utf8.start())} wel; welke codering geldt is "
-                              f"niet te zeggen (sla het bestand op als UTF-8)") from None
-    try:
-        return body.decode("cp1252").encode("utf-8")
-    except UnicodeDecodeError as e:
-        raise RefusedFile(bestand, _line_at(body, e.start), "de tekencodering is niet te lezen "
-                          "(geen UTF-8 en geen Windows-1252)") from None
-
-
-def _line_at(data: bytes, pos: int) -> int:
-    return data.count(b"\n", 0, pos) + 1
 
 
 def read_rows(path: str | Path, kind: Kind, data: bytes | None = None) -> RawRows:
@@ -197,22 +58,6 @@ def read_rows(path: str | Path, kind: Kind, data: bytes | None = None) -> RawRow
     if path.suffix.lower() == ".json" or text.lstrip()[:1] == b"{":
         return _from_lists(json_rows(text, bestand), kind, bestand)
     return _read_csv(line_endings(text, bestand), kind, bestand)
-
-
-def line_endings(text: bytes, bestand: str) -> bytes:
-    """LF and CRLF, mixed or not, read as they are. A file with only CR line ends (classic
-    Mac) is read as if they were LF. A lone CR inside a file that otherwise uses LF is refused:
-    it is a line break to some programs and not to others, so line numbers would be a guess."""
-    if b"\r" not in text:
-        return text
-    if b"\n" not in text:
-        return text.replace(b"\r", b"\n")
-    lone = _LONE_CR.search(text)
-    if lone is not None and lone.end() < len(text):
-        raise RefusedFile(bestand, _line_at(text, lone.start()),
-                          "een los CR-teken (regeleinde zonder LF) midden in de regel; "
-                          "verschoven of afgebroken regel?")
-    return text
 
 
 def _split_line(line: str) -> list[str]:

@@ -1,0 +1,24 @@
+"""Section 7, datakwaliteit (region reports only): product codes outside the region's catalogue."""
+from __future__ import annotations
+
+import pandas as pd
+
+from reports import privacy as pv
+from reports.model import Kolom, Sectie, Tabel
+
+
+def datakwaliteit_sectie(pb: pd.DataFrame, drempel) -> Sectie:
+    return Sectie("7. Datakwaliteit", [
+        "Productcodes van categorie 15 (beschermd wonen) die niet in de productcatalogus van de regio staan. Zij "
+        "tellen mee als beschermd wonen met tussenvorm 'Onbekend'."
+        if len(pb) else "Alle producten van categorie 15 staan in de productcatalogus van de regio."],
+        [_datakwaliteit_tabel(pb, drempel)] if len(pb) else [])
+
+
+def _datakwaliteit_tabel(pb: pd.DataFrame, drempel) -> Tabel:
+    rijen = [[str(r.productcode), str(r.productcategorie) if not pd.isna(r.productcategorie) else "",
+              int(r.indicaties), int(r.clienten)] for r in pb.itertuples()]
+    matrix = pv.scherm_af(rijen, {2, 3}, [], drempel)
+    return Tabel("datakwaliteit", "Productcodes buiten de catalogus", "Datakwaliteit",
+                 [Kolom("Productcode"), Kolom("Productcategorie"), Kolom("Indicaties", "aantal"),
+                  Kolom("Cliënten", "aantal")], matrix)

@@ -1,0 +1,139 @@
+"""Assemble a report: read the marts for exactly the report's municipalities through the scoped
+functions of dashboard/data.py and put the sections together. A municipality's report sees the
+region only as totals (rapport_regio_*), plus the jointly agreed distribution. Access is checked
+before this, in reports/build.py."""
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard import data, formats
+from dashboard.auth.roles import REGIO
+from dashboard.data import Selectie
+from reports import privacy as pv
+from reports import teksten
+from reports.cijfers import Cijfers, datums
+from reports.datakwaliteit import datakwaliteit_sectie
+from reports.model import ReportData, Sectie
+from reports.periode import einde_stand, maand, periode_label, perioden
+from reports.resultaat import resultaat_sectie
+from reports.tabellen_kern import (
+    kerncijfers_tabel,
+    per_gemeente_tabel,
+    vergelijking_tabel,
+)
+from reports.tabellen_stand_stromen import (
+    redenen_tabel,
+    stand_grafiek,
+    stand_tabel,
+    stromen_grafiek,
+    stromen_tabel,
+)
+from reports.tabellen_wlz_levering import (
+    kosten_grafiek,
+    wlz_open_tabel,
+    wlz_tabel,
+    zin_pgb_tabel,
+)
+
+
+def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportData:
+    """The report for `codes` (already checked against the user's `scope`), section by section."""
+    info = data.warehouse_info()
+    peil = info["peildatum"]
+    van, tot, vvan, vtot, compleet = perioden(periode, jaar, peil)
+    drempel = pv.drempel()
+    namen = dict(zip(regio["gemeente_code"], regio["gemeente_naam"]))
+    eigen = frozenset(codes)  # figures are read for exactly these municipalities
+    if scope_kind == "regio":
+        naam = str(info["regio"])
+        titel_wie = f"Regio {naam}"
+    else:
+        naam = namen.get(codes[0], codes[0])
+        titel_wie = f"Gemeente {naam} (regio {info['regio']})"
+    plabel = periode_label(periode, jaar, tot, compleet)
+    vlabel = (periode_label(periode, jaar - 1, vtot, True) if compleet
+              else f"{formats.datum(vvan)} t/m {formats.datum(vtot)}")
+    kort, vkort = (f"H1 {jaar}", f"H1 {jaar - 1}") if periode == "H1" else (str(jaar), str(jaar - 1))
+    if not compleet:
+        kort, vkort = f"{jaar} t/m {formats.maand(tot)}", f"{jaar - 1} t/m {formats.maand(vtot)}"
+
+    venster = Selectie(van=dt.date(jaar - 2, 12, 1), tot=maand(tot))
+    cm = datums(data.clienten_maand(eigen, venster))
+    sm = datums(data.stromen_maand(eigen, venster))
+    km = datums(data.kosten_maand(eigen, venster))
+    ur = datums(data.uitstroom_reden_maand(eigen, venster))
+    wm = datums(data.wlz_aanvragen_maand(eigen, venster))
+    wo = data.wlz_aanvragen_open(eigen, Selectie())
+    iw = data.inwoners_jaar(eigen, Selectie())
+
+    c = Cijfers(cm, sm, km, ur, wm, iw)
+    cur = c.periode(van, tot, jaar)
+    prev = c.periode(vvan, vtot, jaar - 1)
+
+    secties: list[Sectie] = []
+    # 1. kerncijfers
+    kern = kerncijfers_tabel(cur, prev, kort, vkort, drempel)
+    kern.toelichting = (f"Stand aan het begin: {formats.datum(maand(van) - dt.timedelta(days=1))} en "
+                        f"{formats.datum(maand(vvan) - dt.timedelta(days=1))}; aan het eind: "
+                        f"{formats.datum(tot)} en {formats.datum(einde_stand(vtot))}. Kosten: gerealiseerd.")
+    s1 = Sectie("1. Kerncijfers", [
+        f"De kerncijfers van {plabel} naast {vlabel}."
+    ], [kern])
+    if scope_kind == "regio":
+        s1.onderdelen.append(per_gemeente_tabel(cm, sm, km, iw, namen, codes, van, tot, jaar, kort, drempel))
+    else:
+        rm = datums(data.rapport_regio_maand(scope))
+        ri = data.regio_inwoners_jaar(scope)
+        s1.onderdelen.append(vergelijking_tabel(cur, prev, rm, ri, naam, van, tot, vvan, vtot, jaar, kort, vkort,
+                                                drempel))
+    secties.append(s1)
+
+    # 2. stand
+    stand = stand_tabel(cur, prev, kort, vkort, drempel)
+    sg = stand_grafiek(c, van, tot, vvan, kort, vkort, drempel)
+    secties.append(Sectie("2. Cliënten in zorg", [
+        (f"Het aantal cliënten met beschermd wonen op {formats.datum(tot)}, naar tussenvorm (zwaarste eerst) en "
+        f"leveringsvorm, en het verloop per maand naast dezelfde maanden een jaar eerder.")], [stand, sg]))
+
+    # 3. instroom en uitstroom
+    stromen = stromen_tabel(c, van, tot, drempel)
+    redenen = redenen_tabel(cur, prev, kort, vkort, drempel)
+    gr = stromen_grafiek(stromen, van, tot)
+    secties.append(Sectie("3. Instroom en uitstroom", [
+        ("Instroom is het begin van een episode beschermd wonen, uitstroom het einde ervan (in de maand van de "
+        "eerste dag zonder zorg). Een wisseling van product binnen een episode is doorstroom en telt hier niet.")],
+        [stromen, gr, redenen]))
+
+    # 4. Wlz
+    wlz = wlz_tabel(cur, prev, kort, vkort, drempel)
+    open_ = wlz_open_tabel(wo, peil, drempel)
+    secties.append(Sectie("4. Overgang naar de Wlz", [
+        ("Sinds 1 januari 2021 staat de Wet langdurige zorg open voor mensen met psychische problematiek. De "
+        "uitstroom naar de Wlz (reden 39) en de Wlz-aanvragen (naar maand van aanvraag, met het besluit zoals "
+        f"bekend op {formats.datum(peil)}) volgen deze overgang.")], [wlz, open_]))
+
+    # 5. ZIN en PGB
+    zp = zin_pgb_tabel(cur, prev, kort, vkort, drempel)
+    kg = kosten_grafiek(km, van, tot)
+    secties.append(Sectie("5. Zorg in natura en persoonsgebonden budget", [
+        "Cliënten (stand aan het eind van de periode) en gerealiseerde kosten naar leveringsvorm."], [zp, kg]))
+
+    # 6. resultaat en verdeling
+    s6, verdeeljaar, versie, versie_tekst = resultaat_sectie(scope, jaar, periode, naam, scope_kind, codes, peil.year)
+    secties.append(s6)
+
+    # 7. datakwaliteit: region reports only (data quality is for the regio and beheer roles)
+    if scope_kind == "regio":
+        secties.append(datakwaliteit_sectie(data.producten_buiten_catalogus(REGIO in user.roles), drempel))
+
+    return ReportData(
+        titel=f"Verantwoording beschermd wonen {plabel}", ondertitel=titel_wie, scope_kind=scope_kind,
+        gemeente_code=None if scope_kind == "regio" else codes[0], naam=naam, regio=str(info["regio"]),
+        periode=periode, jaar=jaar, periode_label=plabel, vorige_label=vlabel, van=van, tot=tot,
+        vorige_van=vvan, vorige_tot=vtot, peildatum=peil, warehouse_versie=str(info["versie"]),
+        verdeeljaar=verdeeljaar, resultaat_versie=versie, resultaat_versie_tekst=versie_tekst,
+        gemaakt_op=dt.datetime.now(dt.UTC), gemaakt_door=user.username if user else "",
+        drempel=drempel,
+        leeswijzer=teksten.leeswijzer(scope_kind, naam, plabel, vlabel, drempel, verdeeljaar),
+        secties=secties, definities=teksten.DEFINITIES)
+
