@@ -140,3 +140,14 @@ def verschil(x, soort: str = "getal") -> str:
     if soort == "pp":
         return procentpunt(x)
     return getal(x, teken=True)
+
+
+def kleine_aantallen_uitleg() -> str:
+    """The small-numbers rule in words, from the configured threshold (BWMO_KLEINE_AANTALLEN)."""
+    from dashboard.auth.privacy import threshold_from_env
+
+    drempel = threshold_from_env()
+    if drempel <= 1:
+        return "Alle aantallen worden getoond."
+    bereik = "1" if drempel == 2 else f"1 tot en met {drempel - 1}"
+    return f"Kleine aantallen ({bereik}) worden niet getoond."

@@ -72,7 +72,7 @@ def balans_visual(ctx: Context) -> Visual:
     b_label, e_label = f"Stand eind {formats.maand(begin_maand)}", f"Stand eind {formats.maand(p.tot)}"
     delen = [begin, som["instroom"], som["uitstroom"], eind]
     if any(ctx.klein(x) for x in delen):  # each bar follows from the others: show none of them
-        fig = leeg("Kleine aantallen (1 tot 5) worden niet getoond")
+        fig = leeg(formats.kleine_aantallen_uitleg().rstrip("."))
     else:
         fig = tijd.waterval(b_label, begin, som["instroom"], som["uitstroom"], e_label, eind)
     tabel = pd.DataFrame({"Onderdeel": [b_label, "Instroom", "Uitstroom", e_label, "Niet verklaard"],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data
+from dashboard import data, formats
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.theme import KLEUR
@@ -62,7 +62,7 @@ def regio_visual(ctx: Context) -> Visual:
     return Visual("overzicht-regio", f"Vergelijking met de regio · {ctx.analyse.label}", tabel, tekst, figuur=fig,
                   opmaak={c: ("getal" if i % 2 else "getal2") for i, c in enumerate(tabel.columns) if i},
                   toelichting="De regio is het totaal van alle gemeenten van de regio; de filters gemeente en "
-                              "subregio gelden daar niet. Kleine aantallen (1 tot 5) worden niet getoond.")
+                              "subregio gelden daar niet. " + formats.kleine_aantallen_uitleg())
 
 
 def _hoofdletter(tekst: str) -> str:

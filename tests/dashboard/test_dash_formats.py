@@ -43,3 +43,14 @@ def test_maand_en_datum():
     assert formats.datumtijd(dt.datetime(2024, 7, 2, 8, 5)) == "2 juli 2024 08:05"
     assert formats.periode(dt.date(2024, 1, 1), dt.date(2024, 6, 1)) == "jan 2024 t/m jun 2024"
     assert formats.periode(dt.date(2024, 6, 1), dt.date(2024, 6, 1)) == "jun 2024"
+
+
+def test_small_numbers_rule_follows_the_threshold(monkeypatch):
+    from dashboard import formats
+
+    monkeypatch.delenv("BWMO_KLEINE_AANTALLEN", raising=False)
+    assert formats.kleine_aantallen_uitleg() == "Kleine aantallen (1 tot en met 4) worden niet getoond."
+    monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "10")
+    assert formats.kleine_aantallen_uitleg() == "Kleine aantallen (1 tot en met 9) worden niet getoond."
+    monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "1")
+    assert formats.kleine_aantallen_uitleg() == "Alle aantallen worden getoond."
