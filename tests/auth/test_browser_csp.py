@@ -49,7 +49,10 @@ def served(store):
 def test_dash_runs_under_the_csp(served):
     violations = []
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        # the same flags as tests/e2e: without them Chromium keeps trying to reach the network
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
         page = browser.new_page()
         page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(served + "/")

@@ -187,3 +187,14 @@ def test_a_gemeente_user_sees_small_counts_hidden_and_only_its_own_municipality(
     page.click("text=Uitloggen")
     page.wait_for_url("**/login**")
     assert page.console_fouten == []
+
+
+def test_an_expired_session_sends_the_user_to_the_login_page_and_back(server, page):
+    open_pagina(page, server.url + "/wlz?gemeente=GM0106")
+    page.context.clear_cookies()  # as when the session expires on the server
+    with page.expect_navigation(url="**/login**"):
+        kies(page, "filter-gemeente", "Hoogeveen")
+    assert "next=%2Fwlz" in page.url
+    inloggen(page)
+    page.wait_for_selector(".paginakop h1")
+    assert page.url.startswith(server.url + "/wlz")
