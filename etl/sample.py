@@ -128,6 +128,21 @@ def _scenario(scale: str, rows: list[dict]) -> tuple[Scenario, int]:
     return sc, inwoners
 
 
+def catalogue_rows(catalogus: list[dict]) -> list[list[str]]:
+    """The producten export: the region's catalogue, without the local codes it lacks."""
+    return [[p["productcode"], p["productomschrijving"], p["productcategorie"], p["tussenvorm"]]
+            for p in catalogus if p["in_catalogus"] == "ja"]
+
+
+def cbs_rows(population: dict[str, dict[str, str]]) -> list[list[str]]:
+    """StatLine rows: padded region keys, '2026*' (provisional) written as period '2026JJ00*'."""
+    rows = []
+    for regio, per_jaar in population.items():
+        for jaar, waarde in per_jaar.items():
+            rows.append([str(len(rows)), regio.ljust(8), f"{jaar.rstrip('*')}JJ00{'*' * jaar.endswith('*')}", waarde])
+    return rows
+
+
 # --- the delivery ----------------------------------------------------------------------------
 def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_rows=None) -> dict:
     """Write the sample delivery into out_dir; return {'files': {name: data rows}, ...}."""
@@ -181,14 +196,7 @@ def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_row
         [client_id(r["client"]), fdate(r["aanvraag"]), r["besluit"], fdate(r["besluitdatum"]),
          fdate(r["ingang"]), r["profiel"]] for r in wlz])
     put(f"financien_{tag}.csv", "financien", [[j, post, fmoney(b), toel] for j, post, b, toel in financien])
-    put(f"producten_{tag}.csv", "producten", [
-        [p["productcode"], p["productomschrijving"], p["productcategorie"], p["tussenvorm"]]
-        for p in sc.catalogus if p["in_catalogus"] == "ja"], encoding=CP1252)
-    cbs, n = [], 0
-    for regio, per_jaar in _population().items():
-        for jaar, waarde in per_jaar.items():                  # '2026*': provisional, '2026JJ00*'
-            cbs.append([str(n), regio.ljust(8), f"{jaar.rstrip('*')}JJ00{'*' * jaar.endswith('*')}", waarde])
-            n += 1
-    put(f"cbs_{tag}.csv", "cbs", cbs, quoting=csv.QUOTE_ALL)
+    put(f"producten_{tag}.csv", "producten", catalogue_rows(sc.catalogus), encoding=CP1252)
+    put(f"cbs_{tag}.csv", "cbs", cbs_rows(_population()), quoting=csv.QUOTE_ALL)
     return {"files": files, "peildatum": PEILDATUM.isoformat(), "seed": seed, "scale": scale,
             "regio": rows[0].get("regio", "")}

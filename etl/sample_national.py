@@ -252,20 +252,13 @@ def write_national(out_dir: Path, seed: int = 1, fraction: float = 1.0, region_r
     files[name] = write_columns(out_dir / name, HEADERS["wlz"], len(wlz["client"]), wlz_rows)
 
     # financien, producten, cbs: small, through csv.writer exactly as the region sample
-    from .sample import _write, fmoney
+    from .sample import _write, catalogue_rows, cbs_rows, fmoney
     name = f"financien_{tag}.csv"
     files[name] = _write(out_dir / name, HEADERS["financien"], [[j, post, fmoney(b), toel] for j, post, b, toel in financien])
     name = f"producten_{tag}.csv"
-    files[name] = _write(out_dir / name, HEADERS["producten"], [
-        [p["productcode"], p["productomschrijving"], p["productcategorie"], p["tussenvorm"]]
-        for p in sc.catalogus if p["in_catalogus"] == "ja"], encoding=CP1252)
-    cbs, n = [], 0
-    for regio, per_jaar in population().items():
-        for jaar, waarde in per_jaar.items():                  # '2026*': provisional, '2026JJ00*'
-            cbs.append([str(n), regio.ljust(8), f"{jaar.rstrip('*')}JJ00{'*' * jaar.endswith('*')}", waarde])
-            n += 1
+    files[name] = _write(out_dir / name, HEADERS["producten"], catalogue_rows(sc.catalogus), encoding=CP1252)
     name = f"cbs_{tag}.csv"
-    files[name] = _write(out_dir / name, HEADERS["cbs"], cbs, quoting=csv.QUOTE_ALL)
+    files[name] = _write(out_dir / name, HEADERS["cbs"], cbs_rows(population()), quoting=csv.QUOTE_ALL)
     return {"files": files, "peildatum": PEILDATUM.isoformat(), "seed": seed, "scale": "national",
             "regio": rows[0].get("regio", ""), "fraction": fraction,
             "clienten": len(np.unique(tw["client"][ex])), "toewijzingen": len(ex)}

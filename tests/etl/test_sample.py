@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from etl.sample import HEADERS, write_sample
+from tests.fixtures.csvread import amount, ddate, read
 
 KINDS_ONCE = ("indicaties", "wlz", "financien", "producten", "cbs")
 BW_FORMS = ("Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wonen", "Thuis Plus")
@@ -23,22 +24,6 @@ BW_FORMS = ("Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wo
 def delivery(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("sample")
     return out, write_sample(out, seed=1)
-
-
-def read(path: Path, encoding: str = "utf-8-sig") -> list[dict]:
-    with path.open(encoding=encoding, newline="") as f:
-        return list(csv.DictReader(f, delimiter=";"))
-
-
-def ddate(s: str) -> date | None:
-    if not s:
-        return None
-    d, m, y = s.split("-")
-    return date(int(y), int(m), int(d))
-
-
-def amount(s: str) -> float:
-    return float(s.replace(".", "").replace(",", "."))
 
 
 @pytest.fixture(scope="module")

@@ -26,26 +26,11 @@ from etl.sample_national import (
 )
 from etl.sample_national_kolommen import csv_field, fmoney_cents, write_columns
 from etl.validate import read_export
+from tests.fixtures.csvread import amount, ddate, read
 
 ROOT = Path(__file__).resolve().parents[2]
 FRACTION = 0.02
 PEIL = date(2025, 6, 30)
-
-
-def read(path: Path, encoding: str = "utf-8-sig") -> list[dict]:
-    with path.open(encoding=encoding, newline="") as f:
-        return list(csv.DictReader(f, delimiter=";"))
-
-
-def ddate(s: str) -> date | None:
-    if not s:
-        return None
-    d, m, y = s.split("-")
-    return date(int(y), int(m), int(d))
-
-
-def amount(s: str) -> float:
-    return float(s.replace(".", "").replace(",", "."))
 
 
 def gm(code: str) -> str:
