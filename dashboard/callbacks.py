@@ -11,7 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import auth, data, export, ids
 from dashboard import filters as flt
-from dashboard.components.visual import REGISTRY
+from dashboard.components.visual import REGISTRY, bouw
 from dashboard.views.context import maak_context
 
 log = logging.getLogger(__name__)
@@ -136,13 +136,12 @@ def gemeente_uit_pad(pathname: str | None) -> str | None:
 
 def download(visual_id: str, formaat: str, search: str | None, pathname: str | None) -> dict:
     """Rebuild the visual for this request (same filters, the session's scope and small-numbers
-    rule: the view applies both) and send its table. Every export is audited."""
-    bouwer = REGISTRY.get(visual_id)
-    if bouwer is None or formaat not in ("xlsx", "csv"):
+    rule, both applied by `bouw`) and send its table. Every export is audited."""
+    if not isinstance(visual_id, str) or visual_id not in REGISTRY or formaat not in ("xlsx", "csv"):
         raise PreventUpdate
     try:
         context = maak_context(search, gemeente_uit_pad(pathname))
-        v = bouwer(context)
+        v = bouw(visual_id, context)
     except data.WarehouseFout:
         raise PreventUpdate from None
     naam = export.bestandsnaam(v.titel.split(" · ")[0], context.info["peildatum"], formaat)

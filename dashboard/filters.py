@@ -6,6 +6,7 @@ Query parameters (all optional):
   gemeente      gemeente codes, comma separated ('GM0106,GM1680')
   tussenvorm    tussenvormen, comma separated
   levering      leveringsvormen ('ZIN', 'PGB')
+  korrel        the grain of time series: maand (default), kwartaal, halfjaar, jaar
   kg, km        cross-filter selection: one gemeente code, one month 'YYYY-MM'
 Unknown or malformed values are dropped; what a user may see is decided in dashboard/data.py.
 """
@@ -22,6 +23,8 @@ from dashboard.theme import LEVERINGSVORMEN, TUSSENVORMEN
 _MAAND = re.compile(r"^(\d{4})-(\d{2})$")
 _GEMEENTE = re.compile(r"^GM\d{4}$")
 _SUBREGIO = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+KORRELS = {"maand": 1, "kwartaal": 3, "halfjaar": 6, "jaar": 12}  # grain -> months per period
+KORREL_LABEL = {"maand": "Maand", "kwartaal": "Kwartaal", "halfjaar": "Halfjaar", "jaar": "Jaar"}
 
 
 def maand_van(tekst: str | None) -> dt.date | None:
@@ -55,6 +58,7 @@ class Filters:
     leveringsvormen: tuple[str, ...] = ()
     kruis_gemeente: str | None = None
     kruis_maand: dt.date | None = None
+    korrel: str = "maand"
 
     def zonder_kruisfilter(self) -> Filters:
         return replace(self, kruis_gemeente=None, kruis_maand=None)
@@ -83,6 +87,7 @@ def parse(search: str | None) -> Filters:
         leveringsvormen=tuple(v for v in LEVERINGSVORMEN if v in [x.upper() for x in _lijst(qs, "levering")]),
         kruis_gemeente=kg.upper() if kg and _GEMEENTE.match(kg.upper()) else None,
         kruis_maand=maand_van(_first(qs, "km")),
+        korrel=k if (k := (_first(qs, "korrel") or "").strip().lower()) in KORRELS else "maand",
     )
 
 
@@ -100,6 +105,7 @@ def to_search(f: Filters) -> str:
         ("gemeente", ",".join(f.gemeenten)),
         ("tussenvorm", ",".join(f.tussenvormen)),
         ("levering", ",".join(f.leveringsvormen)),
+        ("korrel", None if f.korrel == "maand" else f.korrel),
         ("kg", f.kruis_gemeente),
         ("km", maand_tekst(f.kruis_maand)),
     ]
@@ -169,6 +175,17 @@ def snelkeuzes(eerste: dt.date, laatste: dt.date) -> list[dict]:
     for k in keuzes:  # '1e helft 2024' and 'Jaar 2024 (t/m jun 2024)' can be the same months
         uniek.setdefault(k["value"], k)
     return list(uniek.values())
+
+
+def tijdvak_begin(d: dt.date, korrel: str) -> dt.date:
+    """The first month of the period of `korrel` that holds month `d` (calendar quarters,
+    half-years and years)."""
+    n = KORRELS[korrel]
+    return dt.date(d.year, (d.month - 1) // n * n + 1, 1)
+
+
+def korrel_opties() -> list[dict]:
+    return [{"label": KORREL_LABEL[k], "value": k} for k in KORRELS]
 
 
 def maand_opties(eerste: dt.date, laatste: dt.date) -> list[dict]:

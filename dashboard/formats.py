@@ -99,6 +99,21 @@ def maand(d) -> str:
     return f"{MAANDEN_KORT[d.month - 1]} {d.year}"
 
 
+def tijdvak(d, korrel: str = "maand") -> str:
+    """The label of the period of grain `korrel` that starts in month `d`: 'jan 2024',
+    'K1 2024', '1e helft 2024', '2024'."""
+    if ontbreekt(d):
+        return LEEG
+    d = _as_date(d)
+    if korrel == "kwartaal":
+        return f"K{(d.month - 1) // 3 + 1} {d.year}"
+    if korrel == "halfjaar":
+        return f"{'1e' if d.month <= 6 else '2e'} helft {d.year}"
+    if korrel == "jaar":
+        return str(d.year)
+    return maand(d)
+
+
 def datum(d) -> str:
     """'30 juni 2024'."""
     if ontbreekt(d):
@@ -142,12 +157,17 @@ def verschil(x, soort: str = "getal") -> str:
     return getal(x, teken=True)
 
 
-def kleine_aantallen_uitleg() -> str:
-    """The small-numbers rule in words, from the configured threshold (BWMO_KLEINE_AANTALLEN)."""
-    from dashboard.auth.privacy import threshold_from_env
+def kleine_aantallen_uitleg(a=None) -> str:
+    """The small-numbers rule in words, from the configured method (kern/afscherming.py)."""
+    from kern.afscherming import Afscherming
 
-    drempel = threshold_from_env()
-    if drempel <= 1:
-        return "Alle aantallen worden getoond."
-    bereik = "1" if drempel == 2 else f"1 tot en met {drempel - 1}"
-    return f"Kleine aantallen ({bereik}) worden niet getoond."
+    a = a or Afscherming.voor(True)
+    delen = []
+    if a.drempel > 1:
+        bereik = "1" if a.drempel == 2 else f"1 tot en met {a.drempel - 1}"
+        delen.append(f"Kleine aantallen ({bereik}) staan als '{a.label}'.")
+    if a.basis > 1:
+        delen.append(f"Andere aantallen zijn afgerond op veelvouden van {a.basis}; totalen apart, dus de "
+                     "delen tellen niet altijd op tot het totaal. Verschillen, aandelen en cijfers per "
+                     "1.000 inwoners zijn berekend uit de afgeronde aantallen.")
+    return " ".join(delen) or "Alle aantallen worden getoond."

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import data, formats, ids
 from dashboard import filters as flt
-from dashboard.components.visual import REGISTRY, render
+from dashboard.components.visual import bouw, render
 from dashboard.views.context import Context, maak_context
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def kruisfilter_chip(ctx: Context) -> html.Div | None:
 
 def _bouw(visual_id: str, ctx: Context):
     try:
-        return render(REGISTRY[visual_id](ctx))
+        return render(bouw(visual_id, ctx))
     except data.WarehouseFout:
         raise
     except Exception:  # one broken visual must not take the page down

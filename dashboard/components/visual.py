@@ -1,12 +1,13 @@
 """A visual: a chart (or cards) with its title, text alternative, table alternative and exports.
 
 Views build `Visual`s with functions registered under a stable id (`@visual("overzicht-trend")`);
-the export callback calls the same function, so a download holds exactly the rows the chart shows.
+the page and the export callback both go through `bouw`, so a download holds exactly the rows the
+chart shows, published by the same small-numbers rule.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.tabel import tabel
+from kern import afscherming
 
 REGISTRY: dict[str, Callable] = {}
 
@@ -40,6 +42,14 @@ class Visual:
     kruisfilter: str | None = None           # 'gemeente' or 'maand': clicks cross-filter
     breed: bool = False                      # span the full width
     tabel_open: bool = False                 # show the table without a click (tables as visuals)
+    kolommen: dict[str, afscherming.Kolom] = field(default_factory=dict)  # what each table column is
+
+
+def bouw(visual_id: str, ctx) -> Visual:
+    """The visual as the context's user may see it: the one place where a table (shown, or
+    exported) is published through kern/afscherming.py, from the kinds its columns declare."""
+    v = REGISTRY[visual_id](ctx)
+    return replace(v, tabel=afscherming.tabel(v.tabel, v.kolommen, ctx.afscherming))
 
 
 def render(v: Visual) -> html.Section:

@@ -10,9 +10,10 @@ from dashboard.figures.licht import Figuur
 from dashboard.theme import KLEUR
 
 
-def _maanden(df: pd.DataFrame) -> tuple[list[str], list[str]]:
+def _maanden(df: pd.DataFrame, korrel: str = "maand") -> tuple[list[str], list[str]]:
+    """Labels of the periods (months, or quarters/half-years/years starting at `maand`) and their ISO month."""
     m = pd.to_datetime(df["maand"])
-    return [formats.maand(x) for x in m], [x.strftime("%Y-%m") for x in m]
+    return [formats.tijdvak(x, korrel) for x in m], [x.strftime("%Y-%m") for x in m]
 
 
 def _opacity(iso: list[str], geselecteerd: str | None) -> list[float] | None:
@@ -23,11 +24,11 @@ def _opacity(iso: list[str], geselecteerd: str | None) -> list[float] | None:
 
 def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, soort: str = "lijn",
                       opmaak: str = "getal", geselecteerd: str | None = None, ytitel: str = "",
-                      hoogte: int = 320, gestapeld: bool = False) -> Figuur:
+                      hoogte: int = 320, gestapeld: bool = False, korrel: str = "maand") -> Figuur:
     """One trace per (kolom, label, kleur) over df['maand']; soort 'lijn' or 'staaf'."""
     if df.empty:
         return leeg(hoogte=hoogte)
-    labels, iso = _maanden(df)
+    labels, iso = _maanden(df, korrel)
     fig = figuur(hoogte, yaxis_title=ytitel, hovermode="closest",
                  barmode="relative" if gestapeld else "group")
     for kolom, label, kleur in reeksen:
@@ -49,7 +50,7 @@ def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, 
 def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: dict[str, str],
                         volgorde: list[str], *, labels: dict[str, str] | None = None,
                         opmaak: str = "getal", geselecteerd: str | None = None, ytitel: str = "",
-                        hoogte: int = 380) -> Figuur:
+                        hoogte: int = 380, korrel: str = "maand") -> Figuur:
     """Stacked bars per month of `waarde` by `categorie` (long DataFrame: maand, categorie, waarde)."""
     if df.empty:
         return leeg(hoogte=hoogte)
@@ -59,7 +60,7 @@ def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: 
     breed = (df.groupby(["maand", categorie], observed=True)[waarde].sum(min_count=1)
              .unstack(categorie).dropna(how="all").dropna(axis=1, how="all").sort_index().reset_index())
     fig = figuur(hoogte, barmode="stack", yaxis_title=ytitel)
-    x, iso = _maanden(breed)
+    x, iso = _maanden(breed, korrel)
     cats = [c for c in volgorde if c in breed.columns] + sorted(
         c for c in breed.columns if c not in volgorde and c != "maand")
     for cat in cats:
@@ -72,12 +73,13 @@ def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: 
     return fig
 
 
-def stromen(df: pd.DataFrame, *, geselecteerd: str | None = None, hoogte: int = 340) -> Figuur:
+def stromen(df: pd.DataFrame, *, geselecteerd: str | None = None, hoogte: int = 340,
+            korrel: str = "maand") -> Figuur:
     """Instroom up, uitstroom down (negative), netto as a line; df: maand, instroom, uitstroom,
     nieuwe_clienten."""
     if df.empty:
         return leeg(hoogte=hoogte)
-    x, iso = _maanden(df)
+    x, iso = _maanden(df, korrel)
     netto = (df["instroom"] - df["uitstroom"]).tolist()
     fig = figuur(hoogte, barmode="relative", yaxis_title="Cliënten")
     op = _opacity(iso, geselecteerd)

@@ -19,6 +19,7 @@ from dashboard.theme import (
 )
 from dashboard.views import reken
 from dashboard.views.context import Context
+from kern import afscherming as af
 
 KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid wonen
 
@@ -30,54 +31,55 @@ def _per_maand(ctx: Context, kolom: str) -> pd.DataFrame:
     return df.groupby(["maand", kolom], as_index=False)["actief"].sum()
 
 
-def _plot(ctx: Context, lang: pd.DataFrame) -> pd.DataFrame:
-    return lang.assign(actief=ctx.plotbaar(lang["actief"])) if not lang.empty else lang
-
-
-def _tellingen(tabel: pd.DataFrame) -> list[str]:
-    return [c for c in tabel.columns if c not in ("Maand", "Gemeente", "Duurklasse")]
-
-
-def _breed(lang: pd.DataFrame, kolom: str, volgorde: list[str], labels: dict | None = None) -> pd.DataFrame:
+def _breed(ctx: Context, lang: pd.DataFrame, kolom: str, volgorde: list[str]) -> pd.DataFrame:
+    """Per period of the chosen grain (the stand at its last month): maand + one column per
+    category, in `volgorde`."""
     if lang.empty:
-        return pd.DataFrame(columns=["Maand"])
+        return pd.DataFrame(columns=["maand"])
     breed = reken.kruistabel(lang, "maand", kolom, "actief")
     cols = [c for c in volgorde if c in breed.columns] + [c for c in breed.columns if c not in volgorde]
     breed = breed[cols].reset_index()
-    breed["Totaal"] = breed[cols].sum(axis=1)
-    breed.insert(0, "Maand", [pd.Timestamp(m).date() for m in breed.pop("maand")])
-    return breed.rename(columns=labels or {})
+    breed["maand"] = pd.to_datetime(breed["maand"])
+    return reken.naar_korrel(breed, ctx.korrel, standen=cols)
+
+
+def _stand_visual(ctx: Context, vid: str, titel: str, kolom: str, volgorde: list[str], kleuren: dict,
+                  labels: dict | None, tekst: str) -> Visual:
+    """Stacked stand per period by `kolom`; the table adds the total (rounded on its own)."""
+    breed = _breed(ctx, _per_maand(ctx, kolom), kolom, volgorde)
+    cats = [c for c in breed.columns if c != "maand"]
+    lang = breed.melt(id_vars="maand", value_vars=cats, var_name=kolom, value_name="actief") if cats else \
+        pd.DataFrame(columns=["maand", kolom, "actief"])
+    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])), kolom, "actief", kleuren,
+                                   volgorde, labels=labels, geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten",
+                                   korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(breed["maand"])
+    tabel = pd.DataFrame({kop: tijden, **{c: breed[c] for c in cats}})
+    if cats:
+        tabel["Totaal"] = breed[cats].sum(axis=1).values
+        laatst = tabel.iloc[-1]
+        tekst += " Laatste periode: " + ", ".join(f"{c} {ctx.aantal(laatst[c])}" for c in tabel.columns[1:]) + "."
+    return Visual(vid, titel, tabel, tekst, figuur=fig,
+                  opmaak={c: (opmaak if c == kop else "getal") for c in tabel.columns},
+                  kolommen={c: af.AANTAL for c in tabel.columns[1:]}, kruisfilter=ctx.tijd_kruisfilter,
+                  toelichting=_AFGEROND if not ctx.exact else "")
+
+
+_AFGEROND = "Aantallen afgerond op 5; het totaal is apart afgerond, de delen tellen niet altijd op tot het totaal."
 
 
 @visual("clienten-tussenvorm")
 def tussenvorm_visual(ctx: Context) -> Visual:
-    lang = _per_maand(ctx, "tussenvorm")
-    fig = tijd.gestapeld_per_maand(_plot(ctx, lang), "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
-                                   geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten")
-    tabel = _breed(lang, "tussenvorm", TUSSENVORMEN)
-    tekst = f"Actieve cliënten per maand naar tussenvorm, {ctx.periode.label}, {ctx.selectie_label()}."
-    if not tabel.empty:
-        laatst = tabel.iloc[-1]
-        tekst += " Laatste maand: " + ", ".join(
-            f"{t} {ctx.aantal(laatst[t])}" for t in TUSSENVORMEN if t in tabel.columns) + "."
-    tabel = ctx.afschermen(tabel, _tellingen(tabel))
-    return Visual("clienten-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,
-                  opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns},
-                  kruisfilter="maand")
+    return _stand_visual(ctx, "clienten-tussenvorm", "Actieve cliënten naar tussenvorm", "tussenvorm",
+                         TUSSENVORMEN, KLEUR_TUSSENVORM, None,
+                         f"Actieve cliënten naar tussenvorm, {ctx.periode.label}, {ctx.selectie_label()}.")
 
 
 @visual("clienten-levering")
 def levering_visual(ctx: Context) -> Visual:
-    lang = _per_maand(ctx, "leveringsvorm")
-    fig = tijd.gestapeld_per_maand(_plot(ctx, lang), "leveringsvorm", "actief", KLEUR_LEVERINGSVORM, LEVERINGSVORMEN,
-                                   labels=LEVERINGSVORM_LABEL, geselecteerd=ctx.kruis_maand,
-                                   ytitel="Actieve cliënten")
-    tabel = _breed(lang, "leveringsvorm", LEVERINGSVORMEN)
-    tabel = ctx.afschermen(tabel, _tellingen(tabel))
-    tekst = f"Actieve cliënten per maand naar leveringsvorm (ZIN en PGB), {ctx.periode.label}."
-    return Visual("clienten-levering", "Actieve cliënten naar leveringsvorm", tabel, tekst, figuur=fig,
-                  opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns},
-                  kruisfilter="maand")
+    return _stand_visual(ctx, "clienten-levering", "Actieve cliënten naar leveringsvorm", "leveringsvorm",
+                         LEVERINGSVORMEN, KLEUR_LEVERINGSVORM, LEVERINGSVORM_LABEL,
+                         f"Actieve cliënten naar leveringsvorm (ZIN en PGB), {ctx.periode.label}.")
 
 
 @visual("clienten-matrix")
@@ -91,16 +93,16 @@ def matrix_visual(ctx: Context) -> Visual:
         breed = reken.kruistabel(df, "gemeente_naam", "tussenvorm", "actief")
         breed = breed[[t for t in TUSSENVORMEN if t in breed.columns]
                       + [t for t in breed.columns if t not in TUSSENVORMEN]].sort_index()
-    fig = categorie.matrix(breed if ctx.exact or breed.empty else breed.where(~breed.map(ctx.klein).astype(bool)))
+    fig = categorie.matrix(breed if breed.empty else breed.apply(ctx.plotbaar))
     tabel = breed.reset_index().rename(columns={"gemeente_naam": "Gemeente"}) if not breed.empty else \
         pd.DataFrame(columns=["Gemeente"])
     if not tabel.empty:
         tabel["Totaal"] = tabel[list(breed.columns)].sum(axis=1)
-    tabel = ctx.afschermen(tabel, _tellingen(tabel))
     tekst = (f"Actieve cliënten per gemeente en tussenvorm, eind {formats.maand(p.tot)}; "
              f"{len(tabel)} gemeenten met cliënten.")
     return Visual("clienten-matrix", f"Gemeente × tussenvorm · {formats.maand(p.tot)}", tabel, tekst,
-                  figuur=fig, opmaak={c: "getal" for c in tabel.columns if c != "Gemeente"})
+                  figuur=fig, opmaak={c: "getal" for c in tabel.columns if c != "Gemeente"},
+                  kolommen={c: af.AANTAL for c in tabel.columns if c != "Gemeente"})
 
 
 @visual("clienten-lichter")
@@ -109,27 +111,29 @@ def lichter_visual(ctx: Context) -> Visual:
     maanden = reken.stand_per_maand(lang, ctx.periode.van, ctx.periode.tot)
     licht = lang[lang["tussenvorm"].isin(LICHTE_VORMEN)] if not lang.empty else lang
     licht = reken.stand_per_maand(licht, ctx.periode.van, ctx.periode.tot).rename(columns={"actief": "licht"})
-    df = maanden.merge(licht, on="maand")
-    df["aandeel"] = [l / a if a else float("nan") for l, a in zip(df["licht"], df["actief"])]
-    verborgen = [ctx.klein(licht) or ctx.klein(a - licht) for licht, a in zip(df["licht"], df["actief"])]
-    plot = df.assign(aandeel=[float("nan") if v else a for v, a in zip(verborgen, df["aandeel"])])
-    fig = tijd.reeksen_per_maand(plot, [("aandeel", "Aandeel begeleid wonen en Thuis Plus", KLEUR_LICHT)],
-                                 opmaak="pct", geselecteerd=ctx.kruis_maand, ytitel="Aandeel")
+    df = reken.naar_korrel(maanden.merge(licht, on="maand"), ctx.korrel, standen=["actief", "licht"])
+    df["zwaar"] = df["actief"] - df["licht"]
+    a = ctx.afscherming  # the share of published counts: it gives neither count back
+    df["aandeel"] = [float("nan") if (w := a.aandeel(li, li + zw)) is None else w
+                     for li, zw in zip(df["licht"], df["zwaar"])]
+    fig = tijd.reeksen_per_maand(df, [("aandeel", "Aandeel begeleid wonen en Thuis Plus", KLEUR_LICHT)],
+                                 opmaak="pct", geselecteerd=ctx.kruis_maand, ytitel="Aandeel", korrel=ctx.korrel)
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    tabel = pd.DataFrame({"Maand": [m.date() for m in df["maand"]], "Actieve cliënten": df["actief"],
-                          "Begeleid wonen en Thuis Plus": df["licht"],
-                          "Zwaardere vormen": df["actief"] - df["licht"], "Aandeel lichte vormen": df["aandeel"]})
-    tabel = ctx.afschermen(tabel, ["Actieve cliënten", "Begeleid wonen en Thuis Plus", "Zwaardere vormen"],
-                           {"Aandeel lichte vormen": ["Begeleid wonen en Thuis Plus", "Zwaardere vormen"]})
-    a0, a1 = (plot["aandeel"].iloc[0], plot["aandeel"].iloc[-1]) if len(df) else (None, None)
-    tekst = (f"Aandeel cliënten in de lichtere vormen (begeleid wonen, Thuis Plus) per maand: "
+    kop, tijden, opmaak = ctx.tijdkolom(df["maand"])
+    tabel = pd.DataFrame({kop: tijden, "Actieve cliënten": df["actief"],
+                          "Begeleid wonen en Thuis Plus": df["licht"], "Zwaardere vormen": df["zwaar"],
+                          "Aandeel lichte vormen": df["aandeel"]})
+    a0, a1 = (df["aandeel"].iloc[0], df["aandeel"].iloc[-1]) if len(df) else (None, None)
+    tekst = (f"Aandeel cliënten in de lichtere vormen (begeleid wonen, Thuis Plus): "
              f"van {formats.pct(a0)} naar {formats.pct(a1)} ({ctx.periode.label}).")
     return Visual("clienten-lichter", "Van beschermd wonen naar beschermd thuis", tabel, tekst, figuur=fig,
-                  opmaak={"Maand": "maand", "Actieve cliënten": "getal", "Begeleid wonen en Thuis Plus": "getal",
+                  opmaak={kop: opmaak, "Actieve cliënten": "getal", "Begeleid wonen en Thuis Plus": "getal",
                           "Zwaardere vormen": "getal", "Aandeel lichte vormen": "pct"},
-                  kruisfilter="maand",
+                  kolommen={"Actieve cliënten": af.AANTAL, "Begeleid wonen en Thuis Plus": af.AANTAL,
+                            "Zwaardere vormen": af.AANTAL,
+                            "Aandeel lichte vormen": af.aandeel("Begeleid wonen en Thuis Plus", "Actieve cliënten")},
+                  kruisfilter=ctx.tijd_kruisfilter,
                   toelichting="Een stijgend aandeel betekent dat cliënten vaker in een lichtere vorm wonen.")
-
 
 
 @visual("clienten-verblijfsduur")
@@ -148,14 +152,14 @@ def verblijfsduur_visual(ctx: Context) -> Visual:
         tabel = pd.DataFrame({"Duurklasse": tabel["duurklasse"], "In zorg": tabel["in zorg"].astype("int64"),
                               "Uitgestroomd": tabel["uitgestroomd"].astype("int64")})
     jaartekst = "–".join(str(j) for j in sorted({min(jaren), max(jaren)}))
-    fig = categorie.gegroepeerd(tabel if ctx.exact else tabel.assign(
+    fig = categorie.gegroepeerd(tabel.assign(
         **{k: ctx.plotbaar(tabel[k]) for k in ("In zorg", "Uitgestroomd")}), "Duurklasse", [("In zorg", "In zorg (op peildatum)", KLEUR["stand"]),
                                                       ("Uitgestroomd", f"Uitgestroomd in {jaartekst}",
                                                        KLEUR["uitstroom"])], ytitel="Episodes")
     tekst = (f"Verblijfsduur: {ctx.aantal(tabel['In zorg'].sum())} episodes in zorg en "
              f"{ctx.aantal(tabel['Uitgestroomd'].sum())} uitgestroomd in {jaartekst}, naar duurklasse.")
-    tabel = ctx.afschermen(tabel, ["In zorg", "Uitgestroomd"])
     return Visual("clienten-verblijfsduur", "Verblijfsduur", tabel, tekst, figuur=fig,
                   opmaak={"In zorg": "getal", "Uitgestroomd": "getal"},
+                  kolommen={"In zorg": af.AANTAL, "Uitgestroomd": af.AANTAL},
                   toelichting="Duur van de hele episode (aaneengesloten indicaties). Tussenvorm- en "
                               "leveringsvormfilter gelden hier niet.")

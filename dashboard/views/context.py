@@ -1,9 +1,10 @@
 """What a view needs to know about the request: filters, scope, user, warehouse info, period.
 
-Small numbers: views compute with exact counts and hide them only at the end, through the
-helpers below (`afschermen` for tables, `aantal` for text, `plotbaar` for charts), so a
-`gemeente` or `beheer` user never sees a count from 1 to the threshold; `regio` sees exact
-counts (docs/security.md, Privacy rules)."""
+Small numbers: views compute with exact counts. A visual's table declares what each column is
+(`Visual.kolommen`) and kern/afscherming.py publishes it when the visual is rendered or
+exported; text and charts take counts through `aantal` and `plotbaar`, the same rule. A
+`gemeente` or `beheer` user sees counts rounded to 5 and '< 5'; `regio` sees exact counts
+(docs/security.md, "Kleine aantallen")."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,9 @@ import pandas as pd
 
 from dashboard import access, data, formats
 from dashboard import filters as flt
-from dashboard.auth import privacy, roles
+from dashboard.auth import roles
 from dashboard.data import Selectie
+from kern.afscherming import Afscherming
 
 
 @dataclass(frozen=True)
@@ -35,36 +37,32 @@ class Context:
         """True when the user sees exact counts (the region role)."""
         return roles.sees_exact_counts(self.gebruiker)
 
+    @cached_property
+    def afscherming(self) -> Afscherming:
+        """What this user may see of a count (kern/afscherming.py): exact for the region role,
+        rounded and "< 5" for everyone else, deny by default."""
+        return Afscherming.voor(beschermd=not self.exact)
+
     @property
     def mag_datakwaliteit(self) -> bool:
         return access.mag_datakwaliteit(self.gebruiker)
 
     def klein(self, waarde) -> bool:
-        """A count this user may not see exactly."""
-        return not self.exact and privacy.is_small(waarde, privacy.threshold_from_env())
+        """A count this user sees only as '< 5'."""
+        return self.afscherming.klein(waarde)
 
-    def aantal(self, waarde, teken: bool = False) -> str:
-        """A count for text: '< 5' when small, else Dutch formatted."""
-        return privacy.label(privacy.threshold_from_env()) if self.klein(waarde) else formats.getal(waarde, teken=teken)
+    def aantal(self, waarde) -> str:
+        """A count for text, as published to this user: '< 5', rounded, or exact."""
+        w = self.afscherming.aantal(waarde)
+        return w if isinstance(w, str) else formats.getal(w)
+
+    def verschil_tekst(self, a, b) -> str:
+        """a - b for text, from the published counts: '+5', or '–' when one is hidden."""
+        return formats.getal(self.afscherming.verschil(a, b), teken=True)
 
     def plotbaar(self, waarden) -> list:
-        """Values for a chart: small counts become missing (not drawn, no hover)."""
-        return [float("nan") if self.klein(v) else v for v in waarden]
-
-    def afschermen(self, df: pd.DataFrame, kolommen, afgeleid: dict | None = None) -> pd.DataFrame:
-        """Last step before display or export: small counts in `kolommen` become '< 5'; a
-        column derived from a count (afgeleid: {derived: [counts]}), such as a rate from which
-        the count could be recomputed, becomes '–' where one of its counts is small. Never
-        sum the result."""
-        if self.exact or df.empty:
-            return df
-        uit = df.copy()
-        for kolom, bronnen in (afgeleid or {}).items():
-            verborgen = pd.Series(False, index=uit.index)
-            for bron in bronnen:
-                verborgen |= uit[bron].map(self.klein).astype(bool)
-            uit[kolom] = uit[kolom].astype(object).where(~verborgen, formats.LEEG)
-        return privacy.suppress_counts(uit, [k for k in kolommen if k in uit.columns])
+        """Counts for a chart, as published: rounded; '< 5' becomes missing (no bar, no hover)."""
+        return [self.afscherming.getal(v) for v in waarden]
 
     @cached_property
     def periode(self) -> flt.Periode:
@@ -75,6 +73,22 @@ class Context:
     def analyse(self) -> flt.Periode:
         """The period the other visuals use: the cross-filtered month if one is selected."""
         return flt.analyse_periode(self.filters, self.eerste, self.laatste)
+
+    @property
+    def korrel(self) -> str:
+        """The grain of time series (maand, kwartaal, halfjaar, jaar; URL parameter korrel)."""
+        return self.filters.korrel
+
+    def tijdkolom(self, maanden) -> tuple[str, list, str]:
+        """(header, values, opmaak) of a time series table's first column at the chosen grain."""
+        if self.korrel == "maand":
+            return "Maand", [pd.Timestamp(m).date() for m in maanden], "maand"
+        return flt.KORREL_LABEL[self.korrel], [formats.tijdvak(m, self.korrel) for m in maanden], "tekst"
+
+    @property
+    def tijd_kruisfilter(self) -> str | None:
+        """Clicking a month cross-filters only when the series is per month."""
+        return "maand" if self.korrel == "maand" else None
 
     @property
     def kruis_maand(self) -> str | None:

@@ -10,6 +10,7 @@ from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.theme import KLEUR
 from dashboard.views.context import Context
+from kern import afscherming as af
 
 
 @visual("dq-laadlog")
@@ -24,7 +25,8 @@ def laadlog_visual(ctx: Context) -> Visual:
              "afgekeurd in totaal.")
     return Visual("dq-laadlog", "Geladen bestanden", tabel, tekst, tabel_open=True, breed=True,
                   opmaak={"Geladen op": "datumtijd", "Peildatum": "datum", "Regels gelezen": "getal",
-                          "Regels geladen": "getal", "Regels afgekeurd": "getal"})
+                          "Regels geladen": "getal", "Regels afgekeurd": "getal"},
+                  kolommen=af.bedragen(tabel))  # lines of files, not clients
 
 
 @visual("dq-afgekeurd")
@@ -37,7 +39,7 @@ def afgekeurd_visual(ctx: Context) -> Visual:
                            kleur=KLEUR["uitstroom"], hoogte=max(200, 40 * len(per_reden) + 60))
     tekst = f"Afgekeurde regels: {formats.getal(tabel['Regels'].sum())}, in {len(per_reden)} redenen."
     return Visual("dq-afgekeurd", "Afgekeurde regels naar reden", tabel, tekst, figuur=fig,
-                  opmaak={"Regels": "getal"},
+                  opmaak={"Regels": "getal"}, kolommen={"Regels": af.VRIJ},  # lines of a file, not clients
                   toelichting="Afgekeurde regels zijn niet geladen; de rest van het bestand wel.")
 
 
@@ -48,9 +50,9 @@ def producten_visual(ctx: Context) -> Visual:
                           "Indicaties": df["indicaties"], "Cliënten": df["clienten"]})
     tekst = (f"{len(tabel)} productcodes staan niet in de productcatalogus; ze tellen mee als beschermd wonen "
              "met tussenvorm 'Onbekend'." if len(tabel) else "Alle productcodes staan in de catalogus.")
-    tabel = ctx.afschermen(tabel, ["Indicaties", "Cliënten"])
     return Visual("dq-producten", "Producten buiten de catalogus", tabel, tekst, tabel_open=True,
-                  opmaak={"Indicaties": "getal", "Cliënten": "getal"})
+                  opmaak={"Indicaties": "getal", "Cliënten": "getal"},
+                  kolommen={"Indicaties": af.AANTAL, "Cliënten": af.AANTAL})
 
 
 @visual("dq-balans")
@@ -61,12 +63,15 @@ def balans_visual(ctx: Context) -> Visual:
                           "Uitstroom": df["uitstroom"], "Stand": df["stand"], "Niet verklaard": df["verschil"]})
     fout = int((tabel["Niet verklaard"] != 0).sum())
     reeks = pd.DataFrame({"maand": pd.to_datetime(df["maand"]), "verschil": df["verschil"]})
+    if not ctx.exact:  # an unexplained rest next to the four counts would give them back
+        reeks["verschil"] = float("nan")
     fig = tijd.reeksen_per_maand(reeks, [("verschil", "Niet verklaard", KLEUR["uitstroom"])], soort="staaf",
                                  ytitel="Cliënten", hoogte=240)
     tekst = ("Controle: de stand van elke maand is de stand van de vorige maand plus instroom min uitstroom. "
              + ("Alle maanden sluiten." if fout == 0 else f"{fout} maanden sluiten niet."))
-    tabel = ctx.afschermen(tabel, ["Stand vorige maand", "Instroom", "Uitstroom", "Stand"])
     return Visual("dq-balans", "Controle: stromen verklaren de stand (regio)", tabel, tekst, figuur=fig,
                   opmaak={c: "getal" for c in tabel.columns if c != "Maand"} | {"Maand": "maand"},
+                  kolommen={"Stand vorige maand": af.AANTAL, "Instroom": af.AANTAL, "Uitstroom": af.AANTAL,
+                            "Stand": af.AANTAL, "Niet verklaard": af.VERBORGEN},
                   toelichting="De controles van het warehouse (warehouse/checks) zijn geslaagd: anders was "
                               "deze versie niet gepubliceerd.")

@@ -16,6 +16,7 @@ from dashboard.theme import (
 )
 from dashboard.views import reken
 from dashboard.views.context import Context
+from kern import afscherming as af
 
 VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}
 
@@ -42,7 +43,7 @@ def jaren_visual(ctx: Context) -> Visual:
         "Resultaat": df.get("resultaat_eur", [])})
     tekst = "Baten, lasten en resultaat beschermd wonen per jaar (regio): " + "; ".join(
         f"{j} resultaat {formats.eur(r)}" for j, r in zip(tabel["Jaar"], tabel["Resultaat"])) + "."
-    return Visual("financien-jaren", "Baten en lasten per jaar", tabel, tekst, figuur=fig,
+    return Visual("financien-jaren", "Baten en lasten per jaar", tabel, tekst, kolommen=af.bedragen(tabel), figuur=fig,
                   opmaak={c: "eur" for c in tabel.columns if c not in ("Jaar", "Versie")},
                   toelichting="Per jaar de meest definitieve versie. Het lopende jaar bevat een prognose.")
 
@@ -77,7 +78,7 @@ def lopend_visual(ctx: Context) -> Visual:
              f"{formats.eur(r['clientgebonden_gerealiseerd_eur'])} gerealiseerd en "
              f"{formats.eur(r['clientgebonden_prognose_eur'])} prognose tot 31 december; niet-cliëntgebonden "
              f"{formats.eur(r['niet_clientgebonden_kosten_eur'])}; resultaat {formats.eur(r['resultaat_eur'])}.")
-    return Visual("financien-lopend", f"Lopend resultaat {jaar} · {formats.eur(r['resultaat_eur'])}", tabel, tekst,
+    return Visual("financien-lopend", f"Lopend resultaat {jaar} · {formats.eur(r['resultaat_eur'])}", tabel, tekst, kolommen=af.bedragen(tabel),
                   figuur=fig, opmaak={"Gerealiseerd": "eur", "Prognose": "eur", "Totaal": "eur"},
                   toelichting=f"Gerealiseerd t/m {formats.datum(ctx.info['peildatum'])} (waarvan ZIN in de "
                               f"getoonde gemeenten {formats.eur(zin_g)}); prognose (gearceerd): nog niet "
@@ -101,7 +102,7 @@ def begroting_visual(ctx: Context) -> Visual:
         f"{j}: begroot {formats.eur(b)}, realisatie en prognose {formats.eur(r)}"
         for j, b, r in zip(tabel["Jaar"], tabel.get("Begroting cliëntgebonden", []),
                            tabel.get("Realisatie + prognose", []))) + "."
-    return Visual("financien-begroting", "Begroting en realisatie", tabel, tekst, figuur=fig,
+    return Visual("financien-begroting", "Begroting en realisatie", tabel, tekst, kolommen=af.bedragen(tabel), figuur=fig,
                   opmaak={c: "eur" for c in tabel.columns if c not in ("Jaar", "Versie")})
 
 
@@ -126,7 +127,7 @@ def kosten_gemeente_visual(ctx: Context) -> Visual:
                           "Totaal": g["gerealiseerd_eur"] + g["prognose_eur"]})
     tekst = (f"Cliëntgebonden kosten {jaar} per gemeente van herkomst: {formats.eur(tabel['Gerealiseerd'].sum())} "
              f"gerealiseerd en {formats.eur(tabel['Prognose'].sum())} prognose.")
-    return Visual("financien-kosten-gemeente", f"Cliëntgebonden kosten {jaar} per gemeente", tabel, tekst,
+    return Visual("financien-kosten-gemeente", f"Cliëntgebonden kosten {jaar} per gemeente", tabel, tekst, kolommen=af.bedragen(tabel),
                   figuur=fig, opmaak={"Gerealiseerd": "eur", "Prognose": "eur", "Totaal": "eur"})
 
 
@@ -149,7 +150,7 @@ def kosten_maand_visual(ctx: Context) -> Visual:
         tabel = pd.DataFrame({"Maand": [pd.Timestamp(m).date() for m in b.index], "ZIN": b["ZIN"].values,
                               "PGB": b["PGB"].values, "Totaal": (b["ZIN"] + b["PGB"]).values})
     tekst = f"Gerealiseerde cliëntgebonden kosten per maand, {p.label}: {formats.eur(tabel['Totaal'].sum())}."
-    return Visual("financien-kosten-maand", "Kosten per maand (gerealiseerd)", tabel, tekst, figuur=fig,
+    return Visual("financien-kosten-maand", "Kosten per maand (gerealiseerd)", tabel, tekst, kolommen=af.bedragen(tabel), figuur=fig,
                   opmaak={"Maand": "maand", "ZIN": "eur", "PGB": "eur", "Totaal": "eur"}, kruisfilter="maand",
                   toelichting="ZIN naar maand van levering (toegekende declaraties), PGB naar maand van besteding. "
                               "Aanbieders declareren weken na de zorg: de laatste maanden zijn nog niet compleet "
@@ -210,7 +211,7 @@ def verdeling_visual(ctx: Context) -> Visual:
                    "kosten naar gemeente van herkomst. "
                    + (f"De afrondingscent staat bij {cent.iloc[0]}. " if len(cent) else "")
                    + (f"Andere versie(s) van {jaar}: {', '.join(andere)}." if andere else ""))
-    return Visual("financien-verdeling", f"Verdeling resultaat {jaar} ({versie}) · 50/50-sleutel", tabel, tekst,
+    return Visual("financien-verdeling", f"Verdeling resultaat {jaar} ({versie}) · 50/50-sleutel", tabel, tekst, kolommen=af.bedragen(tabel),
                   opmaak={"Inwoners": "getal", "Aandeel inwoners": "pct2", "Helft inwoners (50%)": "pct2",
                           "Kosten uitvoering": "eur", "Aandeel kosten": "pct2", "Helft kosten (50%)": "pct2",
                           "Verdeelsleutel": "pct2", "Aandeel resultaat": "eur2"},

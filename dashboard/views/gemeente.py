@@ -6,11 +6,13 @@ import re
 import pandas as pd
 
 from dashboard import data, formats
+from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.theme import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 from dashboard.views import reken
 from dashboard.views.context import Context
+from kern import afscherming as af
 
 INDICATOREN = {  # sleutel: (teller, titel, eenheid, opmaak, factor)
     "actief": ("actief_einde", "Actieve cliënten per 1.000 inwoners", "per 1.000 inwoners", "getal2", 1000),
@@ -42,15 +44,22 @@ def _kengetallen(ctx: Context, code: str) -> pd.DataFrame:
 
 
 def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
-    """Per year: the indicator for the gemeente and for the region (sum / sum, not a mean of ratios)."""
+    """Per year: the indicator for the gemeente and for the region (sum / sum, not a mean of
+    ratios). A rate per 1.000 is computed from the published count (inwoners are public, so a
+    rate of the exact count would give it back); euros per inwoner from the exact amount."""
     teller, *_rest, factor = INDICATOREN[sleutel]
     df = ctx.onthoud(("gemeente.kengetallen", code), lambda: _kengetallen(ctx, code))
     df = df[["jaar", f"{teller}_g", "inwoners_g", f"{teller}_r", "inwoners_r"]].copy()
-    df["gemeente"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_g"], df["inwoners_g"])]
-    df["regio"] = [t / i * factor if i else float("nan") for t, i in zip(df[f"{teller}_r"], df["inwoners_r"])]
-    if sleutel != "kosten":  # a rate from a small count gives the count away (inwoners are public)
-        df["gemeente"] = [float("nan") if ctx.klein(t) else v for t, v in zip(df[f"{teller}_g"], df["gemeente"])]
-        df["regio"] = [float("nan") if ctx.klein(t) else v for t, v in zip(df[f"{teller}_r"], df["regio"])]
+    a = ctx.afscherming
+
+    def cijfer(t, i):
+        if sleutel == "kosten":
+            return t / i * factor if i else float("nan")
+        r = a.per_1000(t, i)
+        return float("nan") if r is None else r
+
+    df["gemeente"] = [cijfer(t, i) for t, i in zip(df[f"{teller}_g"], df["inwoners_g"])]
+    df["regio"] = [cijfer(t, i) for t, i in zip(df[f"{teller}_r"], df["inwoners_r"])]
     return df.sort_values("jaar").reset_index(drop=True)
 
 
@@ -68,7 +77,7 @@ def _indicator_visual(ctx: Context, sleutel: str) -> Visual:
                                                    ("regio", f"Regio {ctx.info['regio']}", KLEUR["regio"])],
                                 opmaak=opmaak, ytitel=eenheid)
     tabel = pd.DataFrame({"Jaar": df["jaar"], naam: df["gemeente"].round(4),
-                          f"Regio {ctx.info['regio']}": df["regio"].round(4)})
+                          f"Regio {ctx.info['regio']}": df["regio"].round(4)})  # rates already as published
     if sleutel != "kosten" and not ctx.exact:  # hidden rates: '–', as in the chart
         tabel = tabel.astype(object).where(tabel.notna(), formats.LEEG)
     tekst = f"{titel}, {naam} tegenover de regio: " + "; ".join(
@@ -76,7 +85,7 @@ def _indicator_visual(ctx: Context, sleutel: str) -> Visual:
         f"{formats.getal(b, 2) if opmaak == 'getal2' else formats.eur(b)}"
         for j, a, b in zip(df["jaar"], df["gemeente"], df["regio"])) + "."
     return Visual(vid, titel, tabel, tekst, figuur=fig,
-                  opmaak={naam: opmaak, f"Regio {ctx.info['regio']}": opmaak})
+                  opmaak={naam: opmaak, f"Regio {ctx.info['regio']}": opmaak}, kolommen=af.bedragen(tabel))
 
 
 @visual("gemeente-actief")
@@ -107,18 +116,24 @@ def tussenvorm_visual(ctx: Context) -> Visual:
         return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", pd.DataFrame(), "Kies een gemeente.")
     df = data.clienten_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
     lang = df.groupby(["maand", "tussenvorm"], as_index=False)["actief"].sum() if not df.empty else df
-    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])) if not lang.empty else lang,
-                                   "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN, ytitel="Actieve cliënten")
     if lang.empty:
-        tabel = pd.DataFrame(columns=["Maand"])
+        b = pd.DataFrame(columns=["maand"])
     else:
         b = reken.kruistabel(lang, "maand", "tussenvorm", "actief")
-        b = b[[t for t in TUSSENVORMEN if t in b.columns]]
-        tabel = b.reset_index()
-        tabel["Totaal"] = b.sum(axis=1).values
-        tabel.insert(0, "Maand", [pd.Timestamp(m).date() for m in tabel.pop("maand")])
+        b = b[[t for t in TUSSENVORMEN if t in b.columns]].reset_index()
+        b["maand"] = pd.to_datetime(b["maand"])
+        b = reken.naar_korrel(b, ctx.korrel, standen=[c for c in b.columns if c != "maand"])
+    cats = [c for c in b.columns if c != "maand"]
+    lang = b.melt(id_vars="maand", value_vars=cats, var_name="tussenvorm", value_name="actief") if cats else \
+        pd.DataFrame(columns=["maand", "tussenvorm", "actief"])
+    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])), "tussenvorm", "actief",
+                                   KLEUR_TUSSENVORM, TUSSENVORMEN, ytitel="Actieve cliënten", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(b["maand"])
+    tabel = pd.DataFrame({kop: tijden, **{c: b[c] for c in cats}})
+    if cats:
+        tabel["Totaal"] = b[cats].sum(axis=1).values
     naam = ctx.gemeente_namen().get(code, code)
-    tekst = f"Actieve cliënten van {naam} per maand naar tussenvorm, {p.label}."
-    tabel = ctx.afschermen(tabel, [c for c in tabel.columns if c != "Maand"])
+    tekst = f"Actieve cliënten van {naam} per {flt.KORREL_LABEL[ctx.korrel].lower()} naar tussenvorm, {p.label}."
     return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,
-                  opmaak={c: ("maand" if c == "Maand" else "getal") for c in tabel.columns}, breed=True)
+                  opmaak={c: (opmaak if c == kop else "getal") for c in tabel.columns},
+                  kolommen={c: af.AANTAL for c in tabel.columns[1:]}, breed=True)

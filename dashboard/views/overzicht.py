@@ -11,6 +11,7 @@ from dashboard.figures import categorie, tijd
 from dashboard.theme import KLEUR
 from dashboard.views import reken
 from dashboard.views.context import Context
+from kern import afscherming as af
 
 
 def kpi_lijst(ctx: Context) -> list[Kpi]:
@@ -33,7 +34,7 @@ def kpi_lijst(ctx: Context) -> list[Kpi]:
 
     aandeel_nu, klein_nu = _aandeel_pgb(ctx, p.tot)
     aandeel_toen, klein_toen = _aandeel_pgb(ctx, vorig.tot) if vorig.tot >= ctx.eerste else (None, False)
-    verschil = None if aandeel_nu is None or aandeel_toen is None else aandeel_nu - aandeel_toen
+    verschil = None if aandeel_nu is None or aandeel_toen is None else aandeel_nu - aandeel_toen  # of published shares
     if klein_nu:
         kpis.append(Kpi("Aandeel PGB", formats.LEEG, f"kleine aantallen, {formats.maand(p.tot)}", None,
                         "niet getoond", 0, "aandeel_pgb"))
@@ -51,15 +52,16 @@ def kpi_lijst(ctx: Context) -> list[Kpi]:
 def _kpi(ctx: Context, naam, sleutel, nu, toen, onder, vergelijking) -> Kpi:
     if toen is None or nu is None:
         return Kpi(naam, ctx.aantal(nu), onder, None, "geen vergelijking (geen gegevens)", 0, sleutel)
-    if ctx.klein(nu) or ctx.klein(toen):  # the difference would give the small count away
+    verschil = ctx.afscherming.verschil(nu, toen)  # of the published counts: gives neither back
+    if verschil is None:
         return Kpi(naam, ctx.aantal(nu), onder, None, "geen vergelijking (kleine aantallen)", 0, sleutel)
-    return Kpi(naam, formats.getal(nu), onder, formats.getal(nu - toen, teken=True), vergelijking,
-               reken.richting(nu - toen), sleutel)
+    return Kpi(naam, ctx.aantal(nu), onder, formats.getal(verschil, teken=True), vergelijking,
+               reken.richting(verschil), sleutel)
 
 
 def _aandeel_pgb(ctx: Context, maand) -> tuple[float | None, bool]:
-    """(share, hidden): hidden when the PGB or the ZIN count is small (the share and the
-    total would give it away)."""
+    """(share, hidden): the share of the published PGB and total counts; hidden when the PGB or
+    the ZIN count is small (the share and the total would give it away)."""
     df = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(maand, maand), levering=False))
     totaal = df["actief"].sum() if not df.empty else 0
     if not totaal:
@@ -67,7 +69,7 @@ def _aandeel_pgb(ctx: Context, maand) -> tuple[float | None, bool]:
     pgb = df.loc[df["leveringsvorm"] == "PGB", "actief"].sum()
     if ctx.klein(pgb) or ctx.klein(totaal - pgb):
         return None, True
-    return float(pgb) / float(totaal), False
+    return ctx.afscherming.aandeel(pgb, totaal), False
 
 
 def _lopend_resultaat(ctx: Context) -> Kpi:
@@ -108,19 +110,20 @@ def kpi_visual(ctx: Context) -> Visual:
 def trend_visual(ctx: Context) -> Visual:
     p = ctx.periode
     df = data.clienten_maand(ctx.scope, ctx.selectie(p))
-    reeks = reken.stand_per_maand(df, p.van, p.tot)
+    reeks = reken.naar_korrel(reken.stand_per_maand(df, p.van, p.tot), ctx.korrel, standen=["actief"])
     fig = tijd.reeksen_per_maand(reeks.assign(actief=ctx.plotbaar(reeks["actief"])),
                                  [("actief", "Actieve cliënten", KLEUR["stand"])],
-                                 geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten")
-    tabel = pd.DataFrame({"Maand": [m.date() for m in reeks["maand"]], "Actieve cliënten": reeks["actief"]})
-    tabel = ctx.afschermen(tabel, ["Actieve cliënten"])
+                                 geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(reeks["maand"])
+    tabel = pd.DataFrame({kop: tijden, "Actieve cliënten": reeks["actief"]})
     if reeks.empty:
         tekst = "Geen gegevens."
     else:
-        tekst = (f"Actieve cliënten per maand, {p.label}, {ctx.selectie_label()}: van "
+        tekst = (f"Actieve cliënten per {flt.KORREL_LABEL[ctx.korrel].lower()}, {p.label}, {ctx.selectie_label()}: van "
                  f"{ctx.aantal(reeks['actief'].iloc[0])} naar {ctx.aantal(reeks['actief'].iloc[-1])}.")
-    return Visual("overzicht-trend", "Actieve cliënten per maand", tabel, tekst, figuur=fig,
-                  opmaak={"Maand": "maand", "Actieve cliënten": "getal"}, kruisfilter="maand",
+    return Visual("overzicht-trend", f"Actieve cliënten per {flt.KORREL_LABEL[ctx.korrel].lower()}", tabel, tekst,
+                  figuur=fig, opmaak={kop: opmaak, "Actieve cliënten": "getal"},
+                  kolommen={"Actieve cliënten": af.AANTAL}, kruisfilter=ctx.tijd_kruisfilter,
                   toelichting="Klik op een maand om de andere visuals op die maand te filteren; "
                               "klik nogmaals om de selectie op te heffen.")
 
@@ -149,32 +152,37 @@ def _per_gemeente(ctx: Context) -> pd.DataFrame:
     return uit.sort_values("gemeente_naam").reset_index(drop=True)
 
 
-def _gemeente_tabel(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
-    tabel = pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
-                          "Subregio": df["subregio_naam"], "Actieve cliënten": df["actief"],
-                          "Inwoners (1 januari)": df["inwoners"], "Per 1.000 inwoners": df["per_1000"].round(2)})
-    return ctx.afschermen(tabel, ["Actieve cliënten"], {"Per 1.000 inwoners": ["Actieve cliënten"]})
+def _gemeente_tabel(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
+                         "Subregio": df["subregio_naam"], "Actieve cliënten": df["actief"],
+                         "Inwoners (1 januari)": df["inwoners"], "Per 1.000 inwoners": df["per_1000"].round(2)})
 
 
-def _plotbaar(ctx: Context, df: pd.DataFrame, *kolommen) -> pd.DataFrame:
-    """The rows for a chart: values derived from a small count become missing."""
-    verborgen = [ctx.klein(a) for a in df["actief"]]
-    return df.assign(**{k: [float("nan") if v else w for v, w in zip(verborgen, df[k])] for k in kolommen})
+def _plotbaar(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
+    """The rows for a chart, as published: the count rounded, the rate from the rounded count;
+    both missing where the count is '< 5'."""
+    a = ctx.afscherming
+    return df.assign(actief=ctx.plotbaar(df["actief"]),
+                     per_1000=[float("nan") if (r := a.per_1000(n, i)) is None else r
+                               for n, i in zip(df["actief"], df["inwoners"])])
 
 
 _GEM_OPMAAK = {"Actieve cliënten": "getal", "Inwoners (1 januari)": "getal", "Per 1.000 inwoners": "getal2"}
+_GEM_KOLOMMEN = {"Actieve cliënten": af.AANTAL, "Inwoners (1 januari)": af.VRIJ,
+                 "Per 1.000 inwoners": af.per_1000("Actieve cliënten", "Inwoners (1 januari)")}
 
 
 @visual("overzicht-gemeenten")
 def gemeenten_visual(ctx: Context) -> Visual:
     df = per_gemeente(ctx)
-    fig = categorie.staven_per_gemeente(_plotbaar(ctx, df, "actief"), "actief", "Actieve cliënten",
+    fig = categorie.staven_per_gemeente(_plotbaar(ctx, df), "actief", "Actieve cliënten",
                                         geselecteerd=ctx.kruis_gemeente)
     top = df.sort_values("actief", ascending=False).head(3)
     tekst = (f"Actieve cliënten per gemeente, eind {formats.maand(ctx.analyse.tot)}. Meeste: "
              + ", ".join(f"{n} {ctx.aantal(a)}" for n, a in zip(top["gemeente_naam"], top["actief"])) + ".")
     return Visual("overzicht-gemeenten", f"Actieve cliënten per gemeente · {formats.maand(ctx.analyse.tot)}",
-                  _gemeente_tabel(ctx, df), tekst, figuur=fig, opmaak=_GEM_OPMAAK, kruisfilter="gemeente",
+                  _gemeente_tabel(df), tekst, figuur=fig, opmaak=_GEM_OPMAAK, kolommen=_GEM_KOLOMMEN,
+                  kruisfilter="gemeente",
                   toelichting="Klik op een gemeente om de andere visuals op die gemeente te filteren.")
 
 
@@ -184,15 +192,15 @@ def per_1000_visual(ctx: Context) -> Visual:
     jaar = int(df["inwoners_jaar"].max()) if df["inwoners_jaar"].notna().any() else ctx.analyse.tot.year
     regio = _regio_rij(ctx)
     met_regio = pd.concat([df, regio], ignore_index=True) if regio is not None else df
-    fig = categorie.staven_per_gemeente(_plotbaar(ctx, met_regio.fillna({"per_1000": 0}), "per_1000"), "per_1000",
+    fig = categorie.staven_per_gemeente(_plotbaar(ctx, met_regio), "per_1000",
                                         "Per 1.000 inwoners", opmaak="getal2", geselecteerd=ctx.kruis_gemeente,
                                         kleur=KLEUR["prognose"])
     tekst = (f"Actieve cliënten per 1.000 inwoners per gemeente, eind {formats.maand(ctx.analyse.tot)}, "
              f"inwoners op 1 januari {jaar} (CBS)"
-             + (f"; regio {formats.getal(regio['per_1000'].iloc[0], 2)}." if regio is not None
-                and not ctx.klein(regio["actief"].iloc[0]) else "."))
-    return Visual("overzicht-per-1000", "Per 1.000 inwoners", _gemeente_tabel(ctx, met_regio), tekst, figuur=fig,
-                  opmaak=_GEM_OPMAAK, kruisfilter="gemeente",
+             + (f"; regio {formats.getal(ctx.afscherming.per_1000(regio['actief'].iloc[0], regio['inwoners'].iloc[0]), 2)}."
+                if regio is not None else "."))
+    return Visual("overzicht-per-1000", "Per 1.000 inwoners", _gemeente_tabel(met_regio), tekst, figuur=fig,
+                  opmaak=_GEM_OPMAAK, kolommen=_GEM_KOLOMMEN, kruisfilter="gemeente",
                   toelichting=f"Inwoners: CBS, 1 januari {jaar}. De laatste rij is het gemiddelde van de hele regio.")
 
 
@@ -215,16 +223,18 @@ def subregio_visual(ctx: Context) -> Visual:
     g = df.groupby(["subregio_code", "subregio_naam"], as_index=False)[["actief", "inwoners"]].sum()
     g["per_1000"] = [reken.per_1000(a, i) for a, i in zip(g["actief"], g["inwoners"])]
     gekozen = ctx.filters.subregio[0] if len(ctx.filters.subregio) == 1 else None
-    fig = categorie.staven_per_gemeente(_plotbaar(ctx, g, "actief"), "actief", "Actieve cliënten",
+    fig = categorie.staven_per_gemeente(_plotbaar(ctx, g), "actief", "Actieve cliënten",
                                         geselecteerd=gekozen, code="subregio_code", naam="subregio_naam", hoogte=200)
     tabel = pd.DataFrame({"Subregio": g["subregio_naam"], "Code": g["subregio_code"], "Actieve cliënten": g["actief"],
                           "Inwoners (1 januari)": g["inwoners"], "Per 1.000 inwoners": g["per_1000"].round(2)})
-    tabel = ctx.afschermen(tabel, ["Actieve cliënten"], {"Per 1.000 inwoners": ["Actieve cliënten"]})
+    a = ctx.afscherming
     tekst = (f"Actieve cliënten per subregio, eind {formats.maand(ctx.analyse.tot)}: "
-             + ", ".join(f"{n} {ctx.aantal(a)}" + ("" if ctx.klein(a) else f" ({formats.getal(p, 2)} per 1.000 inwoners)")
-                         for n, a, p in zip(g["subregio_naam"], g["actief"], g["per_1000"])) + ".")
+             + ", ".join(f"{n} {ctx.aantal(x)}" + ("" if ctx.klein(x) else f" ({formats.getal(a.per_1000(x, i), 2)} "
+                                                                          "per 1.000 inwoners)")
+                         for n, x, i in zip(g["subregio_naam"], g["actief"], g["inwoners"])) + ".")
     return Visual("overzicht-subregio", f"Per subregio · {formats.maand(ctx.analyse.tot)}", tabel, tekst,
                   figuur=fig, opmaak={"Actieve cliënten": "getal", "Inwoners (1 januari)": "getal",
-                                      "Per 1.000 inwoners": "getal2"}, kruisfilter="subregio",
+                                      "Per 1.000 inwoners": "getal2"},
+                  kolommen={**_GEM_KOLOMMEN, "Inwoners (1 januari)": af.VRIJ}, kruisfilter="subregio",
                   toelichting="Klik op een subregio om in te zoomen (filter subregio); klik nogmaals voor de hele regio. "
                               "Klik daarna op een gemeente, of open de gemeentepagina.")

@@ -41,6 +41,28 @@ def stromen_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFr
     return uit
 
 
+def naar_korrel(df: pd.DataFrame, korrel: str, sommen=(), standen=()) -> pd.DataFrame:
+    """A monthly frame (column `maand`, every month present) per period of `korrel`: flows
+    (`sommen`) summed over the period's months, stands (`standen`) taken at its last month.
+    `maand` becomes the period's first month. A period cut by the selection counts the months
+    that lie in it."""
+    if korrel == "maand" or df.empty:
+        return df
+    m = pd.to_datetime(df["maand"])
+    sleutel = pd.to_datetime([flt.tijdvak_begin(x.date(), korrel) for x in m])
+    g = df.assign(maand=sleutel).groupby("maand", sort=True)
+    delen = [g[list(sommen)].sum()] if sommen else []
+    if standen:
+        delen.append(g[list(standen)].last())
+    return pd.concat(delen, axis=1).reset_index()[["maand", *[c for c in df.columns if c != "maand"
+                                                                 and (c in sommen or c in standen)]]]
+
+
+def tijdvakken(van: dt.date, tot: dt.date, korrel: str) -> list[pd.Timestamp]:
+    """The first months of the periods of `korrel` that [van, tot] touches, in order."""
+    return [pd.Timestamp(m) for m in dict.fromkeys(flt.tijdvak_begin(m, korrel) for m in _maandreeks(van, tot))]
+
+
 def _maandreeks(van: dt.date, tot: dt.date) -> list[dt.date]:
     uit, m = [], flt.eerste_van_maand(van)
     while m <= tot:

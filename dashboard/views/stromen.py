@@ -11,12 +11,12 @@ from dashboard.figures.basis import leeg
 from dashboard.theme import KLEUR, volgorde_tussenvorm
 from dashboard.views import reken
 from dashboard.views.context import Context
-
-_OPMAAK = {"Maand": "maand"}
+from kern import afscherming as af
 
 
 def stromen_tabel(ctx: Context) -> pd.DataFrame:
-    """Per month: flows and the stand, so the table shows stand = vorige stand + instroom - uitstroom."""
+    """Per period of the chosen grain: flows and the stand, so the table shows stand = vorige
+    stand + instroom - uitstroom."""
     p = ctx.periode
     fl = data.stromen_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
     fl = reken.stromen_per_maand(fl, p.van, p.tot)
@@ -25,32 +25,42 @@ def stromen_tabel(ctx: Context) -> pd.DataFrame:
     st = reken.stand_per_maand(st, begin, p.tot)
     st["vorige"] = st["actief"].shift(1)
     df = fl.merge(st, on="maand", how="left")
+    if ctx.korrel != "maand":  # the stand before a period is the stand at the end of the one before
+        eerste_vorige = df["vorige"].iloc[0]
+        df = reken.naar_korrel(df, ctx.korrel, sommen=_FLOWS, standen=["actief"])
+        df["vorige"] = df["actief"].shift(1)
+        df.loc[df.index[0], "vorige"] = eerste_vorige
+    kop, tijden, _ = ctx.tijdkolom(df["maand"])
     return pd.DataFrame({
-        "Maand": [m.date() for m in df["maand"]],
+        kop: tijden,
         "Instroom": df["instroom"], "Nieuwe cliënten": df["nieuwe_clienten"], "Uitstroom": df["uitstroom"],
         "Waarvan naar de Wlz": df["uitstroom_wlz"], "Netto": df["instroom"] - df["uitstroom"],
-        "Stand vorige maand": df["vorige"].astype("Int64"), "Stand eind maand": df["actief"].astype("Int64"),
+        "Stand vorige maand" if ctx.korrel == "maand" else "Stand begin": df["vorige"].astype("Int64"),
+        "Stand eind maand" if ctx.korrel == "maand" else "Stand eind": df["actief"].astype("Int64"),
     })
 
 
-_AANTALLEN = ["Instroom", "Nieuwe cliënten", "Uitstroom", "Waarvan naar de Wlz", "Stand vorige maand",
-              "Stand eind maand"]
+_FLOWS = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
 
 
 @visual("stromen-maand")
 def stromen_visual(ctx: Context) -> Visual:
     tabel = stromen_tabel(ctx)
-    fig_df = pd.DataFrame({"maand": pd.to_datetime(tabel["Maand"]), "instroom": ctx.plotbaar(tabel["Instroom"]),
+    kop = tabel.columns[0]
+    fig_df = pd.DataFrame({"maand": reken.tijdvakken(ctx.periode.van, ctx.periode.tot, ctx.korrel), "instroom": ctx.plotbaar(tabel["Instroom"]),
                            "uitstroom": ctx.plotbaar(tabel["Uitstroom"]),
                            "nieuwe_clienten": ctx.plotbaar(tabel["Nieuwe cliënten"])})
-    fig = tijd.stromen(fig_df, geselecteerd=ctx.kruis_maand)  # netto of a missing flow is missing too
-    tekst = (f"In- en uitstroom per maand, {ctx.periode.label}, {ctx.selectie_label()}: instroom "
-             f"{ctx.aantal(tabel['Instroom'].sum())} (waarvan {ctx.aantal(tabel['Nieuwe cliënten'].sum())} "
-             f"nieuwe cliënten), uitstroom {ctx.aantal(tabel['Uitstroom'].sum())}.")
-    tabel = ctx.afschermen(tabel, _AANTALLEN, {"Netto": ["Instroom", "Uitstroom"]})
-    return Visual("stromen-maand", "In- en uitstroom per maand", tabel, tekst, figuur=fig,
-                  opmaak={**_OPMAAK, **{c: "getal" for c in tabel.columns if c != "Maand"}},
-                  kruisfilter="maand",
+    fig = tijd.stromen(fig_df, geselecteerd=ctx.kruis_maand, korrel=ctx.korrel)  # netto of published flows
+    tekst = (f"In- en uitstroom per {flt.KORREL_LABEL[ctx.korrel].lower()}, {ctx.periode.label}, "
+             f"{ctx.selectie_label()}: instroom {ctx.aantal(tabel['Instroom'].sum())} (waarvan "
+             f"{ctx.aantal(tabel['Nieuwe cliënten'].sum())} nieuwe cliënten), uitstroom "
+             f"{ctx.aantal(tabel['Uitstroom'].sum())}.")
+    kolommen = {c: af.AANTAL for c in tabel.columns[1:]}
+    kolommen["Netto"] = af.verschil("Instroom", "Uitstroom")
+    return Visual("stromen-maand", f"In- en uitstroom per {flt.KORREL_LABEL[ctx.korrel].lower()}", tabel, tekst,
+                  figuur=fig, opmaak={kop: "maand" if ctx.korrel == "maand" else "tekst",
+                                      **{c: "getal" for c in tabel.columns[1:]}},
+                  kolommen=kolommen, kruisfilter=ctx.tijd_kruisfilter,
                   toelichting="Instroom boven de nullijn, uitstroom eronder; de stippellijn is het saldo. "
                               "Tussenvorm- en leveringsvormfilter gelden niet voor stromen.", breed=True)
 
@@ -68,25 +78,26 @@ def balans_visual(ctx: Context) -> Visual:
     eind = reken.stand_op(ctx, p.tot, tussenvorm=False, levering=False) or 0
     som = reken.stromen_som(ctx, flows) if flows else {"instroom": 0, "uitstroom": 0}
     som = som or {"instroom": 0, "uitstroom": 0}
-    verschil = eind - (begin + som["instroom"] - som["uitstroom"])
+    a = ctx.afscherming
     b_label, e_label = f"Stand eind {formats.maand(begin_maand)}", f"Stand eind {formats.maand(p.tot)}"
     delen = [begin, som["instroom"], som["uitstroom"], eind]
-    if any(ctx.klein(x) for x in delen):  # each bar follows from the others: show none of them
-        fig = leeg(formats.kleine_aantallen_uitleg().rstrip("."))
-    else:
-        fig = tijd.waterval(b_label, begin, som["instroom"], som["uitstroom"], e_label, eind)
-    tabel = pd.DataFrame({"Onderdeel": [b_label, "Instroom", "Uitstroom", e_label, "Niet verklaard"],
-                          "Cliënten": [begin, som["instroom"], -som["uitstroom"], eind, verschil]})
-    verborgen = any(ctx.klein(x) for x in delen)  # then the unexplained rest would give a count away
+    gepubliceerd = [a.aantal(x) for x in delen]
+    verborgen = any(isinstance(x, str) for x in gepubliceerd)
+    if verborgen:  # a bar that is '< 5' would follow from the others: show none of them
+        fig = leeg(formats.kleine_aantallen_uitleg(a).split(".")[0])
+        rest = None
+    else:  # the unexplained rest of the published counts (moves between municipalities)
+        pb, pi, po, pe = gepubliceerd
+        fig = tijd.waterval(b_label, pb, pi, po, e_label, pe)
+        rest = pe - (pb + pi - po)
+    tabel = pd.DataFrame({"Onderdeel": [b_label, "Instroom", "Uitstroom", e_label], "Cliënten": delen})
     tekst = (f"{b_label}: {ctx.aantal(begin)}, plus instroom {ctx.aantal(som['instroom'])}, min uitstroom "
              f"{ctx.aantal(som['uitstroom'])}, geeft {ctx.aantal(eind)}"
-             + ("." if verborgen else " — de stromen verklaren de stand." if verschil == 0 else
-                f"; {ctx.aantal(verschil, teken=True)} niet verklaard (verhuizing tussen gemeenten binnen een episode)."))
-    tabel["Cliënten"] = [ctx.aantal(abs(x)) if ctx.klein(abs(x)) else x for x in tabel["Cliënten"]]
-    if verborgen:
-        tabel.loc[4, "Cliënten"] = formats.LEEG
+             + ("." if rest is None else " — de stromen verklaren de stand." if rest == 0 else
+                f"; {formats.getal(rest, teken=True)} niet verklaard (verhuizing tussen gemeenten binnen een "
+                f"episode{'' if ctx.exact else ', of afronding'})."))
     return Visual("stromen-balans", "Stromen verklaren de stand", tabel, tekst, figuur=fig,
-                  opmaak={"Cliënten": "getal"})
+                  opmaak={"Cliënten": "getal"}, kolommen={"Cliënten": af.AANTAL})
 
 
 @visual("stromen-reden")
@@ -104,9 +115,8 @@ def reden_visual(ctx: Context) -> Visual:
                            "Uitstroom", horizontaal=True, kleuren=kleuren, hoogte=max(220, 40 * len(tabel) + 60))
     tekst = f"Uitstroom naar reden (WMO588), {ctx.analyse.label}: " + ", ".join(
         f"{r} {ctx.aantal(n)}" for r, n in zip(tabel["Reden"], tabel["Uitstroom"])) + "."
-    tabel = ctx.afschermen(tabel, ["Uitstroom"])
     return Visual("stromen-reden", f"Uitstroom naar reden · {ctx.analyse.label}", tabel, tekst, figuur=fig,
-                  opmaak={"Uitstroom": "getal"})
+                  opmaak={"Uitstroom": "getal"}, kolommen={"Uitstroom": af.AANTAL})
 
 
 @visual("stromen-doorstroom")
@@ -118,7 +128,7 @@ def doorstroom_visual(ctx: Context) -> Visual:
         g = df.groupby(["van_tussenvorm", "naar_tussenvorm"], as_index=False)["aantal"].sum()
         g = g.sort_values(["van_tussenvorm", "naar_tussenvorm"],
                           key=lambda s: s.map(volgorde_tussenvorm)).reset_index(drop=True)
-    fig = categorie.sankey(g if ctx.exact else g[[not ctx.klein(a) for a in g["aantal"]]])
+    fig = categorie.sankey(g.assign(aantal=ctx.plotbaar(g["aantal"])).dropna(subset=["aantal"]))
     richting = ["naar lichter" if volgorde_tussenvorm(n) > volgorde_tussenvorm(v) else "naar zwaarder"
                 for v, n in zip(g["van_tussenvorm"], g["naar_tussenvorm"])]
     tabel = pd.DataFrame({"Van": g["van_tussenvorm"], "Naar": g["naar_tussenvorm"], "Richting": richting,
@@ -127,7 +137,6 @@ def doorstroom_visual(ctx: Context) -> Visual:
     zwaar = int(tabel.loc[tabel["Richting"] == "naar zwaarder", "Aantal"].sum())
     tekst = (f"Doorstroom tussen tussenvormen binnen een episode, {ctx.analyse.label}: {ctx.aantal(licht)} "
              f"naar een lichtere en {ctx.aantal(zwaar)} naar een zwaardere vorm.")
-    tabel = ctx.afschermen(tabel, ["Aantal"])
     return Visual("stromen-doorstroom", f"Doorstroom tussen tussenvormen · {ctx.analyse.label}", tabel, tekst,
-                  figuur=fig, opmaak={"Aantal": "getal"},
+                  figuur=fig, opmaak={"Aantal": "getal"}, kolommen={"Aantal": af.AANTAL},
                   toelichting="Doorstroom is geen in- of uitstroom: de cliënt blijft in zorg.")

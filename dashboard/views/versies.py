@@ -16,6 +16,7 @@ from dashboard.figures.basis import euro_as
 from dashboard.theme import KLEUR
 from dashboard.views.context import Context
 from dashboard.views.financien import verdeling_keuze
+from kern import afscherming as af
 
 
 def verrekening_jaar(df: pd.DataFrame) -> int | None:
@@ -76,7 +77,7 @@ def verrekening_visual(ctx: Context) -> Visual:
     else:
         tekst = (f"Voor {jaar} is nog geen voorlopig of definitief resultaat vastgesteld; de tabel toont het "
                  "lopende aandeel volgens de huidige gegevens.")
-    return Visual("financien-verrekening", f"Voorlopig en definitief resultaat {jaar}", tabel, tekst, figuur=fig,
+    return Visual("financien-verrekening", f"Voorlopig en definitief resultaat {jaar}", tabel, tekst, kolommen=af.bedragen(tabel), figuur=fig,
                   opmaak={"Lopend (huidige gegevens)": "eur2", "Voorlopig": "eur2", "Definitief": "eur2", VERSCHIL: "eur2"},
                   tabel_open=True, breed=True,
                   toelichting="Een gebruiker met de rol regio legt het voorlopige resultaat (februari) en het "
@@ -99,7 +100,7 @@ def versies_visual(ctx: Context) -> Visual:
              else "Er zijn nog geen resultaatversies vastgesteld.")
     if tabel.empty:
         tabel = pd.DataFrame([{k: "" for k in tabel.columns} | {"Status": "nog geen resultaatversie vastgesteld"}])
-    return Visual("financien-versies", "Vastgestelde resultaatversies", tabel, tekst, tabel_open=True, breed=True,
+    return Visual("financien-versies", "Vastgestelde resultaatversies", tabel, tekst, kolommen=af.bedragen(tabel), tabel_open=True, breed=True,
                   toelichting="Een vastgestelde versie is een blijvend record: latere leveringen en herbouw veranderen "
                               "haar niet. Een correctie is een nieuw record; het oude blijft zichtbaar.")
 

@@ -6,11 +6,13 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import data, formats
+from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.theme import KLEUR, WLZ_STATUS
 from dashboard.views import reken
 from dashboard.views.context import Context
+from kern import afscherming as af
 
 WLZ_START = dt.date(2021, 1, 1)
 
@@ -27,27 +29,33 @@ def wlz_maand_visual(ctx: Context) -> Visual:
     else:
         c = cum.assign(maand=pd.to_datetime(cum["maand"])).groupby("maand")["uitstroom_wlz"].sum().cumsum()
         reeks["cumulatief"] = [int(c[c.index <= m].iloc[-1]) if (c.index <= m).any() else 0 for m in reeks["maand"]]
-    plot = reeks.assign(uitstroom_wlz=ctx.plotbaar(reeks["uitstroom_wlz"]), cumulatief=ctx.plotbaar(reeks["cumulatief"]))
-    fig = tijd.reeksen_per_maand(plot, [("uitstroom_wlz", "Naar de Wlz in de maand", KLEUR["uitstroom_wlz"])],
-                                 soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten")
-    fig.add_scatter(x=[formats.maand(m) for m in reeks["maand"]], y=plot["cumulatief"],
-                    name="Cumulatief sinds 2021", mode="lines", yaxis="y2",
-                    line={"color": KLEUR["netto"], "width": 2},
-                    customdata=[formats.getal(v) for v in plot["cumulatief"]],
-                    hovertemplate="%{x}<br>Cumulatief sinds jan 2021: <b>%{customdata}</b><extra></extra>")
-    fig.update_layout(showlegend=True, yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
-                                                   "title": "Cumulatief", "showgrid": False})
-    tabel = pd.DataFrame({"Maand": [m.date() for m in reeks["maand"]], "Naar de Wlz": reeks["uitstroom_wlz"],
+    reeks = reken.naar_korrel(reeks, ctx.korrel, sommen=["uitstroom_wlz"], standen=["cumulatief"])
+    eenheid = flt.KORREL_LABEL[ctx.korrel].lower()
+    fig = tijd.reeksen_per_maand(reeks.assign(uitstroom_wlz=ctx.plotbaar(reeks["uitstroom_wlz"])),
+                                 [("uitstroom_wlz", f"Naar de Wlz in de {eenheid}", KLEUR["uitstroom_wlz"])],
+                                 soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten", korrel=ctx.korrel)
+    if ctx.exact:  # consecutive cumulatives give every period's count back: only for exact viewers
+        labels = [formats.tijdvak(m, ctx.korrel) for m in reeks["maand"]]
+        fig.add_scatter(x=labels, y=reeks["cumulatief"], name="Cumulatief sinds 2021", mode="lines", yaxis="y2",
+                        line={"color": KLEUR["netto"], "width": 2},
+                        customdata=[formats.getal(v) for v in reeks["cumulatief"]],
+                        hovertemplate="%{x}<br>Cumulatief sinds jan 2021: <b>%{customdata}</b><extra></extra>")
+        fig.update_layout(showlegend=True, yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
+                                                       "title": "Cumulatief", "showgrid": False})
+    kop, tijden, opmaak = ctx.tijdkolom(reeks["maand"])
+    tabel = pd.DataFrame({kop: tijden, "Naar de Wlz": reeks["uitstroom_wlz"],
                           "Cumulatief sinds jan 2021": reeks["cumulatief"]})
-    tekst = (f"Uitstroom naar de Wlz per maand, {p.label}: {ctx.aantal(reeks['uitstroom_wlz'].sum())} "
+    tekst = (f"Uitstroom naar de Wlz per {eenheid}, {p.label}: {ctx.aantal(reeks['uitstroom_wlz'].sum())} "
              f"cliënten; cumulatief sinds januari 2021 {ctx.aantal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
-    tabel = ctx.afschermen(tabel, ["Naar de Wlz", "Cumulatief sinds jan 2021"])
-    return Visual("wlz-maand", "Uitstroom naar de Wlz per maand", tabel, tekst, figuur=fig,
-                  opmaak={"Maand": "maand", "Naar de Wlz": "getal", "Cumulatief sinds jan 2021": "getal"},
-                  kruisfilter="maand",
-                  toelichting="Reden van beëindiging 39 (uitstroom naar ander domein, bijv. Wlz). "
-                              "Sinds 1-1-2021 staat de Wlz open voor mensen met psychische problemen.",
-                  breed=True)
+    toelichting = ("Reden van beëindiging 39 (uitstroom naar ander domein, bijv. Wlz). "
+                   "Sinds 1-1-2021 staat de Wlz open voor mensen met psychische problemen.")
+    if not ctx.exact:
+        toelichting += (" Het cumulatieve verloop per periode wordt niet getoond: opeenvolgende standen zouden "
+                        "elk afgeschermd aantal teruggeven.")
+    return Visual("wlz-maand", f"Uitstroom naar de Wlz per {eenheid}", tabel, tekst, figuur=fig,
+                  opmaak={kop: opmaak, "Naar de Wlz": "getal", "Cumulatief sinds jan 2021": "getal"},
+                  kolommen={"Naar de Wlz": af.AANTAL, "Cumulatief sinds jan 2021": af.CUMULATIEF},
+                  kruisfilter=ctx.tijd_kruisfilter, toelichting=toelichting, breed=True)
 
 
 @visual("wlz-gemeenten")
@@ -69,9 +77,9 @@ def wlz_gemeenten_visual(ctx: Context) -> Visual:
                           f"Naar de Wlz ({p.label})": df["uitstroom_wlz"],
                           f"Cumulatief jan 2021 t/m {formats.maand(p.tot)}": df["cumulatief"]}).sort_values("Gemeente")
     tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {ctx.aantal(df['uitstroom_wlz'].sum())}."
-    tabel = ctx.afschermen(tabel, list(tabel.columns[2:]))
     return Visual("wlz-gemeenten", f"Naar de Wlz per gemeente · {p.label}", tabel, tekst, figuur=fig,
-                  opmaak={c: "getal" for c in tabel.columns[2:]}, kruisfilter="gemeente")
+                  opmaak={c: "getal" for c in tabel.columns[2:]}, kolommen={c: af.AANTAL for c in tabel.columns[2:]},
+                  kruisfilter="gemeente")
 
 
 @visual("wlz-aanvragen")
@@ -86,18 +94,22 @@ def aanvragen_visual(ctx: Context) -> Visual:
         maanden = maanden.merge(g, on="maand", how="left")
     for k in kol:
         maanden[k] = maanden.get(k, pd.Series(0, index=maanden.index)).fillna(0).astype("int64")
+    maanden = reken.naar_korrel(maanden, ctx.korrel, sommen=kol)
     labels = {"toegekend": "Toegekend", "afgewezen": "Afgewezen", "in_behandeling": "In behandeling",
               "ingetrokken": "Ingetrokken"}
     fig = tijd.reeksen_per_maand(maanden.assign(**{k: ctx.plotbaar(maanden[k]) for k in labels}),
                                  [(k, labels[k], WLZ_STATUS[k]) for k in labels], soort="staaf",
-                                 gestapeld=True, ytitel="Aanvragen")
-    tabel = pd.DataFrame({"Maand van aanvraag": [m.date() for m in maanden["maand"]],
-                          "Aanvragen": maanden["aanvragen"], **{labels[k]: maanden[k] for k in labels}})
-    tekst = (f"Wlz-aanvragen per maand van aanvraag, {p.label}: {ctx.aantal(maanden['aanvragen'].sum())} "
+                                 gestapeld=True, ytitel="Aanvragen", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(maanden["maand"])
+    kop = f"{kop} van aanvraag"
+    tabel = pd.DataFrame({kop: tijden, "Aanvragen": maanden["aanvragen"], **{labels[k]: maanden[k] for k in labels}})
+    tekst = (f"Wlz-aanvragen per {flt.KORREL_LABEL[ctx.korrel].lower()} van aanvraag, {p.label}: {ctx.aantal(maanden['aanvragen'].sum())} "
              f"aanvragen, waarvan {ctx.aantal(maanden['in_behandeling'].sum())} nog in behandeling.")
-    tabel = ctx.afschermen(tabel, list(tabel.columns[1:]))
     return Visual("wlz-aanvragen", "Wlz-aanvragen naar besluit", tabel, tekst, figuur=fig,
-                  opmaak={"Maand van aanvraag": "maand", **{c: "getal" for c in tabel.columns[1:]}})
+                  opmaak={kop: opmaak, **{c: "getal" for c in tabel.columns[1:]}},
+                  kolommen={c: af.AANTAL for c in tabel.columns[1:]},
+                  toelichting="" if ctx.exact else "Aantallen afgerond op 5; het totaal (Aanvragen) is apart "
+                                                   "afgerond.")
 
 
 @visual("wlz-open")
@@ -114,7 +126,7 @@ def open_visual(ctx: Context) -> Visual:
     tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {ctx.aantal(tabel['Openstaande aanvragen'].sum())}, "
              "naar wachttijd: " + ", ".join(f"{k} {ctx.aantal(n)}" for k, n in
                                                    zip(tabel["Wachttijd"], tabel["Openstaande aanvragen"])) + ".")
-    tabel = ctx.afschermen(tabel, ["Openstaande aanvragen"])
     return Visual("wlz-open", f"Openstaande Wlz-aanvragen op {formats.datum_kort(ctx.info['peildatum'])}", tabel,
                   tekst, figuur=fig, opmaak={"Openstaande aanvragen": "getal"},
+                  kolommen={"Openstaande aanvragen": af.AANTAL},
                   toelichting="Aanvragen zonder besluit; de Wmo-indicatie loopt intussen door.")

@@ -49,8 +49,14 @@ def test_small_numbers_rule_follows_the_threshold(monkeypatch):
     from dashboard import formats
 
     monkeypatch.delenv("BWMO_KLEINE_AANTALLEN", raising=False)
-    assert formats.kleine_aantallen_uitleg() == "Kleine aantallen (1 tot en met 4) worden niet getoond."
+    monkeypatch.delenv("BWMO_AFRONDEN_OP", raising=False)
+    uitleg = formats.kleine_aantallen_uitleg()
+    assert uitleg.startswith("Kleine aantallen (1 tot en met 4) staan als '< 5'. Andere aantallen zijn afgerond "
+                             "op veelvouden van 5;")
     monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "10")
-    assert formats.kleine_aantallen_uitleg() == "Kleine aantallen (1 tot en met 9) worden niet getoond."
+    monkeypatch.setenv("BWMO_AFRONDEN_OP", "10")
+    assert formats.kleine_aantallen_uitleg().startswith("Kleine aantallen (1 tot en met 9) staan als '< 10'. "
+                                                        "Andere aantallen zijn afgerond op veelvouden van 10;")
     monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "1")
+    monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")
     assert formats.kleine_aantallen_uitleg() == "Alle aantallen worden getoond."

@@ -1,0 +1,212 @@
+"""Disclosure control: what a protected viewer may see of a count. One module for the dashboard's
+screens and exports and for the council reports (docs/security.md, "Kleine aantallen").
+
+The method follows CBS practice for its Wmo tables, with one change for derived figures:
+- a **count** (`AANTAL`) of 0 is shown as 0 (an empty cell identifies no one); 1 up to the
+  threshold (default 1-4) as "< 5"; every larger count rounded to the nearest multiple of the
+  base (default 5). Each count is rounded on its own, totals too, so parts need not add up to
+  their total.
+- a **derived figure** (a difference, netto, a share, a rate per 1.000, a year-over-year change)
+  is computed from the *published* values of its counts, never from the exact ones: it then
+  says nothing that those counts do not already say, however it is combined with them. Where a
+  count it needs is "< 5" the figure is "–".
+- a **cumulative series** is never shown to a protected viewer: consecutive cumulatives give
+  every monthly count back, rounded or not. Its cells become "–".
+- **amounts** (euros), population and labels are shown as they are.
+
+Pure functions: the caller decides who is protected (`Afscherming.voor(beschermd)`); the
+`regio` role sees exact figures, everyone else and every report is protected.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+LEEG = "–"
+STANDAARD_DREMPEL = 5
+STANDAARD_BASIS = 5
+
+
+@dataclass(frozen=True)
+class Afscherming:
+    """How counts are shown to one viewer. `beschermd=False` (the regio role): exact."""
+    beschermd: bool = True
+    drempel: int = STANDAARD_DREMPEL  # counts 1 .. drempel-1 are shown as "< drempel"
+    basis: int = STANDAARD_BASIS      # larger counts are rounded to a multiple of basis (1: not rounded)
+
+    @classmethod
+    def voor(cls, beschermd: bool, omgeving: Mapping[str, str] | None = None) -> Afscherming:
+        """The configured method (BWMO_KLEINE_AANTALLEN, BWMO_AFRONDEN_OP) for this viewer."""
+        env = os.environ if omgeving is None else omgeving
+        return cls(beschermd, _positief(env, "BWMO_KLEINE_AANTALLEN", STANDAARD_DREMPEL),
+                   _positief(env, "BWMO_AFRONDEN_OP", STANDAARD_BASIS))
+
+    @property
+    def label(self) -> str:
+        return f"< {self.drempel}"
+
+    def klein(self, x) -> bool:
+        """A count this viewer sees only as "< drempel"."""
+        n = _getal(x)
+        return self.beschermd and n is not None and 0 < n < self.drempel
+
+    def aantal(self, x):
+        """The published value of a count: the count itself (exact viewer), 0, the label, or the
+        rounded count. Missing stays missing (None)."""
+        n = _getal(x)
+        if n is None:
+            return None
+        if not self.beschermd:
+            return x
+        if n == 0:
+            return 0
+        if n < self.drempel:
+            return self.label
+        return max(self.basis, math.floor(n / self.basis + 0.5) * self.basis)
+
+    def getal(self, x) -> float:
+        """A count as a number for a chart: its published value, NaN when it is "< 5" or missing."""
+        w = self.aantal(x)
+        return float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else float("nan")
+
+    # --- derived figures: from published values only ---------------------------------------
+
+    def _bron(self, x) -> float | None:
+        w = self.aantal(x)
+        if w is None or isinstance(w, str):
+            return None
+        return float(w)
+
+    def verschil(self, a, b):
+        """a - b (netto, a change against a year earlier); None when either is hidden or missing."""
+        pa, pb = self._bron(a), self._bron(b)
+        return None if pa is None or pb is None else pa - pb
+
+    def aandeel(self, deel, geheel):
+        """deel / geheel as a fraction; None when hidden, missing or geheel is 0."""
+        pd_, pg = self._bron(deel), self._bron(geheel)
+        return None if pd_ is None or not pg else pd_ / pg
+
+    def per_1000(self, aantal, inwoners):
+        """aantal per 1.000 inwoners (inwoners are public, CBS); None when hidden or unknown."""
+        pa, inw = self._bron(aantal), _getal(inwoners)
+        return None if pa is None or not inw else pa / inw * 1000.0
+
+    def cumulatief(self, x):
+        """A cumulative count: exact for an exact viewer, never shown to a protected one."""
+        return x if not self.beschermd else None
+
+
+# --- declared columns of a table ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Kolom:
+    """What a table column is. `soort`: aantal, verschil, aandeel, per_1000, verborgen (shown
+    only to an exact viewer: a cumulative series, or a figure that would give counts back),
+    bron (a count used only to derive another column: removed from what is shown), or vrij
+    (amounts, population, labels, dates: shown as they are). `bronnen`: the columns a derived figure is
+    computed from (verschil: a, b; aandeel: deel, geheel; per_1000: aantal, inwoners)."""
+    soort: str
+    bronnen: tuple[str, ...] = ()
+
+
+AANTAL = Kolom("aantal")
+VERBORGEN = Kolom("verborgen")
+CUMULATIEF = VERBORGEN  # consecutive cumulatives give each period's count back
+BRON = Kolom("bron")
+VRIJ = Kolom("vrij")
+SOORTEN = ("aantal", "verschil", "aandeel", "per_1000", "verborgen", "bron", "vrij")
+_AFGELEID = {"verschil": 2, "aandeel": 2, "per_1000": 2}
+
+
+def verschil(a: str, b: str) -> Kolom:
+    return Kolom("verschil", (a, b))
+
+
+def aandeel(deel: str, geheel: str) -> Kolom:
+    return Kolom("aandeel", (deel, geheel))
+
+
+def per_1000(aantal: str, inwoners: str) -> Kolom:
+    return Kolom("per_1000", (aantal, inwoners))
+
+
+def bedragen(df: pd.DataFrame) -> dict[str, Kolom]:
+    """Every column shown as it is: for a table of euro amounts, population and labels without a
+    single client count (the Financiën tables)."""
+    return {c: VRIJ for c in df.columns}
+
+
+class OnbekendeKolom(ValueError):
+    """A numeric column without a declared kind: refused, so no count slips through unprotected."""
+
+
+def tabel(df: pd.DataFrame, kolommen: Mapping[str, Kolom], a: Afscherming) -> pd.DataFrame:
+    """The table as `a`'s viewer may see it. Every numeric column must be declared in `kolommen`
+    (deny by default); derived columns are recomputed from the published counts of their
+    sources; `bron` columns are dropped. The result may mix numbers and labels: format it for
+    display, never sum it."""
+    for naam, k in kolommen.items():
+        if k.soort not in SOORTEN:
+            raise ValueError(f"Onbekende soort '{k.soort}' voor kolom '{naam}'.")
+        if len(k.bronnen) != _AFGELEID.get(k.soort, 0):
+            raise ValueError(f"Kolom '{naam}' ({k.soort}) heeft {_AFGELEID.get(k.soort, 0)} bronkolommen nodig.")
+    for naam in df.columns:
+        if naam not in kolommen and _numeriek(df[naam]):
+            raise OnbekendeKolom(f"Kolom '{naam}' is numeriek maar heeft geen soort; kan niet afschermen.")
+    uit = df.copy()
+    weg = [n for n, k in kolommen.items() if k.soort == "bron" and n in uit.columns]
+    if not a.beschermd:
+        return uit.drop(columns=weg)
+    exact = df
+    for naam, k in kolommen.items():
+        if naam not in uit.columns:
+            continue
+        if k.soort == "aantal":
+            uit[naam] = _kolom([a.aantal(x) for x in exact[naam]], uit.index)
+        elif k.soort == "verborgen":
+            uit[naam] = _kolom([LEEG] * len(uit), uit.index)
+        elif k.soort in _AFGELEID:
+            functie = {"verschil": a.verschil, "aandeel": a.aandeel, "per_1000": a.per_1000}[k.soort]
+            x, y = (exact[b] for b in k.bronnen)
+            uit[naam] = _kolom([LEEG if (w := functie(p, q)) is None else w for p, q in zip(x, y)], uit.index)
+    return uit.drop(columns=weg)
+
+
+def _kolom(waarden: list, index) -> pd.Series:
+    return pd.Series(waarden, index=index, dtype=object)
+
+
+def _numeriek(s: pd.Series) -> bool:
+    if pd.api.types.is_bool_dtype(s):
+        return False
+    if pd.api.types.is_numeric_dtype(s):
+        return True
+    return s.dtype == object and any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in s)
+
+
+def _getal(x) -> float | None:
+    if x is None or isinstance(x, (bool, str)):
+        return None
+    try:
+        n = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(n) else n
+
+
+def _positief(env: Mapping[str, str], naam: str, standaard: int) -> int:
+    ruw = (env.get(naam) or "").strip()
+    if not ruw:
+        return standaard
+    try:
+        waarde = int(ruw)
+    except ValueError:
+        raise ValueError(f"{naam} moet een geheel getal zijn, niet '{ruw}'.") from None
+    if waarde < 1:
+        raise ValueError(f"{naam} moet minstens 1 zijn, niet {waarde}.")
+    return waarde
