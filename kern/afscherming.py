@@ -2,10 +2,11 @@
 screens and exports and for the council reports (docs/security.md, "Kleine aantallen").
 
 The method follows CBS practice for its Wmo tables, with one change for derived figures:
-- a **count** (`AANTAL`) of 0 is shown as 0 (an empty cell identifies no one); 1 up to the
-  threshold (default 1-4) as "< 5"; every larger count rounded to the nearest multiple of the
-  base (default 5). Each count is rounded on its own, totals too, so parts need not add up to
-  their total.
+- a **count** (`AANTAL`) below the threshold, 0 included (default 0-4), is shown as "< 5";
+  every larger count is rounded to a multiple of the base (default 5), up or down at random
+  but the same way every time for the same value (`_afgerond`). Each count is rounded on its
+  own, totals too, so parts need not add up to their total. A 0 is hidden as well: beside it,
+  a "< 5" would mean "at least 1", and four such cells under a total of "< 5" are exactly 1.
 - a **derived figure** (a difference, netto, a share, a rate per 1.000, a year-over-year change)
   is computed from the *published* values of its counts, never from the exact ones: it then
   says nothing that those counts do not already say, however it is combined with them. Where a
@@ -19,6 +20,8 @@ Pure functions: the caller decides who is protected (`Afscherming.voor(beschermd
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
 import os
 from collections.abc import Mapping
@@ -29,6 +32,7 @@ import pandas as pd
 LEEG = "–"
 STANDAARD_DREMPEL = 5
 STANDAARD_BASIS = 5
+ONTWIKKELSLEUTEL = "bwmo-ontwikkeling"  # production has BWMO_SECRET_KEY (dashboard/auth/settings.py)
 
 
 @dataclass(frozen=True)
@@ -37,36 +41,36 @@ class Afscherming:
     beschermd: bool = True
     drempel: int = STANDAARD_DREMPEL  # counts 1 .. drempel-1 are shown as "< drempel"
     basis: int = STANDAARD_BASIS      # larger counts are rounded to a multiple of basis (1: not rounded)
+    sleutel: str = ONTWIKKELSLEUTEL   # secret that decides each value's rounding direction
 
     @classmethod
     def voor(cls, beschermd: bool, omgeving: Mapping[str, str] | None = None) -> Afscherming:
         """The configured method (BWMO_KLEINE_AANTALLEN, BWMO_AFRONDEN_OP) for this viewer."""
         env = os.environ if omgeving is None else omgeving
         return cls(beschermd, _positief(env, "BWMO_KLEINE_AANTALLEN", STANDAARD_DREMPEL),
-                   _positief(env, "BWMO_AFRONDEN_OP", STANDAARD_BASIS))
+                   _positief(env, "BWMO_AFRONDEN_OP", STANDAARD_BASIS),
+                   env.get("BWMO_AFRONDINGSSLEUTEL") or env.get("BWMO_SECRET_KEY") or ONTWIKKELSLEUTEL)
 
     @property
     def label(self) -> str:
         return f"< {self.drempel}"
 
     def klein(self, x) -> bool:
-        """A count this viewer sees only as "< drempel"."""
+        """A count this viewer sees only as "< drempel" (0 included, see `aantal`)."""
         n = _getal(x)
-        return self.beschermd and n is not None and 0 < n < self.drempel
+        return self.beschermd and n is not None and n < self.drempel
 
     def aantal(self, x):
-        """The published value of a count: the count itself (exact viewer), 0, the label, or the
-        rounded count. Missing stays missing (None)."""
+        """The published value of a count: the count itself (exact viewer), the label for 0 up to
+        the threshold, or the rounded count. Missing stays missing (None)."""
         n = _getal(x)
         if n is None:
             return None
         if not self.beschermd:
             return x
-        if n == 0:
-            return 0
-        if n < self.drempel:
+        if n < self.drempel:  # 0 too: a visible 0 beside '< 5' cells says those are at least 1
             return self.label
-        return max(self.basis, math.floor(n / self.basis + 0.5) * self.basis)
+        return max(self.basis, _afgerond(int(n), self.basis, self.sleutel))
 
     def getal(self, x) -> float:
         """A count as a number for a chart: its published value, NaN when it is "< 5" or missing."""
@@ -177,12 +181,26 @@ def tabel(df: pd.DataFrame, kolommen: Mapping[str, Kolom], a: Afscherming) -> pd
     return uit.drop(columns=weg)
 
 
+def _afgerond(n: int, basis: int, sleutel: str) -> int:
+    """n rounded to a multiple of basis, up or down: up with probability (n mod basis) / basis,
+    decided by a keyed hash of n alone (unbiased random rounding, made deterministic). The same
+    value is rounded the same way on every screen, export and report, so asking again or asking
+    another way gives no second draw; and the error can reach basis-1, but rarely, so an interval
+    argument over many tables does not end on an exact count (docs/security.md)."""
+    onder, rest = divmod(n, basis)
+    if rest == 0:
+        return n
+    h = hmac.new(sleutel.encode(), f"afronding:{basis}:{n}".encode(), hashlib.sha256).digest()
+    u = int.from_bytes(h[:8], "big") / 2**64
+    return (onder + (1 if u < rest / basis else 0)) * basis
+
+
 def _kolom(waarden: list, index) -> pd.Series:
     return pd.Series(waarden, index=index, dtype=object)
 
 
 def _numeriek(s: pd.Series) -> bool:
-    if pd.api.types.is_bool_dtype(s):
+    if s.empty or pd.api.types.is_bool_dtype(s):  # an empty column shows nothing
         return False
     if pd.api.types.is_numeric_dtype(s):
         return True

@@ -1,0 +1,272 @@
+"""The attacker of issue 10 on the sample warehouse, for each protected role.
+
+For `assen` and `westerveld` (role gemeente) it collects what the dashboard publishes to them:
+the tables of the time-series visuals at every grain (as shown and as exported: one function
+builds both), the KPI cards and the comparison with the region for overlapping periods, and the
+rates per 1.000 on the Gemeente page. Each published cell becomes an interval for the exact
+count(s) it stands for; the identities between them (parts and totals, stand and flows,
+overlapping periods, rate × population) are added; the attacker (aanvaller.py) narrows. It must
+recover no protected cell. Run with today's per-cell rule (no rounding, BWMO_AFRONDEN_OP=1) the
+same attacker recovers hundreds: the test bites.
+
+Texts and charts are checked apart: every count they show a protected viewer is a published
+value (a multiple of 5 or '< 5'), so they add nothing to the tables the attacker already has."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+
+import pandas as pd
+import pytest
+from aanvaller import Aanvaller
+from dashhulp import als
+
+from dashboard import data
+from dashboard import filters as flt
+from dashboard.auth.roles import GEMEENTE, REGIO, User
+from dashboard.components.visual import REGISTRY, bouw
+from dashboard.views import overzicht
+from dashboard.views.context import maak_context
+from kern.afscherming import Afscherming
+
+REGIO_GEBRUIKER = User("regio-aanval", frozenset({REGIO}))
+GEBRUIKERS = {"GM0106": User("assen", frozenset({GEMEENTE}), frozenset({"GM0106"})),
+              "GM1701": User("westerveld", frozenset({GEMEENTE}), frozenset({"GM1701"}))}
+TUSSENVORMEN = ["Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wonen", "Thuis Plus", "Onbekend"]
+LICHT = ["Begeleid wonen", "Thuis Plus"]
+STROMEN = {"Instroom": "IN", "Nieuwe cliënten": "NC", "Uitstroom": "OUT", "Waarvan naar de Wlz": "WLZ"}
+AANVRAGEN = ["Toegekend", "Afgewezen", "In behandeling", "Ingetrokken"]
+
+
+def _maanden(van: dt.date, tot: dt.date) -> list[dt.date]:
+    uit, m = [], van
+    while m <= tot:
+        uit.append(m)
+        m = flt.plus_maanden(m, 1)
+    return uit
+
+
+def _vakken(p: flt.Periode, korrel: str) -> list[list[dt.date]]:
+    """The months of each row of a time-series table at `korrel` (a period cut by the selection
+    holds only its months inside it)."""
+    per = defaultdict(list)
+    for m in _maanden(p.van, p.tot):
+        per[flt.tijdvak_begin(m, korrel)].append(m)
+    return [per[k] for k in sorted(per)]
+
+
+def _kpi_waarde(tekst: str):
+    """A KPI card's text back to the published value: '1.235' -> 1235, '< 5' stays."""
+    if tekst.startswith("<"):
+        return tekst
+    return None if tekst == "–" else int(tekst.replace(".", ""))
+
+
+class Verzamelaar:
+    """Feeds everything one protected viewer is shown into an Aanvaller."""
+
+    def __init__(self, code: str, a: Afscherming):
+        self.code, self.a = code, a
+        self.aanvaller = Aanvaller(a.drempel, a.basis)
+
+    def ctx(self, search: str):
+        return maak_context(search)
+
+    def tabel(self, vid: str, search: str):
+        return bouw(vid, self.ctx(search)).tabel
+
+    def reeksen(self, p: flt.Periode, korrel: str, eerste: dt.date) -> None:
+        search = f"?van={flt.maand_tekst(p.van)}&tot={flt.maand_tekst(p.tot)}&korrel={korrel}"
+        zie = self.aanvaller.zie
+        vakken = _vakken(p, korrel)
+        sleutel = (korrel, p)
+
+        def rijen(vid):
+            t = self.tabel(vid, search)
+            assert len(t) == len(vakken), vid
+            return zip(vakken, t.to_dict("records"))
+
+        for i, (vak, r) in enumerate(rijen("overzicht-trend")):
+            zie(("trend", sleutel, i), {("S", vak[-1]): 1}, r["Actieve cliënten"])
+        for i, (vak, r) in enumerate(rijen("clienten-tussenvorm")):
+            for tv in TUSSENVORMEN:
+                if tv in r:
+                    zie(("tussenvorm", sleutel, i, tv), {("Stv", vak[-1], tv): 1}, r[tv])
+            zie(("tussenvorm", sleutel, i, "Totaal"), {("S", vak[-1]): 1}, r["Totaal"])
+        for i, (vak, r) in enumerate(rijen("clienten-levering")):
+            for lv in ("ZIN", "PGB"):
+                if lv in r:
+                    zie(("levering", sleutel, i, lv), {("Slv", vak[-1], lv): 1}, r[lv])
+            zie(("levering", sleutel, i, "Totaal"), {("S", vak[-1]): 1}, r["Totaal"])
+        for i, (vak, r) in enumerate(rijen("clienten-lichter")):
+            zie(("lichter", sleutel, i, "licht"), {("Stv", vak[-1], tv): 1 for tv in LICHT},
+                r["Begeleid wonen en Thuis Plus"])
+            zie(("lichter", sleutel, i, "zwaar"), {("Stv", vak[-1], tv): 1 for tv in TUSSENVORMEN if tv not in LICHT},
+                r["Zwaardere vormen"])
+            zie(("lichter", sleutel, i, "actief"), {("S", vak[-1]): 1}, r["Actieve cliënten"])
+        for i, (vak, r) in enumerate(rijen("stromen-maand")):
+            for kol, atoom in STROMEN.items():
+                zie(("stromen", sleutel, i, kol), {(atoom, m): 1 for m in vak}, r[kol])
+            vorige = flt.plus_maanden(vak[0], -1)
+            if vorige >= eerste:
+                zie(("stromen", sleutel, i, "begin"), {("S", vorige): 1}, r[[k for k in r if k.startswith("Stand")][0]])
+            zie(("stromen", sleutel, i, "eind"), {("S", vak[-1]): 1}, r[[k for k in r if k.startswith("Stand")][1]])
+        for i, (vak, r) in enumerate(rijen("wlz-maand")):
+            zie(("wlz", sleutel, i), {("WLZ", m): 1 for m in vak}, r["Naar de Wlz"])
+            if p.van <= dt.date(2021, 1, 1):  # the cumulative since January 2021, where one is shown
+                zie(("wlz-cum", sleutel, i), {("WLZ", m): 1 for m in _maanden(dt.date(2021, 1, 1), vak[-1])},
+                    r["Cumulatief sinds jan 2021"])
+        for i, (vak, r) in enumerate(rijen("wlz-aanvragen")):
+            for s in AANVRAGEN:
+                zie(("aanvragen", sleutel, i, s), {("A", m, s): 1 for m in vak}, r[s])
+            zie(("aanvragen", sleutel, i, "Aanvragen"), {("Atot", m): 1 for m in vak}, r["Aanvragen"])
+
+    def periode(self, p: flt.Periode, eerste: dt.date) -> None:
+        """The KPI cards and the comparison with the region for one (possibly overlapping) period."""
+        search = f"?van={flt.maand_tekst(p.van)}&tot={flt.maand_tekst(p.tot)}"
+        zie, maanden = self.aanvaller.zie, _maanden(p.van, p.tot)
+        kpis = {k.sleutel: k for k in overzicht.kpi_lijst(self.ctx(search))}
+        zie(("kpi", p, "actief"), {("S", p.tot): 1}, _kpi_waarde(kpis["actief"].waarde))
+        for sleutel, atoom in (("instroom", "IN"), ("uitstroom", "OUT"), ("uitstroom_wlz", "WLZ")):
+            zie(("kpi", p, sleutel), {(atoom, m): 1 for m in maanden}, _kpi_waarde(kpis[sleutel].waarde))
+        t = self.tabel("overzicht-regio", search)
+        for r, (eigen, regio) in zip(t.to_dict("records"), [("S", "R:S"), ("IN", "R:IN"), ("OUT", "R:OUT"),
+                                                             ("WLZ", "R:WLZ")]):
+            eigen_kol, regio_kol = [k for k in r if k not in ("Kengetal",) and "per 1.000" not in k]
+            if eigen == "S":
+                zie(("regio", p, "S"), {("S", p.tot): 1}, r[eigen_kol])
+                zie(("regio", p, "R:S"), {("R:S", p.tot): 1}, r[regio_kol])
+            else:
+                zie(("regio", p, eigen), {(eigen, m): 1 for m in maanden}, r[eigen_kol])
+                zie(("regio", p, regio), {(regio, m): 1 for m in maanden}, r[regio_kol])
+
+    def per_1000(self, inwoners: dict[int, float], laatste: dt.date) -> None:
+        """Rate × population: the Gemeente page's rates per 1.000, read back as counts."""
+        for sleutel, atoom in (("actief", "S"), ("instroom", "IN"), ("wlz", "WLZ")):
+            t = self.tabel(f"gemeente-{sleutel}", "")
+            kolom = [k for k in t.columns if k != "Jaar" and not k.startswith("Regio")][0]
+            for jaar, r in zip(t["Jaar"], t[kolom]):
+                if isinstance(r, str) or r is None or math.isnan(r) or jaar not in inwoners:
+                    continue
+                gepubliceerd = round(r * inwoners[jaar] / 1000)
+                eind = min(dt.date(jaar, 12, 1), laatste)
+                termen = ({("S", eind): 1} if atoom == "S" else
+                          {(atoom, m): 1 for m in _maanden(dt.date(jaar, 1, 1), eind)})
+                self.aanvaller.zie(("per1000", sleutel, jaar), termen, gepubliceerd)
+
+
+def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.date) -> dict:
+    """Every identity that holds between the atoms in the exact data (the attacker is assumed to
+    guess each one right), and the exact values for the self-check."""
+    exact = {}
+    with als(REGIO_GEBRUIKER):
+        cm = data.clienten_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+        sm = data.stromen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+        am = data.wlz_aanvragen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+    cm = cm.assign(maand=pd.to_datetime(cm["maand"]).dt.date)
+    sm = sm.assign(maand=pd.to_datetime(sm["maand"]).dt.date)
+    am = am.assign(maand=pd.to_datetime(am["maand"]).dt.date)
+    stand = cm.groupby("maand")["actief"].sum()
+    for m in _maanden(eerste, laatste):
+        exact[("S", m)] = int(stand.get(m, 0))
+        for tv in TUSSENVORMEN:
+            exact[("Stv", m, tv)] = int(cm[(cm["maand"] == m) & (cm["tussenvorm"] == tv)]["actief"].sum())
+        for lv in ("ZIN", "PGB"):
+            exact[("Slv", m, lv)] = int(cm[(cm["maand"] == m) & (cm["leveringsvorm"] == lv)]["actief"].sum())
+        rij = sm[sm["maand"] == m]
+        for kol, atoom in (("instroom", "IN"), ("nieuwe_clienten", "NC"), ("uitstroom", "OUT"),
+                           ("uitstroom_wlz", "WLZ")):
+            exact[(atoom, m)] = int(rij[kol].sum())
+        a = am[am["maand"] == m]
+        exact[("Atot", m)] = int(a["aanvragen"].sum())
+        for s, kol in zip(AANVRAGEN, ["toegekend", "afgewezen", "in_behandeling", "ingetrokken"]):
+            exact[("A", m, s)] = int(a[kol].sum())
+        aanvaller.identiteit({("S", m): 1, **{("Stv", m, tv): -1 for tv in TUSSENVORMEN}})
+        aanvaller.identiteit({("S", m): 1, ("Slv", m, "ZIN"): -1, ("Slv", m, "PGB"): -1})
+        aanvaller.identiteit({("Atot", m): 1, **{("A", m, s): -1 for s in AANVRAGEN}})
+        vorige = flt.plus_maanden(m, -1)
+        if vorige >= eerste and exact[("S", m)] == exact[("S", vorige)] + exact[("IN", m)] - exact[("OUT", m)]:
+            aanvaller.identiteit({("S", m): 1, ("S", vorige): -1, ("IN", m): -1, ("OUT", m): 1})
+    return exact
+
+
+PERIODES_OVERLAP = ([flt.Periode(dt.date(2024, 1, 1), dt.date(2024, m, 1)) for m in range(4, 13)]
+                    + [flt.Periode(dt.date(2024, m, 1), dt.date(2024, 12, 1)) for m in range(1, 10)])
+
+
+def _aanval(code: str, a: Afscherming, monkeypatch) -> tuple[dict, Aanvaller, dict]:
+    monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", str(a.drempel))
+    monkeypatch.setenv("BWMO_AFRONDEN_OP", str(a.basis))
+    v = Verzamelaar(code, a)
+    with als(REGIO_GEBRUIKER):  # population is public (CBS)
+        kg = data.kengetallen_jaar(frozenset({code}), data.Selectie(gemeenten=(code,)))
+    with als(GEBRUIKERS[code]):
+        eerste, laatste = data.maanden_bereik()
+        eerste, laatste = flt.eerste_van_maand(eerste), flt.eerste_van_maand(laatste)
+        volledig = flt.Periode(eerste, laatste)
+        for korrel in flt.KORRELS:
+            v.reeksen(volledig, korrel, eerste)
+        for p in PERIODES_OVERLAP:
+            v.periode(p, eerste)
+        v.per_1000(dict(zip(kg["jaar"], kg["inwoners"])), laatste)
+    exact = _identiteiten(v.aanvaller, code, eerste, laatste)
+    return v.aanvaller.herleid(), v.aanvaller, exact
+
+
+@pytest.mark.parametrize("code", sorted(GEBRUIKERS))
+def test_aanvaller_herleidt_niets_uit_wat_een_gemeente_ziet(aanval_warehouse, monkeypatch, code):
+    herleid, aanvaller, exact = _aanval(code, Afscherming(True, 5, 5), monkeypatch)
+    # self-check: every atom's narrowed interval still holds its exact value (else a reading rule
+    # or an identity above is wrong and the test proves nothing)
+    for atoom, w in exact.items():
+        if atoom in aanvaller.onder:
+            assert aanvaller.onder[atoom] <= w <= aanvaller.boven[atoom], (atoom, w)
+    assert len(aanvaller.beschermd) > 2000  # it really looked at the screens
+    assert herleid == {}
+
+
+@pytest.mark.parametrize("code", sorted(GEBRUIKERS))
+def test_dezelfde_aanvaller_breekt_de_oude_regel_per_cel(aanval_warehouse, monkeypatch, code):
+    herleid, aanvaller, exact = _aanval(code, Afscherming(True, 5, 1), monkeypatch)
+    print(f"{code}: {len(herleid)} afgeschermde cellen exact herleid met de regel per cel")
+    assert len(herleid) > 100
+    for atoom, w in exact.items():
+        if atoom in aanvaller.onder:
+            assert aanvaller.onder[atoom] <= w <= aanvaller.boven[atoom], (atoom, w)
+
+
+GETAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+)(?![\d,]|\s?%|\s?per)")
+DATUM = re.compile(r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                   r"november|december)\b|\b(?:19|20)\d{2}\b|\bK[1-4]\b|\b\d+e\b|\b\d+,\d+\b|€ ?[\d.,-]+|\b39\b"
+                   # labels, not counts: class bounds, 'per 1.000', the WMO588 code, how many municipalities
+                   r"|\b(?:dan )?\d+ (?:tot \d+ )?(?:maand|maanden|jaar|jaren|gemeenten)\b|1\.000|WMO\d+"
+                   r"|\b\d+ tot en met \d+\b|\b\d{1,2}-\d{1,2}-\d{4}\b")
+GEEN_AANTALLEN = ("overzicht-regio", "overzicht-per-1000", "gemeente-actief", "gemeente-instroom", "gemeente-wlz",
+                  "gemeente-kosten", "clienten-lichter")  # charts of rates, shares and euros
+
+
+@pytest.mark.parametrize("code", sorted(GEBRUIKERS))
+def test_teksten_en_grafieken_tonen_alleen_gepubliceerde_aantallen(aanval_warehouse, monkeypatch, code):
+    monkeypatch.delenv("BWMO_AFRONDEN_OP", raising=False)
+    fout = []
+    with als(GEBRUIKERS[code]):
+        for korrel in ("maand", "jaar"):
+            ctx = maak_context(f"?korrel={korrel}")
+            for vid in REGISTRY:
+                if vid.startswith(("financien", "dq-")) or vid == "overzicht-kpi":
+                    continue
+                v = bouw(vid, ctx)
+                for g in DATUM.sub(" ", v.tekst + " " + v.toelichting).split():
+                    for n in GETAL.findall(g):
+                        if int(n.replace(".", "")) % 5:
+                            fout.append((vid, "tekst", n, v.tekst))
+                if v.figuur is None:
+                    continue
+                for spoor in v.figuur.to_plotly_json()["data"]:
+                    if spoor.get("type") in ("scatter", "bar") and vid not in GEEN_AANTALLEN:
+                        for w in list(spoor.get("y") or []) + list(spoor.get("x") or []):
+                            if isinstance(w, (int, float)) and not math.isnan(w) and w % 5:
+                                fout.append((vid, spoor.get("name"), w))
+    assert fout == [], "\n".join(map(str, fout[:40]))
