@@ -1,14 +1,16 @@
-"""What a report holds: sections of tables and charts, with every figure already suppressed.
+"""What a report holds: sections of tables and charts, with every figure already published.
 
 The PDF and the workbook are both written from one `ReportData`, so they carry the same figures.
-A cell is a number (formatted by its column's kind), a string, or None (empty). Suppressed
-counts are strings: "< 5" (a small count) or "x" (hidden so that a total cannot reveal a small
-count; see reports/privacy.py).
+A cell is a number (formatted by its column's kind), a string, or None (empty). Counts are
+published by kern.afscherming (reports/afgeleide_cijfers.py): 0, "< 5" (a small count) or the
+count rounded to a multiple of 5; a derived figure whose count is "< 5" is "–" (LEEG).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+from kern.afscherming import Afscherming
 
 # Column kinds: how a number is shown (PDF) and which number format it gets (Excel).
 SOORTEN = ("tekst", "aantal", "eur", "eur2", "pct", "pct2", "per1000", "getal2", "datum", "maand", "rij")
@@ -97,7 +99,7 @@ class ReportData:
     resultaat_versie_tekst: str
     gemaakt_op: dt.datetime
     gemaakt_door: str
-    drempel: int
+    afscherming: Afscherming         # how the counts were published (threshold, rounding base)
     leeswijzer: list[str]
     secties: list[Sectie]
     definities: list[tuple[str, str]]

@@ -1,7 +1,8 @@
 """Assemble a report: read the marts for exactly the report's municipalities through the scoped
 functions of dashboard/data.py and put the sections together. A municipality's report sees the
 region only as totals (rapport_regio_*), plus the jointly agreed distribution. Access is checked
-before this, in reports/build.py."""
+before this, in reports/build.py. Every report is protected, whoever makes it: its counts are
+published by kern.afscherming (`Afscherming.voor(True)`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,7 @@ import datetime as dt
 from dashboard import data, formats
 from dashboard.auth.roles import REGIO
 from dashboard.data import Selectie
-from reports import privacy as pv
+from kern.afscherming import Afscherming
 from reports import teksten
 from reports.cijfers import Cijfers, datums
 from reports.datakwaliteit import datakwaliteit_sectie
@@ -41,7 +42,7 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
     info = data.warehouse_info()
     peil = info["peildatum"]
     van, tot, vvan, vtot, compleet = perioden(periode, jaar, peil)
-    drempel = pv.drempel()
+    a = Afscherming.voor(True)  # reports go to councils: protected for every maker, the regio role too
     namen = dict(zip(regio["gemeente_code"], regio["gemeente_naam"]))
     eigen = frozenset(codes)  # figures are read for exactly these municipalities
     if scope_kind == "regio":
@@ -72,48 +73,48 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
 
     secties: list[Sectie] = []
     # 1. kerncijfers
-    kern = kerncijfers_tabel(cur, prev, kort, vkort, drempel)
+    kern = kerncijfers_tabel(cur, prev, kort, vkort, a)
     kern.toelichting = (f"Stand aan het begin: {formats.datum(maand(van) - dt.timedelta(days=1))} en "
                         f"{formats.datum(maand(vvan) - dt.timedelta(days=1))}; aan het eind: "
-                        f"{formats.datum(tot)} en {formats.datum(einde_stand(vtot))}. Kosten: gerealiseerd.")
+                        f"{formats.datum(tot)} en {formats.datum(einde_stand(vtot))}. Kosten: gerealiseerd. "
+                        + teksten.kerncijfers_noot(a)).strip()
     s1 = Sectie("1. Kerncijfers", [
         f"De kerncijfers van {plabel} naast {vlabel}."
     ], [kern])
     if scope_kind == "regio":
-        s1.onderdelen.append(per_gemeente_tabel(cm, sm, km, iw, namen, codes, van, tot, jaar, kort, drempel))
+        s1.onderdelen.append(per_gemeente_tabel(cm, sm, km, iw, namen, codes, van, tot, jaar, kort, a))
     else:
         rm = datums(data.rapport_regio_maand(scope))
         ri = data.regio_inwoners_jaar(scope)
-        s1.onderdelen.append(vergelijking_tabel(cur, prev, rm, ri, naam, van, tot, vvan, vtot, jaar, kort, vkort,
-                                                drempel))
+        s1.onderdelen.append(vergelijking_tabel(cur, prev, rm, ri, naam, van, tot, vvan, vtot, jaar, kort, vkort, a))
     secties.append(s1)
 
     # 2. stand
-    stand = stand_tabel(cur, prev, kort, vkort, drempel)
-    sg = stand_grafiek(c, van, tot, vvan, kort, vkort, drempel)
+    stand = stand_tabel(cur, prev, kort, vkort, a)
+    sg = stand_grafiek(c, van, tot, vvan, kort, vkort, a)
     secties.append(Sectie("2. Cliënten in zorg", [
         (f"Het aantal cliënten met beschermd wonen op {formats.datum(tot)}, naar tussenvorm (zwaarste eerst) en "
         f"leveringsvorm, en het verloop per maand naast dezelfde maanden een jaar eerder.")], [stand, sg]))
 
     # 3. instroom en uitstroom
-    stromen = stromen_tabel(c, van, tot, drempel)
-    redenen = redenen_tabel(cur, prev, kort, vkort, drempel)
-    gr = stromen_grafiek(stromen, van, tot)
+    stromen = stromen_tabel(c, van, tot, a)
+    redenen = redenen_tabel(cur, prev, kort, vkort, a)
+    gr = stromen_grafiek(stromen, van, tot, a)
     secties.append(Sectie("3. Instroom en uitstroom", [
         ("Instroom is het begin van een episode beschermd wonen, uitstroom het einde ervan (in de maand van de "
         "eerste dag zonder zorg). Een wisseling van product binnen een episode is doorstroom en telt hier niet.")],
         [stromen, gr, redenen]))
 
     # 4. Wlz
-    wlz = wlz_tabel(cur, prev, kort, vkort, drempel)
-    open_ = wlz_open_tabel(wo, peil, drempel)
+    wlz = wlz_tabel(cur, prev, kort, vkort, a)
+    open_ = wlz_open_tabel(wo, peil, a)
     secties.append(Sectie("4. Overgang naar de Wlz", [
         ("Sinds 1 januari 2021 staat de Wet langdurige zorg open voor mensen met psychische problematiek. De "
         "uitstroom naar de Wlz (reden 39) en de Wlz-aanvragen (naar maand van aanvraag, met het besluit zoals "
         f"bekend op {formats.datum(peil)}) volgen deze overgang.")], [wlz, open_]))
 
     # 5. ZIN en PGB
-    zp = zin_pgb_tabel(cur, prev, kort, vkort, drempel)
+    zp = zin_pgb_tabel(cur, prev, kort, vkort, a)
     kg = kosten_grafiek(km, van, tot)
     secties.append(Sectie("5. Zorg in natura en persoonsgebonden budget", [
         "Cliënten (stand aan het eind van de periode) en gerealiseerde kosten naar leveringsvorm."], [zp, kg]))
@@ -124,7 +125,7 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
 
     # 7. datakwaliteit: region reports only (data quality is for the regio and beheer roles)
     if scope_kind == "regio":
-        secties.append(datakwaliteit_sectie(data.producten_buiten_catalogus(REGIO in user.roles), drempel))
+        secties.append(datakwaliteit_sectie(data.producten_buiten_catalogus(REGIO in user.roles), a))
 
     return ReportData(
         titel=f"Verantwoording beschermd wonen {plabel}", ondertitel=titel_wie, scope_kind=scope_kind,
@@ -133,7 +134,7 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
         vorige_van=vvan, vorige_tot=vtot, peildatum=peil, warehouse_versie=str(info["versie"]),
         verdeeljaar=verdeeljaar, resultaat_versie=versie, resultaat_versie_tekst=versie_tekst,
         gemaakt_op=dt.datetime.now(dt.UTC), gemaakt_door=user.username if user else "",
-        drempel=drempel,
-        leeswijzer=teksten.leeswijzer(scope_kind, naam, plabel, vlabel, drempel, verdeeljaar),
-        secties=secties, definities=teksten.DEFINITIES)
+        afscherming=a,
+        leeswijzer=teksten.leeswijzer(scope_kind, naam, plabel, vlabel, a, verdeeljaar),
+        secties=secties, definities=teksten.definities(a))
 

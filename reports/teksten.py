@@ -1,8 +1,45 @@
-"""The fixed Dutch texts of a report: reading guide and definitions (from docs: domain.md)."""
+"""The fixed Dutch texts of a report: reading guide and definitions (from docs: domain.md), and
+the one explanation of how counts are published, worded from the configured Afscherming
+(kern/afscherming.py): threshold and rounding base are never written here by hand."""
 from __future__ import annotations
 
+from kern.afscherming import LEEG, Afscherming
 
-def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str, drempel: int,
+
+def afscherming_uitleg(a: Afscherming) -> str:
+    """How the report shows counts, in words, read from `a` itself (threshold, base, and whether a
+    0 is shown). With the defaults: "Aantallen zijn afgerond op veelvouden van 5; aantallen van 1
+    tot en met 4 staan als '< 5'. Totalen zijn apart afgerond, dus de delen tellen niet altijd op
+    tot het totaal. Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de
+    afgeronde aantallen." plus what "–" means and what is not rounded."""
+    van = 0 if a.klein(0) else 1  # the lowest count shown as the label
+    klein = ""
+    if a.drempel - 1 > van:
+        klein = f"aantallen van {van} tot en met {a.drempel - 1} staan als '{a.label}'"
+    elif a.drempel - 1 == van:
+        klein = f"een aantal {van} staat als '{a.label}'"
+    if a.basis > 1:
+        zin = f"Aantallen zijn afgerond op veelvouden van {a.basis}" + (f"; {klein}." if klein else ".")
+        zin += " Totalen zijn apart afgerond, dus de delen tellen niet altijd op tot het totaal."
+        zin += " Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de afgeronde aantallen."
+    else:
+        zin = "Aantallen zijn niet afgerond" + (f"; {klein}." if klein else ".")
+        zin += " Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de getoonde aantallen."
+    if klein:
+        zin += f" Berust zo'n cijfer op een aantal '{a.label}', dan staat er '{LEEG}'."
+    if a.aantal(0) == 0:
+        zin += " Een aantal 0 staat als 0."
+    return zin + " Bedragen in euro's en inwonertallen zijn niet afgerond."
+
+
+def kerncijfers_noot(a: Afscherming) -> str:
+    """The Kerncijfers table's note on its balance (begin + instroom - uitstroom = eind)."""
+    if a.basis <= 1:
+        return ""
+    return ("Door de afronding is begin + instroom - uitstroom niet altijd gelijk aan het aantal aan het eind.")
+
+
+def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str, a: Afscherming,
                verdeeljaar: int | None) -> list[str]:
     wie = (f"de regio {naam} als geheel (alle gemeenten samen, met een overzicht per gemeente)"
            if scope_kind == "regio" else
@@ -15,10 +52,7 @@ def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str
         "uitstroom met de redenen van beëindiging, de overgang naar de Wet langdurige zorg (Wlz), de "
         "verdeling over zorg in natura (ZIN) en persoonsgebonden budget (PGB) in cliënten en kosten, en "
         "het financiële resultaat met de verdeling over de gemeenten volgens de 50/50-sleutel."),
-        (f"Kleine aantallen zijn afgeschermd: een aantal van 1 tot {drempel} staat als '< {drempel}'. "
-        "Een 'x' is een aantal dat is afgeschermd omdat het anders uit een totaal kan worden "
-        "teruggerekend; ook een verschil, een aandeel of een cijfer per 1.000 inwoners dat op een "
-        "afgeschermd aantal berust, staat als 'x'. Bedragen in euro's en inwonertallen zijn niet afgeschermd."),
+        afscherming_uitleg(a),
         ("Kosten zijn gerealiseerde kosten: ZIN naar de maand van levering (toegekende declaraties), PGB "
         "naar de maand van besteding (SVB). Aanbieders declareren weken na de zorg, dus de laatste maanden "
         "zijn nog niet compleet. Het resultaat van het lopende jaar bevat daarom een prognose tot 31 "
@@ -34,7 +68,18 @@ def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str
     return delen
 
 
-DEFINITIES: list[tuple[str, str]] = [
+def definities(a: Afscherming) -> list[tuple[str, str]]:
+    """The definitions appendix; the entries on counts follow the configured Afscherming."""
+    uit = []
+    for term, uitleg in _DEFINITIES:
+        if term == "Stand (cliënten in zorg)" and a.basis > 1:
+            uitleg += (" In de tabellen is elk aantal apart afgerond, dus de afgeronde delen tellen niet altijd "
+                       "op tot het afgeronde totaal.")
+        uit.append((term, uitleg))
+    return uit + [("Kleine aantallen en afronding", afscherming_uitleg(a))]
+
+
+_DEFINITIES: list[tuple[str, str]] = [
     ("Actieve indicatie", ("Een toewijzing is actief op dag d als ingangsdatum <= d <= einddatum "
      "(einddatum inbegrepen; zonder einddatum loopt zij door).")),
     ("Stand (cliënten in zorg)", ("Het aantal verschillende cliënten met een actieve indicatie beschermd "
@@ -60,8 +105,8 @@ DEFINITIES: list[tuple[str, str]] = [
      "besluit zoals dat op de peildatum bekend is (toegekend, afgewezen, in behandeling, ingetrokken).")),
     ("Gemeente", ("De gemeente van herkomst van de cliënt (woonplaatsbeginsel), per indicatie; niet de "
      "gemeente waar de aanbieder zit.")),
-    ("Per 1.000 inwoners", ("Het aantal gedeeld door de CBS-bevolking van die gemeente (of de regio) op 1 "
-     "januari van het jaar, maal 1.000.")),
+    ("Per 1.000 inwoners", ("Het getoonde aantal (zie 'Kleine aantallen en afronding') gedeeld door de "
+     "CBS-bevolking van die gemeente (of de regio) op 1 januari van het jaar, maal 1.000.")),
     ("Leveringsvorm", ("Zorg in natura (ZIN): een gecontracteerde aanbieder, betaald via iWmo-declaraties. "
      "Persoonsgebonden budget (PGB): betaald door de SVB via trekkingsrecht.")),
     ("Kosten", ("ZIN: toegekende declaratiebedragen naar maand van levering; een regel over meerdere "
@@ -82,6 +127,4 @@ DEFINITIES: list[tuple[str, str]] = [
      "aandeel in het voorlopige resultaat; zodra de gegevens definitief en gecontroleerd zijn het "
      "definitieve aandeel, afgerekend vóór eind juni. Een vastgestelde versie is een blijvend record; een "
      "correctie is een nieuw record dat het oude bewaart.")),
-    ("Kleine aantallen", ("Aantallen van 1 tot de drempel (standaard 5) staan als '< 5', zoals het CBS "
-     "doet; 0 blijft 0. 'x' is afgeschermd om terugrekenen uit een totaal te voorkomen.")),
 ]

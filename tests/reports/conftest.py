@@ -2,6 +2,7 @@
 loaded into a warehouse once per session, its own state store, and users of each role."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from dashboard import data
 from dashboard.auth.roles import BEHEER, GEMEENTE, REGIO, User
+from kern.afscherming import Afscherming
 
 # Product codes from an export that look like formulas: the workbook must show them as text.
 FORMULE_CODES = ("=2+3", "@SUM(1)")
@@ -51,7 +53,8 @@ def sample_wh(tmp_path_factory) -> Path:
 def warehouse(sample_wh, monkeypatch) -> Path:
     monkeypatch.setenv(data.ENV, str(sample_wh))
     monkeypatch.setenv("BWMO_STATE", str(sample_wh.parent.parent / "state.sqlite"))
-    monkeypatch.delenv("BWMO_KLEINE_AANTALLEN", raising=False)
+    monkeypatch.delenv("BWMO_KLEINE_AANTALLEN", raising=False)  # the default method: "< 5", rounded to 5
+    monkeypatch.delenv("BWMO_AFRONDEN_OP", raising=False)
     data.leeg_cache()
     yield sample_wh
     data.leeg_cache()
@@ -65,10 +68,32 @@ def sql(wh: Path, query: str, params=None) -> list[tuple]:
         con.close()
 
 
-def klein(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < 5
+STANDAARD = Afscherming(beschermd=True)  # threshold 5, base 5: what every report uses by default
 
 
-def zichtbaar(v):
-    """What a report shows for an exact count: '< 5' for 1..4."""
-    return "< 5" if klein(v) else v
+def gepubliceerd(v):
+    """What a report shows for an exact count: 0, '< 5' for 1..4, else rounded to a multiple of 5."""
+    return STANDAARD.aantal(v)
+
+
+ALLE = ("GM0106", "GM0118", "GM0119", "GM1680", "GM1690", "GM1699", "GM1701", "GM1730", "GM1731")
+
+
+def _in(codes):
+    return "(" + ",".join(f"'{c}'" for c in codes) + ")"
+
+
+def verwacht_kern(wh, codes, van: dt.date, tot: dt.date) -> dict:
+    """The exact key figures of `codes` for the months van..tot, straight from the marts."""
+    g = _in(codes)
+    begin = dt.date(van.year - 1, 12, 1)
+    stand = lambda m: sql(wh, f"select coalesce(sum(actief), 0) from marts.clienten_maand where maand = ? "
+                              f"and gemeente_code in {g}", [m])[0][0]
+    stromen = sql(wh, f"select coalesce(sum(instroom),0), coalesce(sum(nieuwe_clienten),0), coalesce(sum(uitstroom),0), "
+                      f"coalesce(sum(uitstroom_wlz),0) from marts.stromen_maand where maand between ? and ? "
+                      f"and gemeente_code in {g}", [van, tot])[0]
+    kosten = dict(sql(wh, f"select leveringsvorm, sum(kosten_eur) from marts.kosten_maand where maand between ? and ? "
+                          f"and gemeente_code in {g} group by 1", [van, tot]))
+    return {"begin": int(stand(begin)), "eind": int(stand(tot.replace(day=1))), "instroom": int(stromen[0]),
+            "nieuwe": int(stromen[1]), "uitstroom": int(stromen[2]), "wlz": int(stromen[3]),
+            "zin": float(kosten.get("ZIN", 0)), "pgb": float(kosten.get("PGB", 0))}

@@ -1,5 +1,9 @@
-"""Report figures equal the marts: built from the sample warehouse, read back from the PDF
-(pypdf) and the workbook (openpyxl), compared with queries on the warehouse itself."""
+"""Report figures are the marts as published by kern.afscherming: built from the sample
+warehouse, read back from the PDF (pypdf) and the workbook (openpyxl), compared with queries on
+the warehouse itself. The published values are worked out by hand in the comments: a count is
+0, '< 5' (1..4) or rounded to the nearest multiple of 5 (each on its own, totals too); a
+difference, a change in %, a share or a rate per 1.000 comes from the rounded counts; '–' where
+a count it needs is '< 5'."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,28 +15,14 @@ from pypdf import PdfReader
 
 from reports import build_report, write_pdf, write_xlsx
 from reports.opmaak import tekst
-from tests.reports.conftest import ASSEN_USER, REGIO_USER, klein, sql, zichtbaar
-
-ALLE = ("GM0106", "GM0118", "GM0119", "GM1680", "GM1690", "GM1699", "GM1701", "GM1730", "GM1731")
-
-
-def _in(codes):
-    return "(" + ",".join(f"'{c}'" for c in codes) + ")"
-
-
-def verwacht_kern(wh, codes, van: dt.date, tot: dt.date) -> dict:
-    g = _in(codes)
-    begin = dt.date(van.year - 1, 12, 1)
-    stand = lambda m: sql(wh, f"select coalesce(sum(actief), 0) from marts.clienten_maand where maand = ? "
-                              f"and gemeente_code in {g}", [m])[0][0]
-    stromen = sql(wh, f"select coalesce(sum(instroom),0), coalesce(sum(nieuwe_clienten),0), coalesce(sum(uitstroom),0), "
-                      f"coalesce(sum(uitstroom_wlz),0) from marts.stromen_maand where maand between ? and ? "
-                      f"and gemeente_code in {g}", [van, tot])[0]
-    kosten = dict(sql(wh, f"select leveringsvorm, sum(kosten_eur) from marts.kosten_maand where maand between ? and ? "
-                          f"and gemeente_code in {g} group by 1", [van, tot]))
-    return {"begin": int(stand(begin)), "eind": int(stand(tot.replace(day=1))), "instroom": int(stromen[0]),
-            "nieuwe": int(stromen[1]), "uitstroom": int(stromen[2]), "wlz": int(stromen[3]),
-            "zin": float(kosten.get("ZIN", 0)), "pgb": float(kosten.get("PGB", 0))}
+from tests.reports.conftest import (
+    ALLE,
+    ASSEN_USER,
+    REGIO_USER,
+    gepubliceerd,
+    sql,
+    verwacht_kern,
+)
 
 
 @pytest.fixture
@@ -44,21 +34,54 @@ def test_region_key_figures_equal_the_marts(warehouse, regio_h1):
     r = regio_h1
     assert (r.van, r.tot, r.vorige_van, r.vorige_tot) == (dt.date(2025, 1, 1), dt.date(2025, 6, 30),
                                                           dt.date(2024, 1, 1), dt.date(2024, 6, 30))
-    kern = r.tabel("kerncijfers")
-    for kolom, (van, tot) in ((1, (dt.date(2025, 1, 1), dt.date(2025, 6, 1))), (2, (dt.date(2024, 1, 1), dt.date(2024, 6, 1)))):
-        v = verwacht_kern(warehouse, ALLE, van, tot)
-        def waarde(label, kolom=kolom):
-            return kern.rij(label)[kolom]
-        assert waarde("Cliënten in zorg aan het begin van de periode") == zichtbaar(v["begin"])
-        assert waarde("Cliënten in zorg aan het eind van de periode") == zichtbaar(v["eind"])
-        assert waarde("Instroom") == zichtbaar(v["instroom"])
-        assert waarde("waarvan nieuwe cliënten") == zichtbaar(v["nieuwe"])
-        assert waarde("Uitstroom") == zichtbaar(v["uitstroom"])
-        assert waarde("waarvan naar de Wlz") == zichtbaar(v["wlz"])
-        assert waarde("Kosten ZIN (gerealiseerd)") == pytest.approx(v["zin"], abs=0.005)
-        assert waarde("Kosten PGB (gerealiseerd)") == pytest.approx(v["pgb"], abs=0.005)
-        # by hand: the books balance for the region
+    # the fixture's exact figures, from the marts
+    nu = verwacht_kern(warehouse, ALLE, dt.date(2025, 1, 1), dt.date(2025, 6, 1))
+    toen = verwacht_kern(warehouse, ALLE, dt.date(2024, 1, 1), dt.date(2024, 6, 1))
+    assert {k: nu[k] for k in ("begin", "instroom", "nieuwe", "uitstroom", "wlz", "eind")} == {
+        "begin": 372, "instroom": 84, "nieuwe": 79, "uitstroom": 85, "wlz": 1, "eind": 371}
+    assert {k: toen[k] for k in ("begin", "instroom", "nieuwe", "uitstroom", "wlz", "eind")} == {
+        "begin": 358, "instroom": 80, "nieuwe": 78, "uitstroom": 73, "wlz": 5, "eind": 365}
+    for v in (nu, toen):  # by hand: the exact books balance for the region
         assert v["begin"] + v["instroom"] - v["uitstroom"] == v["eind"]
+    lv = {(m, lv): n for m, lv, n in sql(warehouse, "select maand, leveringsvorm, sum(actief) from "
+                                                    "marts.clienten_maand group by 1, 2")}
+    assert (lv[(dt.date(2025, 6, 1), "ZIN")], lv[(dt.date(2025, 6, 1), "PGB")]) == (331, 40)
+    assert (lv[(dt.date(2024, 6, 1), "ZIN")], lv[(dt.date(2024, 6, 1), "PGB")]) == (335, 30)
+    kern = r.tabel("kerncijfers")
+
+    def rij(label):  # H1 2025, H1 2024, Verschil, Verschil %
+        return kern.rij(label)[1:]
+    assert rij("Cliënten in zorg aan het begin van de periode") == [370, 360, 10, pytest.approx(10 / 360)]
+    #   372 -> 370, 358 -> 360; 370 - 360 = 10 (not 372 - 358 = 14); 10 / 360
+    assert rij("Instroom") == [85, 80, 5, pytest.approx(5 / 80)]                # 84 -> 85, 80 -> 80
+    assert rij("waarvan nieuwe cliënten") == [80, 80, 0, 0.0]                   # 79 -> 80, 78 -> 80
+    assert rij("Uitstroom") == [85, 75, 10, pytest.approx(10 / 75)]             # 85 -> 85, 73 -> 75
+    assert rij("waarvan naar de Wlz") == ["< 5", 5, "–", "–"]                   # 1 -> < 5: no change shown
+    assert rij("Cliënten in zorg aan het eind van de periode") == [370, 365, 5, pytest.approx(5 / 365)]  # 371 -> 370
+    assert rij("waarvan zorg in natura (ZIN)") == [330, 335, -5, pytest.approx(-5 / 335)]  # 331 -> 330, 335
+    assert rij("waarvan persoonsgebonden budget (PGB)") == [40, 30, 10, pytest.approx(10 / 30)]
+    # the published books need not balance: 370 + 85 - 85 = 370 = 370 here, but see test_rapport_afscherming
+    # euro amounts are exact, their change too
+    zin = rij("Kosten ZIN (gerealiseerd)")
+    assert zin[:2] == [pytest.approx(nu["zin"], abs=0.005), pytest.approx(toen["zin"], abs=0.005)]
+    assert zin[2] == pytest.approx(nu["zin"] - toen["zin"], abs=0.01)
+    assert zin[3] == pytest.approx((nu["zin"] - toen["zin"]) / toen["zin"])
+    assert rij("Kosten PGB (gerealiseerd)")[0] == pytest.approx(nu["pgb"], abs=0.005)
+    assert rij("Kosten totaal (gerealiseerd)")[0] == pytest.approx(nu["zin"] + nu["pgb"], abs=0.005)
+    assert "Door de afronding is begin + instroom - uitstroom niet altijd gelijk" in kern.toelichting
+
+
+def test_region_stand_table_rounds_each_cell_and_total_on_its_own(warehouse, regio_h1):
+    t = regio_h1.tabel("stand")
+    # exact (30 juni 2025: ZIN, PGB; 30 juni 2024: ZIN + PGB) -> published; Verschil from the published totals
+    assert t.rij("Beschermd wonen intramuraal")[1:] == [125, 15, 140, 140, 0]  # 126, 14, 140; 130+10 = 140
+    assert t.rij("Beschermd wonen nabij")[1:] == [75, 10, 85, 90, -5]          # 73, 12, 85; 80+9 = 89 -> 90
+    assert t.rij("Begeleid wonen")[1:] == [75, 5, 85, 85, 0]                   # 77, 6, 83 -> 85; 77+7 = 84
+    assert t.rij("Thuis Plus")[1:] == [50, 10, 55, 50, 5]                      # 49, 8, 57 -> 55; 45+4 = 49
+    assert t.rij("Onbekend")[1:] == [5, 0, 5, "< 5", "–"]                     # 6, 0, 6; 3 -> < 5: no change
+    assert t.rij("Totaal")[1:] == [330, 40, 370, 365, 5]                       # 331, 40, 371; 365
+    # rounded on their own, the parts need not add up: Begeleid wonen 75 + 5 = 80, shown total 85
+    assert t.rij("Begeleid wonen")[1] + t.rij("Begeleid wonen")[2] != t.rij("Begeleid wonen")[3]
 
 
 def test_region_per_municipality_and_reasons_equal_the_marts(warehouse, regio_h1):
@@ -68,18 +91,46 @@ def test_region_per_municipality_and_reasons_equal_the_marts(warehouse, regio_h1
         v = verwacht_kern(warehouse, [code], dt.date(2025, 1, 1), dt.date(2025, 6, 1))
         inw = sql(warehouse, "select inwoners_1_januari from marts.inwoners_jaar where jaar = 2025 and gemeente_code = ?",
                   [code])[0][0]
-        assert rij[2] == inw
-        assert rij[3] == zichtbaar(v["eind"]) or rij[3] == "x"
-        if not isinstance(rij[3], str):
-            assert rij[4] == pytest.approx(v["eind"] * 1000 / inw)
-        assert rij[8] == pytest.approx(v["zin"] + v["pgb"], abs=0.005)
+        assert rij[2] == inw  # population: exact
+        assert rij[3] == gepubliceerd(v["eind"])
+        assert rij[4] == (pytest.approx(rij[3] * 1000 / inw) if rij[3] != "< 5" else "–")  # from the rounded stand
+        assert rij[5:8] == [gepubliceerd(v["instroom"]), gepubliceerd(v["uitstroom"]), gepubliceerd(v["wlz"])]
+        assert rij[8] == pytest.approx(v["zin"] + v["pgb"], abs=0.005)  # euros: exact
+    # by hand, Aa en Hunze: stand 18 -> 20, instroom 4 and uitstroom 4 -> < 5, Wlz 0 -> 0
+    assert t.rij("Aa en Hunze")[2:8] == [25845, 20, pytest.approx(20 * 1000 / 25845), "< 5", "< 5", 0]
+    # Assen: stand 135, instroom 33 -> 35, uitstroom 27 -> 25
+    assert t.rij("Assen")[3:8] == [135, pytest.approx(135 * 1000 / 69701), 35, 25, 0]
+    # the region's total is rounded on its own: stand 371 -> 370, instroom 84 -> 85, Wlz 1 -> < 5
+    assert t.rij("Regio (totaal)")[2:8] == [333044, 370, pytest.approx(370 * 1000 / 333044), 85, 85, "< 5"]
     redenen = dict(sql(warehouse, "select reden_code, sum(uitstroom) from marts.uitstroom_reden_maand "
                                   "where maand between '2025-01-01' and '2025-06-01' group by 1"))
+    assert redenen == {"02": 5, "19": 22, "20": 5, "21": 14, "22": 14, "23": 13, "31": 5, "36": 3, "38": 3, "39": 1}
     rt = regio_h1.tabel("uitstroom_reden")
-    for rij in rt.rijen[:-1]:
-        if rij[2] != "x":
-            assert rij[2] == zichtbaar(int(redenen.get(rij[1], 0)))
+    assert {rij[1]: rij[2:] for rij in rt.rijen[:-1]} == {
+        # code: [H1 2025, H1 2024, Verschil]; exact 2025 -> published, exact 2024 -> published
+        "02": [5, "< 5", "–"],      # 5; 1 -> < 5: no difference
+        "19": [20, 15, 5],          # 22 -> 20; 17 -> 15; 20 - 15
+        "20": [5, "< 5", "–"],      # 5; 3
+        "21": [15, 20, -5],         # 14 -> 15; 22 -> 20
+        "22": [15, 5, 10],          # 14 -> 15; 7 -> 5
+        "23": [15, 15, 0],          # 13 -> 15; 13 -> 15
+        "31": [5, "< 5", "–"],      # 5; 3
+        "36": ["< 5", 0, "–"],      # 3; 0
+        "38": ["< 5", "< 5", "–"],  # 3; 2
+        "39": ["< 5", 5, "–"],      # 1; 5
+    }
+    assert rt.rij("Totaal")[2:] == [85, 75, 10]  # 85; 73 -> 75 (the total rounded on its own, not 80 + hidden)
     assert rt.rij("Uitstroom naar ander domein (Wlz/Zvw)")[1] == "39"  # reasons in words, with their code
+
+
+def test_clients_share_by_leveringsvorm_from_the_rounded_counts(warehouse, regio_h1):
+    t = regio_h1.tabel("zin_pgb")
+    # ZIN 331 -> 330, PGB 40, total 371 -> 370 (2025); 335, 30, 365 (2024): shares of the published counts
+    assert t.rij("ZIN")[1:5] == [330, pytest.approx(330 / 370), 335, pytest.approx(335 / 365)]
+    assert t.rij("PGB")[1:5] == [40, pytest.approx(40 / 370), 30, pytest.approx(30 / 365)]
+    assert t.rij("Totaal")[1:5] == [370, 1.0, 365, 1.0]
+    kosten = t.rij("ZIN")[5]  # euro amounts and their share: exact
+    assert t.rij("ZIN")[6] == pytest.approx(kosten / t.rij("Totaal")[5])
 
 
 def test_distribution_equals_the_mart_and_adds_up(warehouse, regio_h1):
@@ -164,39 +215,98 @@ def test_municipality_against_region_per_1000(warehouse):
     v = verwacht_kern(warehouse, ["GM0106"], dt.date(2024, 1, 1), dt.date(2024, 12, 1))
     vr = verwacht_kern(warehouse, ALLE, dt.date(2024, 1, 1), dt.date(2024, 12, 1))
     assert t.rij("Inwoners (1 januari)")[1] == inw and t.rij("Inwoners (1 januari)")[3] == inw_regio
+    assert (inw, inw_regio) == (69701, 333044)
+    assert (v["eind"], v["instroom"], v["uitstroom"], v["wlz"]) == (129, 48, 45, 4)
+    assert (vr["eind"], vr["instroom"]) == (372, 153)
     stand = t.rij("Cliënten in zorg aan het eind van de periode")
-    assert stand[1] == v["eind"] and stand[2] == pytest.approx(v["eind"] * 1000 / inw)
-    assert stand[3] == vr["eind"] and stand[4] == pytest.approx(vr["eind"] * 1000 / inw_regio)
-    instroom = t.rij("Instroom")
-    assert instroom[2] == pytest.approx(v["instroom"] * 1000 / inw)
+    # Assen 129 -> 130, per 1.000: 130 / 69.701 x 1.000 = 1,87 (not 129 -> 1,85); regio 372 -> 370
+    assert stand[1:5] == [130, pytest.approx(130 * 1000 / 69701), 370, pytest.approx(370 * 1000 / 333044)]
+    assert t.rij("Instroom")[1:5] == [50, pytest.approx(50 * 1000 / 69701), 155, pytest.approx(155 * 1000 / 333044)]
+    #   48 -> 50; 153 -> 155
+    assert t.rij("waarvan naar de Wlz")[1:3] == ["< 5", "–"]  # 4 -> < 5: no rate
     kosten = t.rij("Kosten per inwoner (euro)")
-    assert kosten[2] == pytest.approx((v["zin"] + v["pgb"]) / inw)
-    # by hand, against kengetallen_jaar (its own per-1000 for the year)
+    assert kosten[2] == pytest.approx((v["zin"] + v["pgb"]) / inw)  # euros per inhabitant: exact
+    # the mart's own rate is exact (129 / 69.701 x 1.000); the report's comes from the published 130
     kg = sql(warehouse, "select actief_per_1000 from marts.kengetallen_jaar where jaar = 2024 and gemeente_code = 'GM0106'")
-    assert stand[2] == pytest.approx(kg[0][0])
+    assert kg[0][0] == pytest.approx(129 * 1000 / 69701) and stand[2] != pytest.approx(kg[0][0])
     # a municipality's report has no breakdown of other municipalities except the settlement
     ids = [t.id for t in r.tabellen]
     assert "per_gemeente" not in ids and "verdeling" in ids
 
 
-def test_small_numbers_are_suppressed_in_every_report(warehouse, tmp_path):
-    # even the region role gets suppressed figures in a report: reports go to councils
+def _telt(t, i, j) -> bool:
+    """A cell holding a client count: kind 'aantal', except population (the 'Inwoners' columns and row)."""
+    return (t.soort(i, j) == "aantal" and not t.kolommen[j].naam.startswith("Inwoners")
+            and t.rijen[i][0] != "Inwoners (1 januari)")
+
+
+def test_every_count_in_every_report_is_published(warehouse, tmp_path):
+    # even the region role gets published figures in a report: reports go to councils
     for r in (build_report("regio", None, "H1", 2025, REGIO_USER),
-              build_report("gemeente", "GM0106", "H1", 2025, ASSEN_USER)):
-        gezien_klein = False
+              build_report("gemeente", "GM0106", "H1", 2025, ASSEN_USER),
+              build_report("gemeente", "GM1701", "JAAR", 2024, REGIO_USER)):
+        gezien = set()
         for t in r.tabellen:
             for i, rij in enumerate(t.rijen):
                 for j, v in enumerate(rij):
-                    soort = t.soort(i, j)
-                    if soort == "aantal" and not t.kolommen[j].naam.startswith("Verschil"):  # a change is no count
-                        assert not klein(v), (r.naam, t.id, i, j, v)
-                    gezien_klein |= v == "< 5"
-        assert gezien_klein
+                    assert v != "x", (r.naam, t.id, i, j)  # the old secondary suppression is gone
+                    if _telt(t, i, j):  # counts and differences of counts: 0, < 5, multiples of 5, or –
+                        assert v in (None, "< 5", "–") or (isinstance(v, int) and v % 5 == 0), (r.naam, t.id, i, j, v)
+                        gezien.add("< 5" if v == "< 5" else "–" if v == "–" else "afgerond")
+        assert gezien == {"< 5", "–", "afgerond"}, r.naam
+        for g in r.grafieken:  # a chart that is drawn shows the published values only
+            if not g.weggelaten and g.eenheid == "aantal":
+                assert all(isinstance(v, int) and v % 5 == 0 for _, w in g.reeksen for v in w), g.id
         write_xlsx(r, tmp_path / "k.xlsx")
         wb = openpyxl.load_workbook(tmp_path / "k.xlsx")
         if r.scope_kind == "regio":  # data quality: region reports only
             dq = wb["Datakwaliteit"]
             rijen = {row[0].value: [c.value for c in row] for row in dq.iter_rows(min_row=2) if row[0].value}
-            assert rijen["=2+3"][2:4] == ["< 5", "< 5"]
+            assert rijen["=2+3"][2:4] == ["< 5", "< 5"]  # 1 indication, 1 client
+            assert rijen["15L91"][2:4] == [gepubliceerd(n) for n in _dq(warehouse, "15L91")]
         else:
             assert "Datakwaliteit" not in wb.sheetnames
+
+
+def _dq(wh, code):
+    from dashboard import data
+    pb = data.producten_buiten_catalogus(True)
+    r = pb[pb["productcode"] == code].iloc[0]
+    return int(r["indicaties"]), int(r["clienten"])
+
+
+UITLEG = ("Aantallen zijn afgerond op veelvouden van 5; aantallen van 1 tot en met 4 staan als '< 5'. Totalen zijn "
+          "apart afgerond, dus de delen tellen niet altijd op tot het totaal. Verschillen, percentages en cijfers "
+          "per 1.000 inwoners zijn berekend uit de afgeronde aantallen.")
+
+
+def test_reading_guide_definitions_and_workbook_state_the_method(warehouse, regio_h1, tmp_path):
+    r = regio_h1
+    assert any(UITLEG in t for t in r.leeswijzer)
+    definities = dict(r.definities)
+    assert UITLEG in definities["Kleine aantallen en afronding"]
+    assert "niet altijd op tot het afgeronde totaal" in definities["Stand (cliënten in zorg)"]
+    assert not any("'x'" in t for t in r.leeswijzer + list(definities.values()))
+    write_pdf(r, tmp_path / "r.pdf")
+    write_xlsx(r, tmp_path / "r.xlsx")
+    assert UITLEG in re.sub(r"\s+", " ", _pdf_tekst(tmp_path / "r.pdf"))
+    info = {row[0].value: row[1].value for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["Rapport"].iter_rows(min_row=2)}
+    assert UITLEG in info["Kleine aantallen en afronding"]
+
+
+def test_the_configured_method_is_used_and_stated(warehouse, monkeypatch):
+    monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "10")
+    monkeypatch.setenv("BWMO_AFRONDEN_OP", "10")
+    r = build_report("regio", None, "H1", 2025, REGIO_USER)
+    assert any("Aantallen zijn afgerond op veelvouden van 10; aantallen van 1 tot en met 9 staan als '< 10'." in t
+               for t in r.leeswijzer)
+    kern = r.tabel("kerncijfers")
+    assert kern.rij("Cliënten in zorg aan het begin van de periode")[1:4] == [370, 360, 10]  # 372 -> 370, 358 -> 360
+    assert kern.rij("Instroom")[1:4] == [80, 80, 0]                                          # 84 -> 80, 80
+    assert kern.rij("waarvan naar de Wlz")[1:4] == ["< 10", "< 10", "–"]                    # 1, 5
+    monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")  # rounding switched off: only the threshold
+    monkeypatch.delenv("BWMO_KLEINE_AANTALLEN")
+    r = build_report("regio", None, "H1", 2025, REGIO_USER)
+    assert r.tabel("kerncijfers").rij("Instroom")[1:4] == [84, 80, 4]
+    assert any(t.startswith("Aantallen zijn niet afgerond; aantallen van 1 tot en met 4 staan als '< 5'.")
+               for t in r.leeswijzer)
