@@ -53,8 +53,10 @@ def sample_wh(tmp_path_factory) -> Path:
 def warehouse(sample_wh, monkeypatch) -> Path:
     monkeypatch.setenv(data.ENV, str(sample_wh))
     monkeypatch.setenv("BWMO_STATE", str(sample_wh.parent.parent / "state.sqlite"))
-    monkeypatch.delenv("BWMO_KLEINE_AANTALLEN", raising=False)  # the default method: "< 5", rounded to 5
-    monkeypatch.delenv("BWMO_AFRONDEN_OP", raising=False)
+    # the default method ("< 5" for 0-4, others rounded to a multiple of 5) with the development
+    # key, so that each value's rounding direction (a keyed draw, kern/afscherming.py) is fixed
+    for naam in ("BWMO_KLEINE_AANTALLEN", "BWMO_AFRONDEN_OP", "BWMO_AFRONDINGSSLEUTEL", "BWMO_SECRET_KEY"):
+        monkeypatch.delenv(naam, raising=False)
     data.leeg_cache()
     yield sample_wh
     data.leeg_cache()
@@ -68,11 +70,11 @@ def sql(wh: Path, query: str, params=None) -> list[tuple]:
         con.close()
 
 
-STANDAARD = Afscherming(beschermd=True)  # threshold 5, base 5: what every report uses by default
+STANDAARD = Afscherming(beschermd=True)  # threshold 5, base 5, development key: what the tests' reports use
 
 
 def gepubliceerd(v):
-    """What a report shows for an exact count: 0, '< 5' for 1..4, else rounded to a multiple of 5."""
+    """What a report shows for an exact count: '< 5' for 0..4, else a neighbouring multiple of 5."""
     return STANDAARD.aantal(v)
 
 

@@ -1,9 +1,14 @@
 """Report figures are the marts as published by kern.afscherming: built from the sample
 warehouse, read back from the PDF (pypdf) and the workbook (openpyxl), compared with queries on
-the warehouse itself. The published values are worked out by hand in the comments: a count is
-0, '< 5' (1..4) or rounded to the nearest multiple of 5 (each on its own, totals too); a
-difference, a change in %, a share or a rate per 1.000 comes from the rounded counts; '–' where
-a count it needs is '< 5'."""
+the warehouse itself.
+
+The published values are worked out in the comments from the fixture's exact values: a count of
+0-4 is '< 5'; a larger count is one of its two neighbouring multiples of 5 (a multiple stays as
+it is). Which one is kern's keyed draw (the tests fix the development key, conftest.py), so a
+comment such as "372 -> 375 (up)" records the direction and the hand part is the neighbour and
+everything computed from it: a difference, a change in %, a share or a rate per 1.000 comes
+from the published counts, '–' where a count it needs is '< 5'. Each count is rounded on its
+own, totals too."""
 from __future__ import annotations
 
 import datetime as dt
@@ -51,16 +56,23 @@ def test_region_key_figures_equal_the_marts(warehouse, regio_h1):
 
     def rij(label):  # H1 2025, H1 2024, Verschil, Verschil %
         return kern.rij(label)[1:]
-    assert rij("Cliënten in zorg aan het begin van de periode") == [370, 360, 10, pytest.approx(10 / 360)]
-    #   372 -> 370, 358 -> 360; 370 - 360 = 10 (not 372 - 358 = 14); 10 / 360
-    assert rij("Instroom") == [85, 80, 5, pytest.approx(5 / 80)]                # 84 -> 85, 80 -> 80
-    assert rij("waarvan nieuwe cliënten") == [80, 80, 0, 0.0]                   # 79 -> 80, 78 -> 80
-    assert rij("Uitstroom") == [85, 75, 10, pytest.approx(10 / 75)]             # 85 -> 85, 73 -> 75
+    assert rij("Cliënten in zorg aan het begin van de periode") == [375, 355, 20, pytest.approx(20 / 355)]
+    #   372 -> 375 (up), 358 -> 355 (down); 375 - 355 = 20 (not 372 - 358 = 14); 20 / 355
+    assert rij("Instroom") == [85, 80, 5, pytest.approx(5 / 80)]                # 84 -> 85 (up), 80 stays
+    assert rij("waarvan nieuwe cliënten") == [80, 80, 0, 0.0]                   # 79 -> 80, 78 -> 80 (up)
+    assert rij("Uitstroom") == [85, 75, 10, pytest.approx(10 / 75)]             # 85 stays, 73 -> 75 (up)
     assert rij("waarvan naar de Wlz") == ["< 5", 5, "–", "–"]                   # 1 -> < 5: no change shown
-    assert rij("Cliënten in zorg aan het eind van de periode") == [370, 365, 5, pytest.approx(5 / 365)]  # 371 -> 370
-    assert rij("waarvan zorg in natura (ZIN)") == [330, 335, -5, pytest.approx(-5 / 335)]  # 331 -> 330, 335
+    assert rij("Cliënten in zorg aan het eind van de periode") == [370, 365, 5, pytest.approx(5 / 365)]
+    #   371 -> 370 (down), 365 stays
+    assert rij("waarvan zorg in natura (ZIN)") == [335, 335, 0, 0.0]           # 331 -> 335 (up), 335 stays
     assert rij("waarvan persoonsgebonden budget (PGB)") == [40, 30, 10, pytest.approx(10 / 30)]
-    # the published books need not balance: 370 + 85 - 85 = 370 = 370 here, but see test_rapport_afscherming
+    # each rounded on its own: the published books do not balance (375 + 85 - 85 = 375, end 370),
+    # nor do the parts add up (ZIN 335 + PGB 40 = 375, end 370)
+    begin, instroom, uitstroom = (rij(k)[0] for k in ("Cliënten in zorg aan het begin van de periode", "Instroom",
+                                                       "Uitstroom"))
+    eind = rij("Cliënten in zorg aan het eind van de periode")[0]
+    assert (begin + instroom - uitstroom, eind) == (375, 370)
+    assert rij("waarvan zorg in natura (ZIN)")[0] + rij("waarvan persoonsgebonden budget (PGB)")[0] == 375
     # euro amounts are exact, their change too
     zin = rij("Kosten ZIN (gerealiseerd)")
     assert zin[:2] == [pytest.approx(nu["zin"], abs=0.005), pytest.approx(toen["zin"], abs=0.005)]
@@ -73,15 +85,15 @@ def test_region_key_figures_equal_the_marts(warehouse, regio_h1):
 
 def test_region_stand_table_rounds_each_cell_and_total_on_its_own(warehouse, regio_h1):
     t = regio_h1.tabel("stand")
-    # exact (30 juni 2025: ZIN, PGB; 30 juni 2024: ZIN + PGB) -> published; Verschil from the published totals
-    assert t.rij("Beschermd wonen intramuraal")[1:] == [125, 15, 140, 140, 0]  # 126, 14, 140; 130+10 = 140
-    assert t.rij("Beschermd wonen nabij")[1:] == [75, 10, 85, 90, -5]          # 73, 12, 85; 80+9 = 89 -> 90
-    assert t.rij("Begeleid wonen")[1:] == [75, 5, 85, 85, 0]                   # 77, 6, 83 -> 85; 77+7 = 84
-    assert t.rij("Thuis Plus")[1:] == [50, 10, 55, 50, 5]                      # 49, 8, 57 -> 55; 45+4 = 49
-    assert t.rij("Onbekend")[1:] == [5, 0, 5, "< 5", "–"]                     # 6, 0, 6; 3 -> < 5: no change
-    assert t.rij("Totaal")[1:] == [330, 40, 370, 365, 5]                       # 331, 40, 371; 365
-    # rounded on their own, the parts need not add up: Begeleid wonen 75 + 5 = 80, shown total 85
-    assert t.rij("Begeleid wonen")[1] + t.rij("Begeleid wonen")[2] != t.rij("Begeleid wonen")[3]
+    # exact (30 juni 2025: ZIN, PGB, total; 30 juni 2024: total) -> published; Verschil from the published totals
+    assert t.rij("Beschermd wonen intramuraal")[1:] == [125, 15, 140, 140, 0]  # 126 down, 14 up, 140; 130+10
+    assert t.rij("Beschermd wonen nabij")[1:] == [75, 10, 85, 90, -5]          # 73 up, 12 down, 85; 80+9 = 89 up
+    assert t.rij("Begeleid wonen")[1:] == [80, 5, 85, 85, 0]                   # 77 up, 6 down, 83 up; 77+7 = 84 up
+    assert t.rij("Thuis Plus")[1:] == [50, 5, 55, 50, 5]                       # 49 up, 8 down, 57 down; 45+4 = 49 up
+    assert t.rij("Onbekend")[1:] == [5, "< 5", 5, "< 5", "–"]                 # 6 down, 0, 6 down; 3: no change
+    assert t.rij("Totaal")[1:] == [335, 40, 370, 365, 5]                       # 331 up, 40, 371 down; 365
+    # the parts need not add up: PGB 15 + 10 + 5 + 5 + '< 5' is 35 to 39, the total (exact 40) is 40
+    assert sum(t.kolom("PGB H1 2025")[:4]) == 35
 
 
 def test_region_per_municipality_and_reasons_equal_the_marts(warehouse, regio_h1):
@@ -93,42 +105,47 @@ def test_region_per_municipality_and_reasons_equal_the_marts(warehouse, regio_h1
                   [code])[0][0]
         assert rij[2] == inw  # population: exact
         assert rij[3] == gepubliceerd(v["eind"])
-        assert rij[4] == (pytest.approx(rij[3] * 1000 / inw) if rij[3] != "< 5" else "–")  # from the rounded stand
+        assert rij[4] == (pytest.approx(rij[3] * 1000 / inw) if rij[3] != "< 5" else "–")  # from the published stand
         assert rij[5:8] == [gepubliceerd(v["instroom"]), gepubliceerd(v["uitstroom"]), gepubliceerd(v["wlz"])]
         assert rij[8] == pytest.approx(v["zin"] + v["pgb"], abs=0.005)  # euros: exact
-    # by hand, Aa en Hunze: stand 18 -> 20, instroom 4 and uitstroom 4 -> < 5, Wlz 0 -> 0
-    assert t.rij("Aa en Hunze")[2:8] == [25845, 20, pytest.approx(20 * 1000 / 25845), "< 5", "< 5", 0]
-    # Assen: stand 135, instroom 33 -> 35, uitstroom 27 -> 25
-    assert t.rij("Assen")[3:8] == [135, pytest.approx(135 * 1000 / 69701), 35, 25, 0]
+    # by hand, Aa en Hunze: stand 18 -> 20 (up), instroom 4, uitstroom 4 and Wlz 0 -> < 5
+    assert t.rij("Aa en Hunze")[2:8] == [25845, 20, pytest.approx(20 * 1000 / 25845), "< 5", "< 5", "< 5"]
+    # Assen: stand 135 stays, instroom 33 -> 30 (down), uitstroom 27 -> 25 (down)
+    assert t.rij("Assen")[3:8] == [135, pytest.approx(135 * 1000 / 69701), 30, 25, "< 5"]
     # the region's total is rounded on its own: stand 371 -> 370, instroom 84 -> 85, Wlz 1 -> < 5
     assert t.rij("Regio (totaal)")[2:8] == [333044, 370, pytest.approx(370 * 1000 / 333044), 85, 85, "< 5"]
     redenen = dict(sql(warehouse, "select reden_code, sum(uitstroom) from marts.uitstroom_reden_maand "
                                   "where maand between '2025-01-01' and '2025-06-01' group by 1"))
     assert redenen == {"02": 5, "19": 22, "20": 5, "21": 14, "22": 14, "23": 13, "31": 5, "36": 3, "38": 3, "39": 1}
+    vorig = dict(sql(warehouse, "select reden_code, sum(uitstroom) from marts.uitstroom_reden_maand "
+                                "where maand between '2024-01-01' and '2024-06-01' group by 1"))
+    assert vorig == {"02": 1, "19": 17, "20": 3, "21": 22, "22": 7, "23": 13, "31": 3, "38": 2, "39": 5}
     rt = regio_h1.tabel("uitstroom_reden")
     assert {rij[1]: rij[2:] for rij in rt.rijen[:-1]} == {
-        # code: [H1 2025, H1 2024, Verschil]; exact 2025 -> published, exact 2024 -> published
-        "02": [5, "< 5", "–"],      # 5; 1 -> < 5: no difference
-        "19": [20, 15, 5],          # 22 -> 20; 17 -> 15; 20 - 15
+        # code: [H1 2025, H1 2024, Verschil]
+        "02": [5, "< 5", "–"],      # 5; 1: no difference
+        "19": [20, 20, 0],          # 22 -> 20 (down); 17 -> 20 (up)
         "20": [5, "< 5", "–"],      # 5; 3
-        "21": [15, 20, -5],         # 14 -> 15; 22 -> 20
-        "22": [15, 5, 10],          # 14 -> 15; 7 -> 5
-        "23": [15, 15, 0],          # 13 -> 15; 13 -> 15
+        "21": [15, 20, -5],         # 14 -> 15 (up); 22 -> 20 (down)
+        "22": [15, 10, 5],          # 14 -> 15 (up); 7 -> 10 (up)
+        "23": [15, 15, 0],          # 13 -> 15 (up), both
         "31": [5, "< 5", "–"],      # 5; 3
-        "36": ["< 5", 0, "–"],      # 3; 0
+        "36": ["< 5", "< 5", "–"],  # 3; 0
         "38": ["< 5", "< 5", "–"],  # 3; 2
         "39": ["< 5", 5, "–"],      # 1; 5
     }
-    assert rt.rij("Totaal")[2:] == [85, 75, 10]  # 85; 73 -> 75 (the total rounded on its own, not 80 + hidden)
+    assert rt.rij("Totaal")[2:] == [85, 75, 10]  # 85; 73 -> 75 (the total rounded on its own)
     assert rt.rij("Uitstroom naar ander domein (Wlz/Zvw)")[1] == "39"  # reasons in words, with their code
 
 
 def test_clients_share_by_leveringsvorm_from_the_rounded_counts(warehouse, regio_h1):
     t = regio_h1.tabel("zin_pgb")
-    # ZIN 331 -> 330, PGB 40, total 371 -> 370 (2025); 335, 30, 365 (2024): shares of the published counts
-    assert t.rij("ZIN")[1:5] == [330, pytest.approx(330 / 370), 335, pytest.approx(335 / 365)]
+    # 2025: ZIN 331 -> 335 (up), PGB 40, total 371 -> 370 (down); 2024: 335, 30, 365 stay
+    assert t.rij("ZIN")[1:5] == [335, pytest.approx(335 / 370), 335, pytest.approx(335 / 365)]
     assert t.rij("PGB")[1:5] == [40, pytest.approx(40 / 370), 30, pytest.approx(30 / 365)]
     assert t.rij("Totaal")[1:5] == [370, 1.0, 365, 1.0]
+    # shares of the published counts need not add up to 100%: 335/370 + 40/370 = 101,4%
+    assert t.rij("ZIN")[2] + t.rij("PGB")[2] == pytest.approx(375 / 370)
     kosten = t.rij("ZIN")[5]  # euro amounts and their share: exact
     assert t.rij("ZIN")[6] == pytest.approx(kosten / t.rij("Totaal")[5])
 
@@ -219,10 +236,11 @@ def test_municipality_against_region_per_1000(warehouse):
     assert (v["eind"], v["instroom"], v["uitstroom"], v["wlz"]) == (129, 48, 45, 4)
     assert (vr["eind"], vr["instroom"]) == (372, 153)
     stand = t.rij("Cliënten in zorg aan het eind van de periode")
-    # Assen 129 -> 130, per 1.000: 130 / 69.701 x 1.000 = 1,87 (not 129 -> 1,85); regio 372 -> 370
-    assert stand[1:5] == [130, pytest.approx(130 * 1000 / 69701), 370, pytest.approx(370 * 1000 / 333044)]
+    # Assen 129 -> 130 (up), per 1.000: 130 / 69.701 x 1.000 = 1,87 (the exact 129 gives 1,85);
+    # regio 372 -> 375 (up, the same value as the region's begin stand of H1 2025, rounded the same way)
+    assert stand[1:5] == [130, pytest.approx(130 * 1000 / 69701), 375, pytest.approx(375 * 1000 / 333044)]
     assert t.rij("Instroom")[1:5] == [50, pytest.approx(50 * 1000 / 69701), 155, pytest.approx(155 * 1000 / 333044)]
-    #   48 -> 50; 153 -> 155
+    #   48 -> 50 (up); 153 -> 155 (up)
     assert t.rij("waarvan naar de Wlz")[1:3] == ["< 5", "–"]  # 4 -> < 5: no rate
     kosten = t.rij("Kosten per inwoner (euro)")
     assert kosten[2] == pytest.approx((v["zin"] + v["pgb"]) / inw)  # euros per inhabitant: exact
@@ -250,7 +268,7 @@ def test_every_count_in_every_report_is_published(warehouse, tmp_path):
             for i, rij in enumerate(t.rijen):
                 for j, v in enumerate(rij):
                     assert v != "x", (r.naam, t.id, i, j)  # the old secondary suppression is gone
-                    if _telt(t, i, j):  # counts and differences of counts: 0, < 5, multiples of 5, or –
+                    if _telt(t, i, j):  # counts and differences of counts: < 5, multiples of 5, or –
                         assert v in (None, "< 5", "–") or (isinstance(v, int) and v % 5 == 0), (r.naam, t.id, i, j, v)
                         gezien.add("< 5" if v == "< 5" else "–" if v == "–" else "afgerond")
         assert gezien == {"< 5", "–", "afgerond"}, r.naam
@@ -275,7 +293,8 @@ def _dq(wh, code):
     return int(r["indicaties"]), int(r["clienten"])
 
 
-UITLEG = ("Aantallen zijn afgerond op veelvouden van 5; aantallen van 1 tot en met 4 staan als '< 5'. Totalen zijn "
+# the reading guide's sentence on counts, as the brief words it, for the committed method (0-4 -> '< 5')
+UITLEG = ("Aantallen zijn afgerond op veelvouden van 5; aantallen van 0 tot en met 4 staan als '< 5'. Totalen zijn "
           "apart afgerond, dus de delen tellen niet altijd op tot het totaal. Verschillen, percentages en cijfers "
           "per 1.000 inwoners zijn berekend uit de afgeronde aantallen.")
 
@@ -286,7 +305,7 @@ def test_reading_guide_definitions_and_workbook_state_the_method(warehouse, regi
     definities = dict(r.definities)
     assert UITLEG in definities["Kleine aantallen en afronding"]
     assert "niet altijd op tot het afgeronde totaal" in definities["Stand (cliënten in zorg)"]
-    assert not any("'x'" in t for t in r.leeswijzer + list(definities.values()))
+    assert not any("'x'" in t or "0 staat als 0" in t for t in r.leeswijzer + list(definities.values()))
     write_pdf(r, tmp_path / "r.pdf")
     write_xlsx(r, tmp_path / "r.xlsx")
     assert UITLEG in re.sub(r"\s+", " ", _pdf_tekst(tmp_path / "r.pdf"))
@@ -298,15 +317,15 @@ def test_the_configured_method_is_used_and_stated(warehouse, monkeypatch):
     monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "10")
     monkeypatch.setenv("BWMO_AFRONDEN_OP", "10")
     r = build_report("regio", None, "H1", 2025, REGIO_USER)
-    assert any("Aantallen zijn afgerond op veelvouden van 10; aantallen van 1 tot en met 9 staan als '< 10'." in t
+    assert any("Aantallen zijn afgerond op veelvouden van 10; aantallen van 0 tot en met 9 staan als '< 10'." in t
                for t in r.leeswijzer)
     kern = r.tabel("kerncijfers")
-    assert kern.rij("Cliënten in zorg aan het begin van de periode")[1:4] == [370, 360, 10]  # 372 -> 370, 358 -> 360
-    assert kern.rij("Instroom")[1:4] == [80, 80, 0]                                          # 84 -> 80, 80
+    assert kern.rij("Cliënten in zorg aan het begin van de periode")[1:4] == [370, 360, 10]  # 372 down, 358 up
+    assert kern.rij("Uitstroom")[1:4] == [80, 70, 10]                                        # 85 down, 73 down
     assert kern.rij("waarvan naar de Wlz")[1:4] == ["< 10", "< 10", "–"]                    # 1, 5
     monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")  # rounding switched off: only the threshold
     monkeypatch.delenv("BWMO_KLEINE_AANTALLEN")
     r = build_report("regio", None, "H1", 2025, REGIO_USER)
     assert r.tabel("kerncijfers").rij("Instroom")[1:4] == [84, 80, 4]
-    assert any(t.startswith("Aantallen zijn niet afgerond; aantallen van 1 tot en met 4 staan als '< 5'.")
+    assert any(t.startswith("Aantallen zijn niet afgerond; aantallen van 0 tot en met 4 staan als '< 5'.")
                for t in r.leeswijzer)
