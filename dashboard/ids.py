@@ -12,10 +12,11 @@ FILTER_GEMEENTE = "filter-gemeente"
 FILTER_TUSSENVORM = "filter-tussenvorm"
 FILTER_LEVERING = "filter-levering"
 FILTER_WIS = "filter-wis"
+FILTER_KORREL = "filter-korrel"
 KRUISFILTER_WIS = "kruisfilter-wis"
 
 FILTER_IDS = [FILTER_VAN, FILTER_TOT, FILTER_SUBREGIO, FILTER_GEMEENTE, FILTER_TUSSENVORM,
-              FILTER_LEVERING]
+              FILTER_LEVERING, FILTER_KORREL]
 
 
 def nav_link(pad: str) -> dict:

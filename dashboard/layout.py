@@ -82,6 +82,7 @@ def filterpaneel() -> html.Aside:
         _dropdown(ids.FILTER_LEVERING, "Leveringsvorm",
                   [{"label": LEVERINGSVORM_LABEL[v], "value": v} for v in LEVERINGSVORMEN],
                   placeholder="ZIN en PGB"),
+        _dropdown(ids.FILTER_KORREL, "Tijdreeksen per", flt.korrel_opties(), multi=False, clearable=False),
         html.Button("Wis alle filters", id=ids.FILTER_WIS, className="knop", n_clicks=0),
         html.P("De filters staan in het webadres: bewaar of deel de link om deze weergave te delen.",
                className="filters-hint"),

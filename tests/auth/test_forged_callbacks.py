@@ -149,12 +149,14 @@ def test_forged_callbacks_from_a_gemeente_session_never_return_another_municipal
     import fixture_warehouse
     assen = ingelogd("assen")
     deps = assen.get("/_dash-dependencies").json
+    # the other municipality's exact numbers (rounded they would equal the region totals a
+    # gemeente may see, which Hoogeveen dominates in this fixture); Assen's own as published
     verboden = _patroon(fixture_warehouse.kenmerkende_getallen(ANDER))
-    eigen = _patroon(fixture_warehouse.kenmerkende_getallen(EIGEN))
+    eigen = _patroon(fixture_warehouse.kenmerkende_getallen(EIGEN, afgerond=True))
     gedekt, eigen_gezien, aantal = set(), False, 0
     for output, body in verzoeken(deps):
         r = assen.post("/_dash-update-component", json=body)
-        assert r.status_code in (200, 204, 400, 403, 500), (output, r.status_code)
+        assert r.status_code in (200, 204, 400, 403), (output, r.status_code)  # never a 500
         tekst = _inhoud(r)
         treffer = verboden.search(tekst)
         assert treffer is None, (f"{output}: {treffer.group(0)} van {ANDER} in het antwoord op "

@@ -286,12 +286,14 @@ KENMERKEND = {
 }
 
 
-def kenmerkende_getallen(code: str) -> list[str]:
-    """How a distinctive number of `code` can appear in a response: plain and Dutch formatted."""
+def kenmerkende_getallen(code: str, afgerond: bool = False) -> list[str]:
+    """How a distinctive number of `code` can appear in a response: plain and Dutch formatted;
+    with `afgerond` also rounded down or up to a multiple of 5 (as a gemeente user sees counts)."""
     uit = []
     for n in KENMERKEND[code].values():
         if n >= 1000:
-            uit += [str(n), f"{n:,}".replace(",", ".")]
+            for m in ({n, n - n % 5, n - n % 5 + 5} if afgerond else {n}):
+                uit += [str(m), f"{m:,}".replace(",", ".")]
     return uit
 
 

@@ -14,14 +14,15 @@ from dashboard import callbacks, ids
 
 
 def sync(search, trigger, snel=None, van=None, tot=None, subregio=None, gemeente=None, tussenvorm=None,
-         levering=None):
-    return callbacks.sync_filters(search, snel, van, tot, subregio, gemeente, tussenvorm, levering, 0,
+         levering=None, korrel=None):
+    return callbacks.sync_filters(search, snel, van, tot, subregio, gemeente, tussenvorm, levering, 0, korrel,
                                   trigger=trigger)
 
 
 def test_url_sets_the_filter_pane():
     uit = sync("?van=2024-01&tot=2024-06&gemeente=GM0106&levering=PGB", ids.URL)
-    assert uit == (no_update, "2024-01:2024-06", "2024-01", "2024-06", [], ["GM0106"], [], ["PGB"])
+    assert uit == (no_update, "2024-01:2024-06", "2024-01", "2024-06", [], ["GM0106"], [], ["PGB"], "maand")
+    assert sync("?korrel=kwartaal", ids.URL)[-1] == "kwartaal"
     # no period in the URL: the pane shows the default, the last 12 months
     assert sync("", ids.URL)[:4] == (no_update, "2023-07:2024-06", "2023-07", "2024-06")
 
@@ -33,11 +34,14 @@ def test_filter_pane_writes_the_url_and_clears_the_cross_filter():
     assert uit[:4] == ("?van=2024-01&tot=2024-06", "2024-01:2024-06", "2024-01", "2024-06")
     uit = sync("?van=2024-01&tot=2024-06", ids.FILTER_VAN, van="2024-01", tot="2024-06")
     assert uit[0] is no_update  # nothing changed: no new history entry
+    uit = sync("?gemeente=GM0106", ids.FILTER_KORREL, van="2023-07", tot="2024-06", gemeente=["GM0106"],
+               korrel="jaar")
+    assert uit[0] == "?gemeente=GM0106&korrel=jaar"
 
 
 def test_reset_button():
     uit = sync("?gemeente=GM0106&van=2024-01", ids.FILTER_WIS)
-    assert uit == ("", "2023-07:2024-06", "2023-07", "2024-06", [], [], [], [])
+    assert uit == ("", "2023-07:2024-06", "2023-07", "2024-06", [], [], [], [], "maand")
 
 
 def test_cross_filter_click_toggles():

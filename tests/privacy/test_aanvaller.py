@@ -109,10 +109,11 @@ class Verzamelaar:
         for i, (vak, r) in enumerate(rijen("stromen-maand")):
             for kol, atoom in STROMEN.items():
                 zie(("stromen", sleutel, i, kol), {(atoom, m): 1 for m in vak}, r[kol])
+            begin, eind = (k for k in r if k.startswith("Stand"))
             vorige = flt.plus_maanden(vak[0], -1)
             if vorige >= eerste:
-                zie(("stromen", sleutel, i, "begin"), {("S", vorige): 1}, r[[k for k in r if k.startswith("Stand")][0]])
-            zie(("stromen", sleutel, i, "eind"), {("S", vak[-1]): 1}, r[[k for k in r if k.startswith("Stand")][1]])
+                zie(("stromen", sleutel, i, "begin"), {("S", vorige): 1}, r[begin])
+            zie(("stromen", sleutel, i, "eind"), {("S", vak[-1]): 1}, r[eind])
         for i, (vak, r) in enumerate(rijen("wlz-maand")):
             zie(("wlz", sleutel, i), {("WLZ", m): 1 for m in vak}, r["Naar de Wlz"])
             if p.van <= dt.date(2021, 1, 1):  # the cumulative since January 2021, where one is shown
@@ -146,7 +147,7 @@ class Verzamelaar:
         """Rate × population: the Gemeente page's rates per 1.000, read back as counts."""
         for sleutel, atoom in (("actief", "S"), ("instroom", "IN"), ("wlz", "WLZ")):
             t = self.tabel(f"gemeente-{sleutel}", "")
-            kolom = [k for k in t.columns if k != "Jaar" and not k.startswith("Regio")][0]
+            kolom = next(k for k in t.columns if k != "Jaar" and not k.startswith("Regio"))
             for jaar, r in zip(t["Jaar"], t[kolom]):
                 if isinstance(r, str) or r is None or math.isnan(r) or jaar not in inwoners:
                     continue
