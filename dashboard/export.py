@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from kern.afscherming import LEEG
+
 
 def bestandsnaam(titel: str, peildatum: dt.date, extensie: str) -> str:
     basis = re.sub(r"[^a-z0-9]+", "-", titel.lower().replace("ë", "e").replace("é", "e")).strip("-")
@@ -14,8 +16,9 @@ def bestandsnaam(titel: str, peildatum: dt.date, extensie: str) -> str:
 
 
 def naar_csv(df: pd.DataFrame) -> str:
-    """';'-separated, decimal comma, dates dd-mm-jjjj: opens correctly in a Dutch Excel."""
-    uit = df.copy()
+    """';'-separated, decimal comma, dates dd-mm-jjjj: opens correctly in a Dutch Excel. A missing
+    value is '–', as on the screen (never 'nan' or an empty cell that reads as 0)."""
+    uit = df.astype(object).where(df.notna(), LEEG)
     for kolom in uit.columns:
         if uit[kolom].dtype == object:  # numbers mixed with '< 5': still a decimal comma
             uit[kolom] = uit[kolom].map(lambda v: str(v).replace(".", ",") if isinstance(v, float) else v)

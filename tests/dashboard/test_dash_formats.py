@@ -60,3 +60,15 @@ def test_small_numbers_rule_follows_the_threshold(monkeypatch):
     monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "1")
     monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")
     assert formats.kleine_aantallen_uitleg() == "Alle aantallen worden getoond."
+
+
+def test_csv_toont_een_ontbrekende_of_verborgen_waarde_als_op_het_scherm():
+    import pandas as pd
+
+    from dashboard import export
+    # a published column mixes numbers and signs; a missing rate is NaN in a float column
+    df = pd.DataFrame({"Maand": ["jan", "feb", "mrt"], "Instroom": pd.Series([10, "< 5", float("nan")], dtype=object),
+                       "Per 1.000": [0.5, float("nan"), 1.25]})
+    regels = export.naar_csv(df).splitlines()
+    assert regels[1:] == ["jan;10;0,5", "feb;< 5;–", "mrt;–;1,25"]
+    assert "nan" not in export.naar_csv(df).lower()

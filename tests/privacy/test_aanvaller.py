@@ -143,6 +143,25 @@ class Verzamelaar:
                 zie(("regio", p, eigen), {(eigen, m): 1 for m in maanden}, r[eigen_kol])
                 zie(("regio", p, regio), {(regio, m): 1 for m in maanden}, r[regio_kol])
 
+    def rapporten(self, gebruiker: User, eerste: dt.date, laatste: dt.date) -> None:
+        """The council reports, H1 and JAAR of every year: JAAR − H1 is the second half-year."""
+        from reports import build_report
+        for jaar in range(eerste.year + 1, laatste.year + 1):
+            for periode in ("H1", "JAAR"):
+                eind = min(dt.date(jaar, 6 if periode == "H1" else 12, 1), laatste)
+                maanden = _maanden(dt.date(jaar, 1, 1), eind)
+                kern = build_report("gemeente", self.code, periode, jaar, gebruiker).tabel("kerncijfers")
+                rijen = {
+                    "Cliënten in zorg aan het begin van de periode": {("S", dt.date(jaar - 1, 12, 1)): 1},
+                    "Instroom": {("IN", m): 1 for m in maanden}, "waarvan nieuwe cliënten": {("NC", m): 1 for m in maanden},
+                    "Uitstroom": {("OUT", m): 1 for m in maanden}, "waarvan naar de Wlz": {("WLZ", m): 1 for m in maanden},
+                    "Cliënten in zorg aan het eind van de periode": {("S", eind): 1},
+                    "waarvan zorg in natura (ZIN)": {("Slv", eind, "ZIN"): 1},
+                    "waarvan persoonsgebonden budget (PGB)": {("Slv", eind, "PGB"): 1},
+                }
+                for label, termen in rijen.items():
+                    self.aanvaller.zie(("rapport", jaar, periode, label), termen, kern.rij(label)[1])
+
     def per_1000(self, inwoners: dict[int, float], laatste: dt.date) -> None:
         """Rate × population: the Gemeente page's rates per 1.000, read back as counts."""
         for sleutel, atoom in (("actief", "S"), ("instroom", "IN"), ("wlz", "WLZ")):
@@ -212,6 +231,7 @@ def _aanval(code: str, a: Afscherming, monkeypatch) -> tuple[dict, Aanvaller, di
         for p in PERIODES_OVERLAP:
             v.periode(p, eerste)
         v.per_1000(dict(zip(kg["jaar"], kg["inwoners"])), laatste)
+        v.rapporten(GEBRUIKERS[code], eerste, laatste)
     exact = _identiteiten(v.aanvaller, code, eerste, laatste)
     return v.aanvaller.herleid(), v.aanvaller, exact
 
