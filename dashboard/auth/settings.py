@@ -73,6 +73,9 @@ class Settings:
     max_failures_user: int = 5
     max_failures_ip: int = 20
     lockout_minutes: int = 15
+    # Request bodies above this many KB get 413 before anything reads them. The largest body the
+    # app itself sends (the navigation callback) is about 4 KB; see docs/security.md.
+    max_request_kb: int = 256
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -93,6 +96,7 @@ class Settings:
             max_failures_user=_int("BWMO_LOGIN_MAX_POGINGEN", 5),
             max_failures_ip=_int("BWMO_LOGIN_MAX_POGINGEN_IP", 20),
             lockout_minutes=_int("BWMO_LOGIN_BLOKKADE_MINUTEN", 15),
+            max_request_kb=_int("BWMO_MAX_VERZOEK_KB", 256),
         )
 
 

@@ -26,6 +26,7 @@ from .login import LOCKED, OK, authenticate
 from .settings import Settings, check_secret
 from .sso import load_group_rules
 from .store import StateStore
+from .validate import check_callback, limit_body
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ def install(server: Flask, region_codes_provider: Callable[[], Iterable[str]], *
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.production,
+        MAX_CONTENT_LENGTH=settings.max_request_kb * 1024,  # 413 above it, also for chunked bodies
     )
     server.session_interface = _SessionInterface()
     ctx = AuthContext(settings, store, region_codes_provider, dash_app,
@@ -139,6 +141,9 @@ def install(server: Flask, region_codes_provider: Callable[[], Iterable[str]], *
         server.add_url_rule("/health", "bwmo_health", _health)
     # First in line: Dash adds before_request hooks of its own, and none may run for a stranger.
     server.before_request_funcs.setdefault(None, []).insert(0, guard)
+    server.before_request_funcs[None].insert(0, limit_body)  # before the guard even looks up a session
+    # Last in line: after the guard and Dash's own setup (which fills the callback map).
+    server.before_request(check_callback)
     server.after_request(add_security_headers)
     server.register_error_handler(Exception, handle_error)
     if settings.production:

@@ -1,0 +1,110 @@
+"""Hardening from the security review (issue 10): request body limit, the login stylesheet's
+path prefix, capped audit-log fields. Against the minimal Dash app of conftest.py."""
+import io
+import json
+
+import pytest
+
+from dashboard.auth.settings import Settings
+
+from .conftest import CALLBACK_BODY, add_user, login, make_app, make_settings
+
+TE_GROOT = {"fout": "Het verzoek is te groot."}
+APP_SHELL = ("_dash-config", "react-entry-point", "_dash-renderer")
+MAX_VELD, MAX_DETAIL, AFGEKAPT = 1000, 4096, "[afgekapt]"  # documented in docs/security.md
+
+
+def _ingelogd(client, store):
+    add_user(store, "assen", "assen-wachtwoord", {"gemeente"}, {"GM0106"})
+    assert login(client, "assen", "assen-wachtwoord").status_code == 302
+    return client
+
+
+# --- 2. request bodies over the limit: 413 before they are parsed ---------------------------
+
+def test_default_body_limit_and_env(monkeypatch):
+    monkeypatch.delenv("BWMO_MAX_VERZOEK_KB", raising=False)
+    assert Settings.from_env().max_request_kb == 256
+    monkeypatch.setenv("BWMO_MAX_VERZOEK_KB", "64")
+    assert Settings.from_env().max_request_kb == 64
+    monkeypatch.setenv("BWMO_MAX_VERZOEK_KB", "veel")
+    with pytest.raises(ValueError, match="BWMO_MAX_VERZOEK_KB"):
+        Settings.from_env()
+
+
+@pytest.fixture
+def klein(store, fake_clock):
+    """The test app with a 4 KB limit."""
+    return make_app(store, make_settings(max_request_kb=4)).server.test_client()
+
+
+def _groot_lichaam(bytes_: int) -> bytes:
+    body = dict(CALLBACK_BODY, inputs=[{"id": "in", "property": "value", "value": "x" * bytes_}])
+    return json.dumps(body).encode()
+
+
+def test_a_body_over_the_limit_gets_413_in_dutch(klein, store):
+    _ingelogd(klein, store)
+    r = klein.post("/_dash-update-component", data=_groot_lichaam(5000), content_type="application/json")
+    assert r.status_code == 413 and r.get_json() == TE_GROOT
+    assert "Traceback" not in r.text
+    # just under the limit the same callback works
+    ok = klein.post("/_dash-update-component", data=_groot_lichaam(3500), content_type="application/json")
+    assert ok.status_code == 200 and "echo:xxx" in ok.text
+
+
+def test_the_limit_is_checked_before_anything_reads_the_body(klein, store, monkeypatch):
+    _ingelogd(klein, store)
+    gelezen = []
+    monkeypatch.setattr("flask.Request.get_data", lambda self, *a, **k: gelezen.append(1) or b"{}")
+    r = klein.post("/_dash-update-component", data=_groot_lichaam(5000), content_type="application/json")
+    assert r.status_code == 413 and not gelezen
+
+
+def test_the_default_limit_refuses_a_body_of_a_few_hundred_kb(client, store):
+    _ingelogd(client, store)
+    r = client.post("/_dash-update-component", data=_groot_lichaam(300 * 1024), content_type="application/json")
+    assert r.status_code == 413 and r.get_json() == TE_GROOT
+
+
+def test_anonymous_large_body_also_413(klein):
+    r = klein.post("/_dash-update-component", data=_groot_lichaam(50_000), content_type="application/json")
+    assert r.status_code == 413 and r.get_json() == TE_GROOT
+
+
+def test_large_login_form_is_refused(klein):
+    r = klein.post("/login", data={"gebruikersnaam": "a", "wachtwoord": "x" * 10_000},
+                   headers={"Accept": "text/html"})
+    assert r.status_code == 413 and "Te groot" in r.text and "Traceback" not in r.text
+
+
+def test_a_chunked_body_without_content_length_is_limited(klein, store):
+    """gunicorn (like werkzeug's server) sets wsgi.input_terminated for a chunked body; the
+    stream then stops at the limit instead of reading whatever the client keeps sending."""
+    _ingelogd(klein, store)
+    gelezen = []
+
+    class Teller(io.BytesIO):  # 10 MB the client keeps sending; counts what the app reads
+        def read(self, size=-1):
+            stuk = super().read(size)
+            gelezen.append(len(stuk))
+            return stuk
+
+        def readinto(self, buffer):
+            n = super().readinto(buffer)
+            gelezen.append(n)
+            return n
+
+    # With Transfer-Encoding: chunked werkzeug ignores any Content-Length (the test client's).
+    r = klein.post("/_dash-update-component", input_stream=Teller(b" " * 10_000_000),
+                   content_type="application/json",
+                   headers={"Transfer-Encoding": "chunked"},
+                   environ_overrides={"wsgi.input_terminated": True})
+    assert r.status_code == 413 and r.get_json() == TE_GROOT
+    assert sum(gelezen) <= 4 * 1024  # stopped at the 4 KB limit, not at the end of the stream
+    # a small chunked body still works, read once and handed to Dash
+    klein_lichaam = _groot_lichaam(100)
+    ok = klein.post("/_dash-update-component", input_stream=io.BytesIO(klein_lichaam),
+                    content_type="application/json", headers={"Transfer-Encoding": "chunked"},
+                    environ_overrides={"wsgi.input_terminated": True})
+    assert ok.status_code == 200 and "echo:xxx" in ok.text
