@@ -15,6 +15,10 @@ log = logging.getLogger(__name__)
 
 PUBLIC_PATHS = frozenset({"/login", "/health"})
 PUBLIC_PREFIXES = ("/login-static/",)
+# Under the prefix only what the login page's static route itself serves is public. Any other
+# path there ("/login-static/", "/login-static//x") falls through to Dash's catch-all page
+# route, which would hand a stranger the app shell.
+PUBLIC_STATIC_ENDPOINT = "bwmo_auth.static"
 TOUCH_EVERY_S = 30  # write laatst_gezien at most this often: one write per request is waste
 
 
@@ -108,7 +112,9 @@ def guard():
     ctx = get_context()
     user = _sso_user(ctx) if ctx.settings.sso else _password_user(ctx)
     g.bwmo_user = user
-    if request.path in PUBLIC_PATHS or request.path.startswith(PUBLIC_PREFIXES):
+    if request.path in PUBLIC_PATHS:
+        return None
+    if request.path.startswith(PUBLIC_PREFIXES) and request.endpoint == PUBLIC_STATIC_ENDPOINT:
         return None
     if user is None:
         return _refuse()

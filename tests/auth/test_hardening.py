@@ -108,3 +108,32 @@ def test_a_chunked_body_without_content_length_is_limited(klein, store):
                     content_type="application/json", headers={"Transfer-Encoding": "chunked"},
                     environ_overrides={"wsgi.input_terminated": True})
     assert ok.status_code == 200 and "echo:xxx" in ok.text
+
+
+# --- 4. /login-static/... is public only for the stylesheet itself --------------------------
+
+ODD_PATHS = ["/login-static/", "/login-static//", "/login-static//x", "/login-static///x",
+             "/login-static//_dash-layout", "/login-static//login.css", "/login-static/../",
+             "/login-static/%2e%2e/", "/login-static/%2e%2e", "/login-static/%2e%2e%2f",
+             "/login-static/..%2f_dash-layout", "/login-static/./", "/login-static/x/../../",
+             "//login-static/x", "/login-static/%2F%2Fx", "/login-static/login.css/",
+             "/login-static/login.css/..", "/login-static/kosten"]
+
+
+@pytest.mark.parametrize("path", ODD_PATHS)
+def test_odd_login_static_paths_never_serve_the_app_shell(client, path):
+    pagina = client.get(path, headers={"Accept": "text/html"})
+    assert not any(m in pagina.text for m in APP_SHELL), (path, pagina.status_code)
+    if pagina.status_code == 200:  # "login.css/": werkzeug's safe_join drops the slash
+        assert pagina.headers["Content-Type"].startswith("text/css"), path
+        return
+    assert pagina.status_code == 404 or (
+        pagina.status_code == 302 and pagina.headers["Location"].startswith("/login?")), path
+    script = client.get(path)
+    assert not any(m in script.text for m in APP_SHELL), (path, script.status_code)
+    assert script.status_code in (401, 404), path
+
+
+def test_the_login_stylesheet_is_still_public(client):
+    r = client.get("/login-static/login.css")
+    assert r.status_code == 200 and "text/css" in r.headers["Content-Type"]
