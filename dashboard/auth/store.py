@@ -23,6 +23,11 @@ from .schema import MIGRATIONS
 from .settings import state_path
 
 BUSY_TIMEOUT_MS = 10_000
+# The audit log records values that come from requests (filters, page paths, SSO user names);
+# capped, so a forged request cannot write megabytes into it. Counted in characters.
+MAX_FIELD_CHARS = 1000
+MAX_DETAIL_CHARS = 4096
+CUT_MARKER = "[afgekapt]"
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,34 @@ class UserRecord:
 
     def as_user(self) -> User:
         return User(self.username, self.roles, self.gemeenten)
+
+
+def _cap(value, limit: int = MAX_FIELD_CHARS):
+    """Strings (also dict keys, at any depth) cut to `limit` characters, ending in CUT_MARKER."""
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - len(CUT_MARKER)] + CUT_MARKER
+    if isinstance(value, dict):
+        return {_cap(str(k)): _cap(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_cap(v) for v in (sorted(value, key=str) if isinstance(value, (set, frozenset)) else value)]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return _cap(str(value))
+
+
+def audit_detail(what: dict | None) -> str:
+    """The JSON stored as an audit row's `wat`: every string capped, and the whole at most
+    MAX_DETAIL_CHARS; a longer detail becomes {"afgekapt": true, "lengte": n, "begin": ...}."""
+    text = json.dumps(_cap(what or {}), ensure_ascii=False, sort_keys=True)
+    if len(text) <= MAX_DETAIL_CHARS:
+        return text
+    keep = MAX_DETAIL_CHARS - 100
+    while True:
+        cut = json.dumps({"afgekapt": True, "lengte": len(text), "begin": text[:keep] + CUT_MARKER},
+                         ensure_ascii=False, sort_keys=True)
+        if len(cut) <= MAX_DETAIL_CHARS:
+            return cut
+        keep -= len(cut) - MAX_DETAIL_CHARS  # escaping (quotes, backslashes) made it longer
 
 
 def _token_hash(token: str) -> str:
@@ -167,10 +200,13 @@ class StateStore:
 
     # -- audit log ---------------------------------------------------------------------------
     def audit(self, who: str, action: str, what: dict | None = None, ip: str | None = None) -> None:
+        """One audit row. Every string is capped at MAX_FIELD_CHARS and the detail `what` at
+        MAX_DETAIL_CHARS (see audit_detail), marked with CUT_MARKER where cut."""
         with self.transaction() as con:
             con.execute(
                 "insert into audit (wanneer, wie, actie, wat, ip) values (?, ?, ?, ?, ?)",
-                (clock.iso(), who, action, json.dumps(what or {}, ensure_ascii=False, default=str, sort_keys=True), ip),
+                (clock.iso(), _cap(str(who)), _cap(str(action)), audit_detail(what),
+                 None if ip is None else _cap(str(ip))),
             )
 
     def audit_rows(self, *, limit: int = 500, who: str | None = None, action: str | None = None,

@@ -137,3 +137,55 @@ def test_odd_login_static_paths_never_serve_the_app_shell(client, path):
 def test_the_login_stylesheet_is_still_public(client):
     r = client.get("/login-static/login.css")
     assert r.status_code == 200 and "text/css" in r.headers["Content-Type"]
+
+
+# --- 5. the audit log cannot be filled with megabytes by one request --------------------------
+
+def test_audit_fields_are_capped(store):
+    store.audit("w" * 5000, "a" * 5000, {"filters": "?" + "x" * 50_000, "kort": "ok"}, "1" * 5000)
+    [rij] = store.audit_rows()
+    for veld in ("wie", "actie", "ip"):
+        assert len(rij[veld]) <= MAX_VELD
+        assert rij[veld].endswith(AFGEKAPT)
+    assert len(rij["wat"]["filters"]) <= MAX_VELD
+    assert rij["wat"]["filters"].endswith(AFGEKAPT) and rij["wat"]["kort"] == "ok"
+
+
+def test_audit_detail_is_capped_as_a_whole(store):
+    veel = {f"veld{i}": "y" * 900 for i in range(100)}  # every field under the cap, 90 KB together
+    store.audit("assen", "export", veel, "203.0.113.9")
+    with store.reading() as con:
+        ruw = con.execute("select wat from audit").fetchone()[0]
+    assert len(ruw) <= MAX_DETAIL
+    [rij] = store.audit_rows()
+    assert rij["wat"]["afgekapt"] is True  # still valid JSON, marked as cut
+    assert rij["wat"]["lengte"] > 90_000 and rij["wat"]["begin"].startswith('{"veld0": "yyy')
+    # small details are stored as they are
+    store.audit("assen", "export", {"visual": "x", "rijen": 3, "lijst": [1, "a"]}, None)
+    assert store.audit_rows(limit=1)[0]["wat"] == {"visual": "x", "rijen": 3, "lijst": [1, "a"]}
+
+
+def test_audit_caps_nested_strings_and_keys(store):
+    store.audit("assen", "export", {"k" * 3000: ["z" * 3000, {"diep": "q" * 3000}]}, None)
+    [rij] = store.audit_rows()
+    [(sleutel, waarde)] = rij["wat"].items()
+    assert len(sleutel) <= MAX_VELD
+    assert len(waarde[0]) <= MAX_VELD
+    assert len(waarde[1]["diep"]) <= MAX_VELD
+
+
+
+def test_a_forged_export_cannot_write_megabytes_into_the_audit_log(ingelogd, echte_app):
+    """The export callback audits the filters it was sent (`search`): capped like every field."""
+    from .test_forged_callbacks import verzoeken
+    regio = ingelogd("regio")
+    store = echte_app.server.extensions["bwmo_auth"].store
+    body = next(b for o, b in verzoeken(regio.get("/_dash-dependencies").json) if o == "download.data")
+    body["state"][0]["value"] = "?van=2024-01&x=" + "y" * 200_000
+    voor = len(store.audit_rows(action="export", limit=10_000))
+    assert regio.post("/_dash-update-component", json=body).status_code == 200
+    rijen = store.audit_rows(action="export", limit=10_000)
+    assert len(rijen) == voor + 1
+    with store.reading() as con:
+        ruw = con.execute("select wat from audit where id = ?", (rijen[0]["id"],)).fetchone()[0]
+    assert len(ruw) <= MAX_DETAIL and rijen[0]["wat"]["filters"].endswith(AFGEKAPT)
