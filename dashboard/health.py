@@ -2,9 +2,15 @@
 
 GET /health needs no login (dashboard/auth/guard.py exempts it) and reads the published
 warehouse through dashboard/data.py, with the same per-thread connection that serves the pages:
-- 200 {"status": "ok", "warehouse_versie", "peildatum", "geladen_op"} when it can be read;
+- 200 {"status": "ok"} when it can be read; with "warehouse_versie", "peildatum" and
+  "geladen_op" only for a logged-in session or a local check (below);
 - 503 {"status": "fout", "melding": <Dutch>} when it is missing or unreadable. Never a stack
   trace: the detail goes to the server log.
+
+A local check is a request whose TCP peer is loopback (127.0.0.1, ::1) and that carries no
+forwarding header (X-Forwarded-For, Forwarded, X-Real-IP), and only with
+BWMO_HEALTH_DETAILS_LOKAAL=1: behind a reverse proxy on the same host every request comes from
+loopback, so the forwarding header the proxy adds is what tells them apart.
 
 Register it with `install_health(server)` before `dashboard.auth.install`, which adds a bare
 fallback /health only when none exists.
@@ -88,9 +94,36 @@ def gezondheid() -> tuple[dict, int]:
             "geladen_op": _iso(info["geladen_op"])}, 200
 
 
+LOKAAL_ENV = "BWMO_HEALTH_DETAILS_LOKAAL"
+DOORSTUUR_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-IP")
+
+
+def _lokaal(request) -> bool:
+    """A check on the server itself (see the module docstring), never one through a proxy."""
+    if os.environ.get(LOKAAL_ENV, "").strip().lower() not in {"1", "true", "ja", "yes", "on"}:
+        return False
+    if any(h in request.headers for h in DOORSTUUR_HEADERS):
+        return False
+    import ipaddress
+
+    from dashboard.auth.sso import peer_address
+    try:  # the TCP peer's address, also under werkzeug's ProxyFix
+        return ipaddress.ip_address(peer_address(request.environ) or "").is_loopback
+    except ValueError:
+        return False
+
+
+def details_toegestaan(request) -> bool:
+    """May this /health caller see the warehouse version and dates?"""
+    from dashboard.auth.context import current_user
+    return current_user() is not None or _lokaal(request)
+
+
 def _health_view():
-    from flask import jsonify
+    from flask import jsonify, request
     body, status = gezondheid()
+    if status == 200 and not details_toegestaan(request):
+        body = {"status": "ok"}  # a stranger learns only that the app can read its data
     response = jsonify(body)
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"

@@ -189,3 +189,15 @@ def test_a_forged_export_cannot_write_megabytes_into_the_audit_log(ingelogd, ech
     with store.reading() as con:
         ruw = con.execute("select wat from audit where id = ?", (rijen[0]["id"],)).fetchone()[0]
     assert len(ruw) <= MAX_DETAIL and rijen[0]["wat"]["filters"].endswith(AFGEKAPT)
+
+
+# --- 1. /health: details only for a session or a local check --------------------------------
+
+def test_health_details_only_for_a_logged_in_session(echte_app, ingelogd, monkeypatch):
+    monkeypatch.delenv("BWMO_HEALTH_DETAILS_LOKAAL", raising=False)
+    anoniem = echte_app.server.test_client().get("/health")
+    assert anoniem.status_code == 200 and anoniem.get_json() == {"status": "ok"}
+    for naam in ("assen", "beheer"):  # any logged-in user, with or without figures
+        r = ingelogd(naam).get("/health")
+        assert r.status_code == 200
+        assert set(r.get_json()) == {"status", "warehouse_versie", "peildatum", "geladen_op"}

@@ -14,6 +14,8 @@ from dashboard import data, health
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 import fixture_warehouse
 
+LOKAAL = "BWMO_HEALTH_DETAILS_LOKAAL"  # docs/deploy.md
+
 
 @pytest.fixture(scope="module")
 def fixture_pad(tmp_path_factory) -> Path:
@@ -39,8 +41,51 @@ def _geen_stacktrace(tekst: str) -> None:
         assert verboden not in tekst
 
 
-def test_health_reports_version_and_peildatum(client, fixture_pad):
-    r = client(fixture_pad).get("/health")
+def test_health_tells_a_stranger_only_ok(client, fixture_pad, monkeypatch):
+    monkeypatch.delenv(LOKAAL, raising=False)
+    c = client(fixture_pad)
+    r = c.get("/health")  # the test client's peer is 127.0.0.1: loopback alone is not enough
+    assert r.status_code == 200 and r.get_json() == {"status": "ok"}
+    assert r.headers["Cache-Control"] == "no-store"
+    assert c.head("/health").status_code == 200
+    assert health.bekende_versie() == data.warehouse_info()["versie"]  # still read, just not told
+
+
+@pytest.mark.parametrize("environ, headers", [
+    ({"REMOTE_ADDR": "203.0.113.7"}, {}),
+    ({"REMOTE_ADDR": "127.0.0.1"}, {"X-Forwarded-For": "203.0.113.7"}),  # a proxy on this host
+    ({"REMOTE_ADDR": "127.0.0.1"}, {"Forwarded": "for=203.0.113.7"}),
+    ({"REMOTE_ADDR": "127.0.0.1"}, {"X-Real-IP": "203.0.113.7"}),
+    ({"REMOTE_ADDR": "::1"}, {"X-Forwarded-For": "203.0.113.7"}),
+    ({"REMOTE_ADDR": "10.0.0.5"}, {}),
+])
+def test_local_details_are_not_given_through_a_proxy_or_from_elsewhere(client, fixture_pad, monkeypatch,
+                                                                       environ, headers):
+    monkeypatch.setenv(LOKAAL, "1")
+    r = client(fixture_pad).get("/health", environ_base=environ, headers=headers)
+    assert r.status_code == 200 and r.get_json() == {"status": "ok"}
+
+
+def test_local_details_not_fooled_by_proxyfix(fixture_pad, monkeypatch):
+    """Under werkzeug's ProxyFix a client's X-Forwarded-For becomes REMOTE_ADDR; the check uses
+    the TCP peer, and the header alone already refuses."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+    monkeypatch.setenv(LOKAAL, "1")
+    monkeypatch.setenv(data.ENV, str(fixture_pad))
+    data.leeg_cache()
+    server = Flask(__name__)
+    health.install_health(server)
+    server.wsgi_app = ProxyFix(server.wsgi_app, x_for=1)
+    r = server.test_client().get("/health", environ_base={"REMOTE_ADDR": "203.0.113.7"},
+                                 headers={"X-Forwarded-For": "127.0.0.1"})
+    assert r.get_json() == {"status": "ok"}
+    data.sluit()
+
+
+@pytest.mark.parametrize("adres", ["127.0.0.1", "::1"])
+def test_health_reports_version_and_peildatum_to_a_local_check(client, fixture_pad, monkeypatch, adres):
+    monkeypatch.setenv(LOKAAL, "1")
+    r = client(fixture_pad).get("/health", environ_base={"REMOTE_ADDR": adres})
     assert r.status_code == 200
     assert r.headers["Cache-Control"] == "no-store"
     body = r.get_json()

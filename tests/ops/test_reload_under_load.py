@@ -74,7 +74,9 @@ def omgeving(tmp_path_factory):
     _etl("sample", str(levering))
     versies = {publiceer(levering, warehouse, PEILDATA[0]): PEILDATA[0]}
     maak_gebruiker(state, "regio-test", "regio-test-wachtwoord", ("regio",))
-    server = Gunicorn(warehouse, state, d / "log", workers=2)
+    # The health thread below checks from this machine, like an operator during a rollout:
+    # the version details are given only to such a local check (docs/deploy.md, section 7).
+    server = Gunicorn(warehouse, state, d / "log", workers=2, env={"BWMO_HEALTH_DETAILS_LOKAAL": "1"})
     try:
         yield {"levering": levering, "warehouse": warehouse, "server": server, "versies": versies}
     finally:
@@ -110,7 +112,7 @@ def test_reload_under_load_serves_one_version_per_response(omgeving):
     cookie = cookie_header(s)
 
     def health_draad():
-        with requests.Session() as hs:  # no login: the load balancer's view
+        with requests.Session() as hs:  # no login: a local check on the server itself
             while not stop.is_set():
                 try:
                     r = hs.get(server.url + "/health", timeout=30)
@@ -171,6 +173,13 @@ def test_reload_under_load_serves_one_version_per_response(omgeving):
     assert len(gezien_health) >= 3, f"de health-check zag maar {gezien_health}; gepubliceerd: {versies}, {tellers}, pagina {gezien_pagina}"
     assert gezien_pagina == set(PEILDATA), "de pagina's moeten beide versies hebben getoond"
     assert len(versies) >= PUBLICATIES, versies
+
+
+def test_health_through_a_proxy_tells_only_ok(omgeving):
+    """What a load balancer or a reverse proxy on this host (which adds X-Forwarded-For) sees."""
+    r = requests.get(omgeving["server"].url + "/health", headers={"X-Forwarded-For": "203.0.113.7"},
+                     timeout=30)
+    assert r.status_code == 200 and r.json() == {"status": "ok"}
 
 
 def test_log_lines_are_json_with_the_warehouse_version(omgeving):
