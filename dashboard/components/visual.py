@@ -68,8 +68,9 @@ def render(v: Visual) -> html.Section:
         delen.append(html.Div(
             dcc.Graph(id=gid, figure=v.figuur, responsive=True,
                       style={"height": f"{v.figuur.layout.height or 320}px"},
-                      config={"displaylogo": False,
-                              "modeBarButtonsToRemove": ["lasso2d", "select2d"]}),
+                      config={"displaylogo": False, "showSendToCloud": False,  # nothing off-server; docs/security.md
+                              "modeBarButtons": [["toImage", "resetScale2d"]],
+                              "toImageButtonOptions": {"format": "png", "filename": f"bwmo-grafiek-{v.id}"}}),
             role="img", **{"aria-label": v.tekst}, className="grafiek"))
     delen.append(html.P(v.tekst, className="visual-tekst"))
     if v.toelichting:
