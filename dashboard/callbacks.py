@@ -40,6 +40,19 @@ def filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eer
     return flt.parse(zoek)  # normalised exactly as a URL would be
 
 
+def _enkel(waarde) -> str | None:
+    """A single-choice dropdown's value: a string in every browser; anything else (a forged
+    request) counts as no choice."""
+    return waarde if isinstance(waarde, str) else None
+
+
+def _meer(waarde) -> list[str]:
+    """A multi-choice dropdown's value: a list of strings; other items of a forged request are dropped."""
+    if isinstance(waarde, str):
+        return [waarde]
+    return [w for w in waarde if isinstance(w, str)] if isinstance(waarde, list) else []
+
+
 def sync_filters(search, snelkeuze, van, tot, subregio, gemeente, tussenvorm, levering, _wis, trigger=None):
     """URL -> filter pane (on load and back/forward); filter pane -> URL (a new history entry)."""
     trigger = trigger if trigger is not None else ctx.triggered_id
@@ -48,6 +61,8 @@ def sync_filters(search, snelkeuze, van, tot, subregio, gemeente, tussenvorm, le
     except data.WarehouseFout:
         raise PreventUpdate from None
     huidig = flt.parse(search)
+    snelkeuze, van, tot = _enkel(snelkeuze), _enkel(van), _enkel(tot)
+    subregio, gemeente, tussenvorm, levering = map(_meer, (subregio, gemeente, tussenvorm, levering))
     if trigger == ids.FILTER_WIS:
         return ("", *controls_uit_filters(flt.Filters(), eerste, laatste))
     if trigger in (None, ids.URL):
@@ -55,7 +70,7 @@ def sync_filters(search, snelkeuze, van, tot, subregio, gemeente, tussenvorm, le
     if trigger == ids.FILTER_SNELKEUZE:
         if not snelkeuze:
             raise PreventUpdate
-        van, tot = snelkeuze.split(":")
+        van, _, tot = snelkeuze.partition(":")
     nieuw = filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eerste, laatste)
     snel, van_c, tot_c = controls_uit_filters(nieuw, eerste, laatste)[:3]
     zoek = no_update if nieuw == huidig else flt.to_search(nieuw)  # a pane change clears the cross-filter
@@ -80,7 +95,7 @@ def kruisfilter(klik: dict | None, soort: str, search: str | None) -> str:
     if not klik or not klik.get("points"):
         raise PreventUpdate
     cd = klik["points"][0].get("customdata")
-    sleutel = cd[0] if isinstance(cd, (list, tuple)) else cd
+    sleutel = cd[0] if isinstance(cd, (list, tuple)) and cd else cd  # [] from a forged click
     f = flt.parse(search)
     if soort == "gemeente":
         if not isinstance(sleutel, str) or not re.fullmatch(r"GM\d{4}", sleutel):
