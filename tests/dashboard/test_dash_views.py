@@ -194,3 +194,35 @@ def test_which_settlement_is_shown():
     assert financien.verdeling_keuze(alleen_lopend, 2025) == (2024, "lopend")  # latest complete year
     vast = pd.DataFrame({"jaar": [2023, 2023, 2024, 2025], "versie": ["voorlopig", "definitief", "lopend", "lopend"]})
     assert financien.verdeling_keuze(vast, 2025) == (2023, "definitief")
+
+
+def test_tijdreeksen_per_kwartaal_en_halfjaar():
+    # months jul 2023 - jun 2024 (stromen_tabel per maand): instroom 0,0,1 | 0,0,0 | 4,0,2 | 0,1,0;
+    # uitstroom 0,0,1 | 0,0,0 | 0,0,2 | 0,1,0; stand 47 until dec, 51 from jan
+    t = stromen.stromen_tabel(ctx_voor("?van=2023-07&tot=2024-06&korrel=kwartaal"))
+    assert list(t["Kwartaal"]) == ["K3 2023", "K4 2023", "K1 2024", "K2 2024"]
+    assert list(t["Instroom"]) == [1, 0, 6, 1] and list(t["Uitstroom"]) == [1, 0, 2, 1]
+    assert list(t["Stand begin"]) == [47, 47, 47, 51] and list(t["Stand eind"]) == [47, 47, 51, 51]
+    trend = overzicht.trend_visual(ctx_voor("?van=2023-07&tot=2024-06&korrel=halfjaar")).tabel
+    assert list(trend["Halfjaar"]) == ["2e helft 2023", "1e helft 2024"]
+    assert list(trend["Actieve cliënten"]) == [47, 51]  # the stand at the last month of each half
+    v = stromen.stromen_visual(ctx_voor("?van=2023-07&tot=2024-06&korrel=kwartaal"))
+    assert v.kruisfilter is None and v.titel == "In- en uitstroom per kwartaal"  # a click selects a month
+
+
+def test_een_gemeente_ziet_de_gepubliceerde_aantallen_en_de_export_is_dezelfde_tabel():
+    from dashhulp import ASSEN, als
+
+    from dashboard import callbacks
+    from dashboard.components.visual import bouw
+    from dashboard.views.context import maak_context
+    with als(ASSEN):
+        t = bouw("clienten-tussenvorm", maak_context("?van=2024-06&tot=2024-06")).tabel.iloc[-1]
+        # Assen jun 2024: intramuraal 18, begeleid wonen 10, Thuis Plus 4 (PGB), total 32
+        assert t["Beschermd wonen intramuraal"] in (15, 20) and t["Begeleid wonen"] == 10
+        assert t["Thuis Plus"] == "< 5" and t["Totaal"] in (30, 35)
+        assert "Beschermd wonen nabij" not in t.index  # no such clients in Assen: no column
+        d = callbacks.download("clienten-tussenvorm", "csv", "?van=2024-06&tot=2024-06", "/clienten")
+    import base64
+    regels = base64.b64decode(d["content"]).decode("utf-8-sig").splitlines()
+    assert regels[-1].split(";")[1:] == [str(t[k]) for k in list(t.index)[1:]]
