@@ -19,15 +19,16 @@ _GEMEENTE_PAD = re.compile(r"^/gemeente/([^/]+)/?$")
 
 
 def controls_uit_filters(f: flt.Filters, eerste, laatste) -> tuple:
-    """(snelkeuze, van, tot, subregio, gemeente, tussenvorm, levering) for the filter pane."""
+    """(snelkeuze, van, tot, subregio, gemeente, tussenvorm, levering, korrel) for the filter pane."""
     p = flt.periode(f, eerste, laatste)
     waarde = f"{flt.maand_tekst(p.van)}:{flt.maand_tekst(p.tot)}"
     snel = waarde if any(k["value"] == waarde for k in flt.snelkeuzes(eerste, laatste)) else None
     return (snel, flt.maand_tekst(p.van), flt.maand_tekst(p.tot), list(f.subregio), list(f.gemeenten),
-            list(f.tussenvormen), list(f.leveringsvormen))
+            list(f.tussenvormen), list(f.leveringsvormen), f.korrel)
 
 
-def filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eerste, laatste) -> flt.Filters:
+def filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eerste, laatste,
+                         korrel=None) -> flt.Filters:
     """The filter pane's values as Filters; the default period is left out of the URL."""
     v, t = flt.maand_van(van), flt.maand_van(tot)
     if v and t and v > t:
@@ -36,7 +37,8 @@ def filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eer
     if (v or std.van) == std.van and (t or std.tot) == std.tot:
         v = t = None
     zoek = flt.to_search(flt.Filters(v, t, tuple(subregio or ()), tuple(gemeente or ()),
-                                     tuple(tussenvorm or ()), tuple(levering or ())))
+                                     tuple(tussenvorm or ()), tuple(levering or ()),
+                                     korrel=korrel if korrel in flt.KORRELS else "maand"))
     return flt.parse(zoek)  # normalised exactly as a URL would be
 
 
@@ -53,7 +55,8 @@ def _meer(waarde) -> list[str]:
     return [w for w in waarde if isinstance(w, str)] if isinstance(waarde, list) else []
 
 
-def sync_filters(search, snelkeuze, van, tot, subregio, gemeente, tussenvorm, levering, _wis, trigger=None):
+def sync_filters(search, snelkeuze, van, tot, subregio, gemeente, tussenvorm, levering, _wis, korrel=None,
+                 trigger=None):
     """URL -> filter pane (on load and back/forward); filter pane -> URL (a new history entry)."""
     trigger = trigger if trigger is not None else ctx.triggered_id
     try:
@@ -71,10 +74,11 @@ def sync_filters(search, snelkeuze, van, tot, subregio, gemeente, tussenvorm, le
         if not snelkeuze:
             raise PreventUpdate
         van, _, tot = snelkeuze.partition(":")
-    nieuw = filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eerste, laatste)
+    korrel = korrel if isinstance(korrel, str) else huidig.korrel
+    nieuw = filters_uit_controls(van, tot, subregio, gemeente, tussenvorm, levering, eerste, laatste, korrel)
     snel, van_c, tot_c = controls_uit_filters(nieuw, eerste, laatste)[:3]
     zoek = no_update if nieuw == huidig else flt.to_search(nieuw)  # a pane change clears the cross-filter
-    return (zoek, snel, van_c, tot_c, no_update, no_update, no_update, no_update)
+    return (zoek, snel, van_c, tot_c, no_update, no_update, no_update, no_update, no_update)
 
 
 callback(
@@ -82,11 +86,12 @@ callback(
     Output(ids.FILTER_SNELKEUZE, "value"), Output(ids.FILTER_VAN, "value"), Output(ids.FILTER_TOT, "value"),
     Output(ids.FILTER_SUBREGIO, "value"), Output(ids.FILTER_GEMEENTE, "value"),
     Output(ids.FILTER_TUSSENVORM, "value"), Output(ids.FILTER_LEVERING, "value"),
+    Output(ids.FILTER_KORREL, "value"),
     Input(ids.URL, "search"),
     Input(ids.FILTER_SNELKEUZE, "value"), Input(ids.FILTER_VAN, "value"), Input(ids.FILTER_TOT, "value"),
     Input(ids.FILTER_SUBREGIO, "value"), Input(ids.FILTER_GEMEENTE, "value"),
     Input(ids.FILTER_TUSSENVORM, "value"), Input(ids.FILTER_LEVERING, "value"),
-    Input(ids.FILTER_WIS, "n_clicks"),
+    Input(ids.FILTER_WIS, "n_clicks"), Input(ids.FILTER_KORREL, "value"),
 )(sync_filters)
 
 
