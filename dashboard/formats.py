@@ -156,19 +156,3 @@ def verschil(x, soort: str = "getal") -> str:
     if soort == "pp":
         return procentpunt(x)
     return getal(x, teken=True)
-
-
-def kleine_aantallen_uitleg(a=None) -> str:
-    """The small-numbers rule in words, from the configured method (kern/afscherming.py)."""
-    from kern.afscherming import Afscherming
-
-    a = a or Afscherming.voor(True)
-    delen = []
-    if a.drempel > 1:
-        bereik = "1" if a.drempel == 2 else f"1 tot en met {a.drempel - 1}"
-        delen.append(f"Kleine aantallen ({bereik}) staan als '{a.label}'.")
-    if a.basis > 1:
-        delen.append(f"Andere aantallen zijn afgerond op veelvouden van {a.basis}; totalen apart, dus de "
-                     "delen tellen niet altijd op tot het totaal. Verschillen, aandelen en cijfers per "
-                     "1.000 inwoners zijn berekend uit de afgeronde aantallen.")
-    return " ".join(delen) or "Alle aantallen worden getoond."

@@ -25,7 +25,7 @@ import hmac
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -76,6 +76,31 @@ class Afscherming:
         """A count as a number for a chart: its published value, NaN when it is "< 5" or missing."""
         w = self.aantal(x)
         return float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else float("nan")
+
+    def uitleg(self) -> str:
+        """The method in Dutch words, read from this object (threshold, base), for the screens'
+        notes and the reports' reading guide. With the defaults: "Aantallen zijn afgerond op
+        veelvouden van 5; aantallen van 0 tot en met 4 staan als '< 5'. Totalen zijn apart
+        afgerond, ..." An exact viewer is told that others see them so."""
+        a = self if self.beschermd else replace(self, beschermd=True)
+        klein = ""
+        if a.drempel > 2:
+            klein = f"aantallen van 0 tot en met {a.drempel - 1} staan als '{a.label}'"
+        elif a.drempel == 2:
+            klein = f"een aantal 0 of 1 staat als '{a.label}'"
+        if a.basis > 1:
+            zin = f"Aantallen zijn afgerond op veelvouden van {a.basis}" + (f"; {klein}." if klein else ".")
+            zin += " Totalen zijn apart afgerond, dus de delen tellen niet altijd op tot het totaal."
+            zin += " Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de afgeronde aantallen."
+        else:
+            zin = "Aantallen zijn niet afgerond" + (f"; {klein}." if klein else ".")
+            zin += " Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de getoonde aantallen."
+        if klein:
+            zin += f" Berust zo'n cijfer op een aantal '{a.label}', dan staat er '{LEEG}'."
+        zin += " Bedragen in euro's en inwonertallen zijn niet afgerond."
+        if not self.beschermd:
+            return "U ziet exacte aantallen (rol regio). Voor gemeenten, beheer en in de rapportages: " + zin
+        return zin
 
     # --- derived figures: from published values only ---------------------------------------
 

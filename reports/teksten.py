@@ -3,33 +3,7 @@ the one explanation of how counts are published, worded from the configured Afsc
 (kern/afscherming.py): threshold and rounding base are never written here by hand."""
 from __future__ import annotations
 
-from kern.afscherming import LEEG, Afscherming
-
-
-def afscherming_uitleg(a: Afscherming) -> str:
-    """How the report shows counts, in words, read from `a` itself (threshold, base, and whether a
-    0 is shown). With the defaults: "Aantallen zijn afgerond op veelvouden van 5; aantallen van 1
-    tot en met 4 staan als '< 5'. Totalen zijn apart afgerond, dus de delen tellen niet altijd op
-    tot het totaal. Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de
-    afgeronde aantallen." plus what "–" means and what is not rounded."""
-    van = 0 if a.klein(0) else 1  # the lowest count shown as the label
-    klein = ""
-    if a.drempel - 1 > van:
-        klein = f"aantallen van {van} tot en met {a.drempel - 1} staan als '{a.label}'"
-    elif a.drempel - 1 == van:
-        klein = f"een aantal {van} staat als '{a.label}'"
-    if a.basis > 1:
-        zin = f"Aantallen zijn afgerond op veelvouden van {a.basis}" + (f"; {klein}." if klein else ".")
-        zin += " Totalen zijn apart afgerond, dus de delen tellen niet altijd op tot het totaal."
-        zin += " Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de afgeronde aantallen."
-    else:
-        zin = "Aantallen zijn niet afgerond" + (f"; {klein}." if klein else ".")
-        zin += " Verschillen, percentages en cijfers per 1.000 inwoners zijn berekend uit de getoonde aantallen."
-    if klein:
-        zin += f" Berust zo'n cijfer op een aantal '{a.label}', dan staat er '{LEEG}'."
-    if a.aantal(0) == 0:
-        zin += " Een aantal 0 staat als 0."
-    return zin + " Bedragen in euro's en inwonertallen zijn niet afgerond."
+from kern.afscherming import Afscherming
 
 
 def kerncijfers_noot(a: Afscherming) -> str:
@@ -52,7 +26,7 @@ def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str
         "uitstroom met de redenen van beëindiging, de overgang naar de Wet langdurige zorg (Wlz), de "
         "verdeling over zorg in natura (ZIN) en persoonsgebonden budget (PGB) in cliënten en kosten, en "
         "het financiële resultaat met de verdeling over de gemeenten volgens de 50/50-sleutel."),
-        afscherming_uitleg(a),
+        a.uitleg(),
         ("Kosten zijn gerealiseerde kosten: ZIN naar de maand van levering (toegekende declaraties), PGB "
         "naar de maand van besteding (SVB). Aanbieders declareren weken na de zorg, dus de laatste maanden "
         "zijn nog niet compleet. Het resultaat van het lopende jaar bevat daarom een prognose tot 31 "
@@ -76,7 +50,7 @@ def definities(a: Afscherming) -> list[tuple[str, str]]:
             uitleg += (" In de tabellen is elk aantal apart afgerond, dus de afgeronde delen tellen niet altijd "
                        "op tot het afgeronde totaal.")
         uit.append((term, uitleg))
-    return uit + [("Kleine aantallen en afronding", afscherming_uitleg(a))]
+    return uit + [("Kleine aantallen en afronding", a.uitleg())]
 
 
 _DEFINITIES: list[tuple[str, str]] = [

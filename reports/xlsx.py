@@ -17,7 +17,6 @@ from openpyxl.utils import get_column_letter
 
 from dashboard import formats
 from reports.model import ReportData, Tabel
-from reports.teksten import afscherming_uitleg
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 NUMMER_OPMAAK = {
@@ -117,7 +116,7 @@ def write_xlsx(report: ReportData, path) -> int:
         ("Resultaatversie", report.resultaat_versie), ("Toelichting resultaatversie", report.resultaat_versie_tekst),
         ("Warehouseversie", report.warehouse_versie),
         ("Gemaakt op (UTC)", formats.datumtijd(report.gemaakt_op.replace(tzinfo=None))),
-        ("Kleine aantallen en afronding", afscherming_uitleg(report.afscherming)),
+        ("Kleine aantallen en afronding", report.afscherming.uitleg()),
     ]
     zet_tekst(info.cell(row=1, column=1), "Onderdeel")
     zet_tekst(info.cell(row=1, column=2), "Waarde")

@@ -84,7 +84,7 @@ def balans_visual(ctx: Context) -> Visual:
     gepubliceerd = [a.aantal(x) for x in delen]
     verborgen = any(isinstance(x, str) for x in gepubliceerd)
     if verborgen:  # a bar that is '< 5' would follow from the others: show none of them
-        fig = leeg(formats.kleine_aantallen_uitleg(a).split(".")[0])
+        fig = leeg(f"Niet getoond: een van de vier aantallen is '{a.label}'")
         rest = None
     else:  # the unexplained rest of the published counts (moves between municipalities)
         pb, pi, po, pe = gepubliceerd

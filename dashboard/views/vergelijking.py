@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.theme import KLEUR
@@ -74,7 +74,7 @@ def regio_visual(ctx: Context) -> Visual:
                   opmaak={c: ("getal" if i % 2 else "getal2") for i, c in enumerate(tabel.columns) if i},
                   kolommen=kolommen,
                   toelichting="De regio is het totaal van alle gemeenten van de regio; de filters gemeente en "
-                              "subregio gelden daar niet. " + formats.kleine_aantallen_uitleg())
+                              "subregio gelden daar niet. " + ctx.afscherming.uitleg())
 
 
 def _hoofdletter(tekst: str) -> str:

@@ -45,21 +45,16 @@ def test_maand_en_datum():
     assert formats.periode(dt.date(2024, 6, 1), dt.date(2024, 6, 1)) == "jun 2024"
 
 
-def test_small_numbers_rule_follows_the_threshold(monkeypatch):
-    from dashboard import formats
+def test_uitleg_volgt_de_ingestelde_methode():
+    from kern.afscherming import Afscherming
 
-    monkeypatch.delenv("BWMO_KLEINE_AANTALLEN", raising=False)
-    monkeypatch.delenv("BWMO_AFRONDEN_OP", raising=False)
-    uitleg = formats.kleine_aantallen_uitleg()
-    assert uitleg.startswith("Kleine aantallen (1 tot en met 4) staan als '< 5'. Andere aantallen zijn afgerond "
-                             "op veelvouden van 5;")
-    monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "10")
-    monkeypatch.setenv("BWMO_AFRONDEN_OP", "10")
-    assert formats.kleine_aantallen_uitleg().startswith("Kleine aantallen (1 tot en met 9) staan als '< 10'. "
-                                                        "Andere aantallen zijn afgerond op veelvouden van 10;")
-    monkeypatch.setenv("BWMO_KLEINE_AANTALLEN", "1")
-    monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")
-    assert formats.kleine_aantallen_uitleg() == "Alle aantallen worden getoond."
+    assert Afscherming(True).uitleg().startswith(
+        "Aantallen zijn afgerond op veelvouden van 5; aantallen van 0 tot en met 4 staan als '< 5'. "
+        "Totalen zijn apart afgerond")
+    assert Afscherming(True, 10, 10).uitleg().startswith(
+        "Aantallen zijn afgerond op veelvouden van 10; aantallen van 0 tot en met 9 staan als '< 10'.")
+    assert Afscherming(True, 1, 1).uitleg().startswith("Aantallen zijn niet afgerond.")
+    assert Afscherming(False).uitleg().startswith("U ziet exacte aantallen (rol regio). Voor gemeenten")
 
 
 def test_csv_toont_een_ontbrekende_of_verborgen_waarde_als_op_het_scherm():
