@@ -62,10 +62,7 @@ def _stand_visual(ctx: Context, vid: str, titel: str, kolom: str, volgorde: list
     return Visual(vid, titel, tabel, tekst, figuur=fig,
                   opmaak={c: (opmaak if c == kop else "getal") for c in tabel.columns},
                   kolommen={c: af.AANTAL for c in tabel.columns[1:]}, kruisfilter=ctx.tijd_kruisfilter,
-                  toelichting=_AFGEROND if not ctx.exact else "")
-
-
-_AFGEROND = "Aantallen afgerond op 5; het totaal is apart afgerond, de delen tellen niet altijd op tot het totaal."
+                  toelichting="" if ctx.exact else ctx.afscherming.uitleg())
 
 
 @visual("clienten-tussenvorm")

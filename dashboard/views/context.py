@@ -56,10 +56,6 @@ class Context:
         w = self.afscherming.aantal(waarde)
         return w if isinstance(w, str) else formats.getal(w)
 
-    def verschil_tekst(self, a, b) -> str:
-        """a - b for text, from the published counts: '+5', or '–' when one is hidden."""
-        return formats.getal(self.afscherming.verschil(a, b), teken=True)
-
     def plotbaar(self, waarden) -> list:
         """Counts for a chart, as published: rounded; '< 5' becomes missing (no bar, no hover)."""
         return [self.afscherming.getal(v) for v in waarden]

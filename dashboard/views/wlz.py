@@ -108,8 +108,7 @@ def aanvragen_visual(ctx: Context) -> Visual:
     return Visual("wlz-aanvragen", "Wlz-aanvragen naar besluit", tabel, tekst, figuur=fig,
                   opmaak={kop: opmaak, **{c: "getal" for c in tabel.columns[1:]}},
                   kolommen={c: af.AANTAL for c in tabel.columns[1:]},
-                  toelichting="" if ctx.exact else "Aantallen afgerond op 5; het totaal (Aanvragen) is apart "
-                                                   "afgerond.")
+                  toelichting="" if ctx.exact else ctx.afscherming.uitleg())
 
 
 @visual("wlz-open")

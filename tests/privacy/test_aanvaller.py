@@ -2,7 +2,7 @@
 
 For `assen` and `westerveld` (role gemeente) it collects what the dashboard publishes to them:
 the tables of the time-series visuals at every grain (as shown and as exported: one function
-builds both), the KPI cards and the comparison with the region for overlapping periods, and the
+builds both), the KPI cards and the comparison with the region and the outflow by reason for overlapping periods, and the
 rates per 1.000 on the Gemeente page. Each published cell becomes an interval for the exact
 count(s) it stands for; the identities between them (parts and totals, stand and flows,
 overlapping periods, rate × population) are added; the attacker (aanvaller.py) narrows. It must
@@ -132,6 +132,8 @@ class Verzamelaar:
         zie(("kpi", p, "actief"), {("S", p.tot): 1}, _kpi_waarde(kpis["actief"].waarde))
         for sleutel, atoom in (("instroom", "IN"), ("uitstroom", "OUT"), ("uitstroom_wlz", "WLZ")):
             zie(("kpi", p, sleutel), {(atoom, m): 1 for m in maanden}, _kpi_waarde(kpis[sleutel].waarde))
+        for r in self.tabel("stromen-reden", search).to_dict("records"):  # the reasons add up to uitstroom
+            zie(("reden", p, r["Code"]), {("OUTr", m, r["Code"]): 1 for m in maanden}, r["Uitstroom"])
         t = self.tabel("overzicht-regio", search)
         for r, (eigen, regio) in zip(t.to_dict("records"), [("S", "R:S"), ("IN", "R:IN"), ("OUT", "R:OUT"),
                                                              ("WLZ", "R:WLZ")]):
@@ -185,9 +187,12 @@ def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.
         cm = data.clienten_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
         sm = data.stromen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
         am = data.wlz_aanvragen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+        rm = data.uitstroom_reden_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
     cm = cm.assign(maand=pd.to_datetime(cm["maand"]).dt.date)
     sm = sm.assign(maand=pd.to_datetime(sm["maand"]).dt.date)
     am = am.assign(maand=pd.to_datetime(am["maand"]).dt.date)
+    rm = rm.assign(maand=pd.to_datetime(rm["maand"]).dt.date)
+    codes = sorted(rm["reden_code"].dropna().unique())
     stand = cm.groupby("maand")["actief"].sum()
     for m in _maanden(eerste, laatste):
         exact[("S", m)] = int(stand.get(m, 0))
@@ -206,6 +211,11 @@ def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.
         aanvaller.identiteit({("S", m): 1, **{("Stv", m, tv): -1 for tv in TUSSENVORMEN}})
         aanvaller.identiteit({("S", m): 1, ("Slv", m, "ZIN"): -1, ("Slv", m, "PGB"): -1})
         aanvaller.identiteit({("Atot", m): 1, **{("A", m, s): -1 for s in AANVRAGEN}})
+        reden = rm[rm["maand"] == m]
+        for c in codes:
+            exact[("OUTr", m, c)] = int(reden.loc[reden["reden_code"] == c, "uitstroom"].sum())
+        if sum(exact[("OUTr", m, c)] for c in codes) == exact[("OUT", m)]:
+            aanvaller.identiteit({("OUT", m): 1, **{("OUTr", m, c): -1 for c in codes}})
         vorige = flt.plus_maanden(m, -1)
         if vorige >= eerste and exact[("S", m)] == exact[("S", vorige)] + exact[("IN", m)] - exact[("OUT", m)]:
             aanvaller.identiteit({("S", m): 1, ("S", vorige): -1, ("IN", m): -1, ("OUT", m): 1})
