@@ -26,7 +26,8 @@ def vrije_poort() -> int:
 
 def maak_gebruiker(state: Path, naam: str, wachtwoord: str, rollen=("regio",), gemeenten=()) -> None:
     """A user in the state store at `state` (created when missing)."""
-    from dashboard.auth import StateStore, hash_password
+    from dashboard.auth import hash_password
+    from staat.store import StateStore
     store = StateStore(state)
     if store.get_user(naam) is None:
         store.add_user(naam, hash_password(wachtwoord), set(rollen), set(gemeenten))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.auth.store import StateStore
+from staat.store import StateStore
 
 VERSIES = ("voorlopig", "definitief")
 SQL = Path(__file__).resolve().parent / "versions"

@@ -19,11 +19,10 @@ from .roles import (
                     sees_exact_counts,
 )
 from .settings import Settings
-from .store import StateStore
 from .web import install
 
 __all__ = [
-    "BEHEER", "GEMEENTE", "REGIO", "Settings", "StateStore", "User", "allowed_gemeenten", "audit",
+    "BEHEER", "GEMEENTE", "REGIO", "Settings", "User", "allowed_gemeenten", "audit",
     "create_demo_users", "current_user", "hash_password", "install", "may_fix_versions", "may_manage",
     "read_audit_log", "sees_exact_counts", "session_scope", "verify_password",
 ]

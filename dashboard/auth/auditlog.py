@@ -1,8 +1,9 @@
 """Reading the audit log: only for `beheer`."""
 from __future__ import annotations
 
+from staat.store import StateStore
+
 from .roles import User, may_manage
-from .store import StateStore
 
 
 def read_audit_log(user: User | None, store: StateStore, *, limit: int = 500,

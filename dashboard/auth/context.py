@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from flask import current_app, g, has_app_context, has_request_context, request
 
+from staat.store import StateStore
+
 from .roles import User, allowed_gemeenten
 from .settings import Settings
 from .sso import GroupRule, peer_address
-from .store import StateStore
 
 EXTENSION = "bwmo_auth"
 

@@ -6,9 +6,10 @@ import os
 import re
 import unicodedata
 
+from staat.store import StateStore
+
 from .passwords import hash_password
 from .roles import BEHEER, GEMEENTE, REGIO
-from .store import StateStore
 
 
 def actor() -> str:

@@ -6,9 +6,10 @@ import secrets
 
 from flask import g, jsonify, redirect, request, session, url_for
 
-from . import clock
+from staat import clock
+
 from .context import AuthContext, client_ip, get_context, proxy_peer
-from .roles import User
+from .roles import User, user_of
 from .sso import is_trusted, user_from_headers
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def _password_user(ctx: AuthContext) -> User | None:
         return None
     if now - row["laatst_gezien"] >= TOUCH_EVERY_S:
         ctx.store.touch_session(token)
-    return record.as_user()
+    return user_of(record)
 
 
 def _sso_user(ctx: AuthContext) -> User | None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from . import clock, passwords
-from .roles import USERNAME, User
+from staat import clock
+from staat.store import StateStore
+
+from . import passwords
+from .roles import USERNAME, User, user_of
 from .settings import Settings
-from .store import StateStore
 
 OK, WRONG, LOCKED = "ok", "fout", "geblokkeerd"
 
@@ -71,4 +73,4 @@ def authenticate(store: StateStore, settings: Settings, username: str, password:
     if passwords.needs_rehash(record.password_hash):
         store.set_password(name, passwords.hash_password(password), end_sessions=False)
     store.audit(name, "inloggen", {}, ip)
-    return LoginResult(OK, record.as_user())
+    return LoginResult(OK, user_of(record))

@@ -27,6 +27,11 @@ class User:
         return role in self.roles
 
 
+def user_of(record) -> User:
+    """The User a password account in the state store (a `staat.store.UserRecord`) signs in as."""
+    return User(record.username, record.roles, record.gemeenten)
+
+
 def normalize_username(name: str) -> str:
     name = (name or "").strip().lower()
     if not USERNAME.match(name):

@@ -1,4 +1,5 @@
-"""Everything the auth package reads from the environment, read in one place."""
+"""Everything the auth package reads from the environment, read in one place (where the state
+store lives is `staat.store.state_path`)."""
 from __future__ import annotations
 
 import ipaddress
@@ -31,16 +32,6 @@ def _int(name: str, default: int, minimum: int = 1) -> int:
     if value < minimum:
         raise ValueError(f"{name} moet minstens {minimum} zijn, niet {value}.")
     return value
-
-
-def state_path() -> Path:
-    """$BWMO_STATE, else state.sqlite next to the warehouse (which is replaced on every load,
-    so users and audit cannot live inside it)."""
-    if os.environ.get("BWMO_STATE"):
-        return Path(os.environ["BWMO_STATE"])
-    if os.environ.get("BWMO_WAREHOUSE"):
-        return Path(os.environ["BWMO_WAREHOUSE"]).resolve().parent / "state.sqlite"
-    return ROOT / "data" / "state.sqlite"
 
 
 def parse_networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

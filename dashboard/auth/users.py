@@ -13,11 +13,12 @@ import argparse
 import getpass
 import sys
 
+from staat.store import StateStore
+
 from .demo import actor as _actor
 from .demo import create_demo_users
 from .passwords import hash_password
 from .roles import ROLES, normalize_username, validate_roles
-from .store import StateStore
 
 MIN_PASSWORD_LENGTH = 12
 

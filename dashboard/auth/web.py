@@ -19,13 +19,14 @@ from flask import (
 )
 from flask.sessions import SecureCookieSessionInterface
 
+from staat.store import StateStore
+
 from .context import EXTENSION, AuthContext, audit, client_ip, current_user, get_context
 from .guard import csrf_token, end_session, guard, start_session
 from .headers import add_security_headers, handle_error
 from .login import LOCKED, OK, authenticate
 from .settings import Settings, check_secret
 from .sso import load_group_rules
-from .store import StateStore
 from .validate import check_callback, limit_body
 
 log = logging.getLogger(__name__)

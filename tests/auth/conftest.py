@@ -9,10 +9,11 @@ import pytest
 from dash import Input, Output, dcc, html
 from flask import send_file
 
-from dashboard.auth import clock, passwords
+from dashboard.auth import passwords
 from dashboard.auth.settings import Settings
-from dashboard.auth.store import StateStore
 from dashboard.auth.web import install
+from staat import clock
+from staat.store import StateStore
 
 REGION = frozenset({"GM0106", "GM1680", "GM0119"})
 SECRET = "test-secret-" + "x" * 40

@@ -7,9 +7,9 @@ import pytest
 from dashboard.auth import create_demo_users
 from dashboard.auth.passwords import verify_password
 from dashboard.auth.settings import ROOT
-from dashboard.auth.store import StateStore
 from dashboard.auth.users import main
 from etl.region import load_region
+from staat.store import StateStore
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import multiprocessing
 import sqlite3
 
-from dashboard.auth.schema import MIGRATIONS
-from dashboard.auth.store import StateStore
+from staat.schema import MIGRATIONS
+from staat.store import StateStore
 
 
 def test_created_on_first_use_in_wal_mode(tmp_path):
@@ -28,7 +28,7 @@ def test_state_survives_a_new_store_object(tmp_path):
 
 
 def test_state_path_from_env(monkeypatch, tmp_path):
-    from dashboard.auth.settings import state_path
+    from staat.store import state_path
 
     monkeypatch.delenv("BWMO_STATE", raising=False)
     monkeypatch.setenv("BWMO_WAREHOUSE", str(tmp_path / "wh" / "warehouse.duckdb"))

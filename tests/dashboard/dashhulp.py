@@ -21,7 +21,7 @@ def echte_app():
     dash.callback into the first app that starts, so a second app would have none. Its state
     store is a temporary file."""
     from dashboard.app import create_app, warm_up
-    from dashboard.auth import StateStore
+    from staat.store import StateStore
     app = create_app(auth_store=StateStore(Path(tempfile.mkdtemp(prefix="bwmo-state-")) / "state.sqlite"))
     warm_up(app.server)  # Dash's setup now, before any other test app could take the callbacks
     return app

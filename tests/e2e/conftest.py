@@ -46,7 +46,8 @@ def _vrije_poort() -> int:
 
 
 def maak_gebruikers(state: Path) -> None:
-    from dashboard.auth import StateStore, hash_password
+    from dashboard.auth import hash_password
+    from staat.store import StateStore
     store = StateStore(state)
     for naam, (wachtwoord, rollen, gemeenten) in GEBRUIKERS.items():
         store.add_user(naam, hash_password(wachtwoord), rollen, gemeenten)

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from dashboard import data, formats
-from dashboard.auth.store import StateStore
 from etl.load import load, rebuild
 from reports import build_report, write_pdf, write_xlsx
+from staat.store import StateStore
 from tests.fixtures.delivery import ROWS, write_delivery
 from tests.reports.conftest import ASSEN_USER, REGIO_USER, sql
 from warehouse.versions import fix_version

@@ -8,8 +8,8 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from dashboard.auth.store import StateStore
 from etl.load import load, rebuild
+from staat.store import StateStore
 from tests.fixtures.delivery import ROWS, write_delivery
 from warehouse.versions import VersionRefused, all_versions, fix_version
 

@@ -1,4 +1,5 @@
-"""The one clock the auth package reads, so tests can move time (idle expiry, lockout)."""
+"""The one clock the state store and the auth package read, so tests can move time (idle expiry,
+lockout)."""
 from __future__ import annotations
 
 import time

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import clock
-from .roles import User
 from .schema import MIGRATIONS
-from .settings import state_path
 
+ROOT = Path(__file__).resolve().parents[1]
 BUSY_TIMEOUT_MS = 10_000
 # The audit log records values that come from requests (filters, page paths, SSO user names);
 # capped, so a forged request cannot write megabytes into it. Counted in characters.
@@ -40,8 +39,15 @@ class UserRecord:
     disabled: bool
     sessions_valid_from: float
 
-    def as_user(self) -> User:
-        return User(self.username, self.roles, self.gemeenten)
+
+def state_path() -> Path:
+    """$BWMO_STATE, else state.sqlite next to the warehouse (which is replaced on every load,
+    so users and audit cannot live inside it)."""
+    if os.environ.get("BWMO_STATE"):
+        return Path(os.environ["BWMO_STATE"])
+    if os.environ.get("BWMO_WAREHOUSE"):
+        return Path(os.environ["BWMO_WAREHOUSE"]).resolve().parent / "state.sqlite"
+    return ROOT / "data" / "state.sqlite"
 
 
 def _cap(value, limit: int = MAX_FIELD_CHARS):

@@ -1,0 +1,195 @@
+"""Dependencies point one way (issue 11).
+
+The imports of every .py file under the project's packages are read with `ast` (also imports
+inside functions, and relative imports resolved to their package), and the rules below are
+checked on them. The direction:
+
+    etl  ->  warehouse  ->  staat
+    (kern may be imported by anyone; kern and staat import nothing of the project)
+    dashboard, reports  ->  kern, staat, ...      nothing below them imports dashboard or reports
+
+Rules that are not true yet are written down as `xfail(strict=True)` tests at the bottom: they
+fail today, and the day one becomes true its xfail turns into a failure, so whoever fixed it
+removes the mark and the rule is enforced from then on.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("etl", "warehouse", "staat", "kern", "dashboard", "reports", "bench")
+# What each lower package may import of the project (besides itself). Anything not listed is
+# forbidden: warehouse does not import etl, staat does not import kern, and so on.
+ALLOWED = {
+    "kern": set(),
+    "staat": set(),
+    "warehouse": {"staat", "kern"},
+    "etl": {"warehouse", "staat", "kern"},
+}
+WEB = ("flask", "dash", "dashboard")
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _targets(node: ast.AST, module: str, is_package: bool) -> list[str]:
+    """The modules one import statement names, relative imports resolved."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    if node.level == 0:
+        base = node.module or ""
+    else:
+        package = module.split(".") if is_package else module.split(".")[:-1]
+        package = package[: len(package) - (node.level - 1)]
+        base = ".".join(package + ([node.module] if node.module else []))
+    # `from dashboard import data` names the module dashboard.data; `from x import NAME`, just x
+    names = [f"{base}.{alias.name}" if _is_module(f"{base}.{alias.name}") else base
+             for alias in node.names]
+    return list(dict.fromkeys(names))
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+@cache
+def project_imports() -> tuple[tuple[str, str, int, str], ...]:
+    """(importing module, file, line, imported module) for every import of a project package."""
+    found = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            module = _module_name(path)
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                for target in _targets(node, module, path.name == "__init__.py"):
+                    if target.split(".")[0] in PACKAGES:
+                        found.append((module, str(path.relative_to(ROOT)), node.lineno, target))
+    return tuple(found)
+
+
+def imports_between(sources, targets) -> list[str]:
+    """'file:line imports module' for each import from a package in `sources` of one in `targets`."""
+    return [
+        f"{file}:{line} imports {target}"
+        for module, file, line, target in project_imports()
+        if module.split(".")[0] in sources and target.split(".")[0] in targets
+        and target.split(".")[0] != module.split(".")[0]
+    ]
+
+
+def package_graph(packages) -> dict[str, set[str]]:
+    graph = {p: set() for p in packages}
+    for module, _file, _line, target in project_imports():
+        source, dest = module.split(".")[0], target.split(".")[0]
+        if source in graph and dest in graph and source != dest:
+            graph[source].add(dest)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle in `graph` as a path that ends where it starts, or None."""
+    done: set[str] = set()
+
+    def visit(node, path):
+        path = path + [node]
+        for nxt in sorted(graph[node]):
+            if nxt in path:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in done:
+                cycle = visit(nxt, path)
+                if cycle:
+                    return cycle
+        done.add(node)
+        return None
+
+    for node in sorted(graph):
+        if node not in done:
+            cycle = visit(node, [])
+            if cycle:
+                return cycle
+    return None
+
+
+# --- the scanner itself -----------------------------------------------------------------------
+
+def test_scanner_sees_function_level_and_relative_imports():
+    """The rules below mean nothing if the scanner misses imports; check it on known ones."""
+    seen = {(file, target) for _m, file, _l, target in project_imports()}
+    # inside a function
+    assert ("dashboard/views/versies.py", "etl.load") in seen
+    # relative, resolved to the package
+    assert ("dashboard/auth/login.py", "dashboard.auth.passwords") in seen
+    # the edge the state package exists for
+    assert ("warehouse/versions.py", "staat.store") in seen
+
+
+def test_find_cycle():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+
+
+# --- rules that hold ----------------------------------------------------------------------------
+
+def test_nothing_below_imports_dashboard_or_reports():
+    """(a) etl, warehouse, staat and kern import neither dashboard nor reports."""
+    assert imports_between({"etl", "warehouse", "staat", "kern"}, {"dashboard", "reports"}) == []
+
+
+@pytest.mark.parametrize("package", ["kern", "staat"])
+def test_kern_and_staat_import_nothing_of_the_project(package):
+    """(b) kern and staat stand alone: no etl, warehouse, each other, or anything above."""
+    assert imports_between({package}, set(PACKAGES)) == []
+
+
+@pytest.mark.parametrize("package", ["etl", "warehouse"])
+def test_etl_and_warehouse_import_only_what_lies_below(package):
+    """(c) etl may import warehouse, staat and kern; warehouse may import staat and kern."""
+    assert imports_between({package}, set(PACKAGES) - ALLOWED[package]) == []
+
+
+def test_loading_imports_no_web_framework():
+    """(d) `import etl.load` (the command line, cron) loads no Flask, Dash or dashboard."""
+    code = ("import json, sys, etl.load; "
+            f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {WEB!r})))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    assert json.loads(out) == []
+
+
+def test_no_cycle_between_the_lower_packages():
+    """(e) no import cycle between etl, warehouse, staat and kern."""
+    graph = package_graph(("etl", "warehouse", "staat", "kern"))
+    assert find_cycle(graph) is None, graph
+
+
+# --- rules that do not hold yet (issue 11) ---------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason=(
+    "reports imports dashboard: dashboard.data (batch, build, resultaat, samenstellen, __main__), "
+    "dashboard.formats (opmaak, pdf, periode, resultaat, samenstellen, tabellen_*, xlsx), "
+    "dashboard.theme (pdf), dashboard.auth.roles (batch, build, samenstellen) and "
+    "dashboard.auth / dashboard.auth.context (build). These belong in a shared core."))
+def test_reports_do_not_import_dashboard():
+    assert imports_between({"reports"}, {"dashboard"}) == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "dashboard/views/versies.py imports etl.load (rebuild, LoadRefused): fixing a version "
+    "rebuilds the warehouse inside a web request. It should run as a job or a subprocess."))
+def test_dashboard_does_not_import_etl_load():
+    assert [f"{file}:{line}" for module, file, line, target in project_imports()
+            if module.startswith("dashboard.") and (target == "etl.load" or target.startswith("etl.load."))] == []
