@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from dashboard import formats
+from kern import formats
 
 
 def tekst(waarde, soort: str) -> str:

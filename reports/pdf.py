@@ -27,8 +27,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from dashboard import formats
 from dashboard.theme import KLEUR, KLEUR_LEVERINGSVORM
+from kern import formats
 from reports.model import Grafiek, ReportData, Tabel
 from reports.opmaak import tekst
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from dashboard import formats
+from kern import formats
 from reports.fouten import RapportFout
 
 PERIODES = ("H1", "JAAR")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard.auth.roles import REGIO
 from dashboard.data import Selectie
+from kern import formats
 from kern.afscherming import Afscherming
 from reports import teksten
 from reports.cijfers import Cijfers, datums

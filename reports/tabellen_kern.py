@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import formats
+from kern import formats
 from kern.afscherming import Afscherming
 from reports.afgeleide_cijfers import per1000, verschil, verschil_pct
 from reports.cijfers import Cijfers, som, tussen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import formats
+from kern import formats
 from kern.afscherming import Afscherming
 from reports.afgeleide_cijfers import aandeel, verschil
 from reports.cijfers import LEVERINGSVORMEN, tussen

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from dashboard import formats
+from kern import formats
 from reports.model import ReportData, Tabel
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")

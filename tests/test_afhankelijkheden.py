@@ -180,7 +180,6 @@ def test_no_cycle_between_the_lower_packages():
 
 @pytest.mark.xfail(strict=True, reason=(
     "reports imports dashboard: dashboard.data (batch, build, resultaat, samenstellen, __main__), "
-    "dashboard.formats (opmaak, pdf, periode, resultaat, samenstellen, tabellen_*, xlsx), "
     "dashboard.theme (pdf), dashboard.auth.roles (batch, build, samenstellen) and "
     "dashboard.auth / dashboard.auth.context (build). These belong in a shared core."))
 def test_reports_do_not_import_dashboard():

@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import data, formats, ids
+from dashboard import data, ids
 from dashboard import filters as flt
 from dashboard.components.visual import bouw, render
 from dashboard.views.context import Context, maak_context
+from kern import formats
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import formats
+from kern import formats
 
 OPMAAK = {
     "getal": formats.getal,

@@ -1,9 +1,9 @@
 """Shared helpers for the pure figure functions."""
 from __future__ import annotations
 
-from dashboard import formats
 from dashboard.figures.licht import Figuur
 from dashboard.theme import TEMPLATE
+from kern import formats
 
 FORMATTERS = {
     "getal": lambda x: formats.getal(x),

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import formats
 from dashboard.figures.basis import euro_as, figuur, leeg
 from dashboard.figures.licht import Figuur
 from dashboard.theme import KLEUR
+from kern import formats
 
 
 def _cd(x, waarden):

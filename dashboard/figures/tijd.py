@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import formats
 from dashboard.figures.basis import figuur, fmt, hover, leeg
 from dashboard.figures.licht import Figuur
 from dashboard.theme import KLEUR
+from kern import formats
 
 
 def _maanden(df: pd.DataFrame, korrel: str = "maand") -> tuple[list[str], list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
@@ -20,6 +20,7 @@ from dashboard.theme import (
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import formats
 
 KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid wonen
 

@@ -13,10 +13,11 @@ from functools import cached_property
 
 import pandas as pd
 
-from dashboard import access, data, formats
+from dashboard import access, data
 from dashboard import filters as flt
 from dashboard.auth import roles
 from dashboard.data import Selectie
+from kern import formats
 from kern.afscherming import Afscherming
 
 

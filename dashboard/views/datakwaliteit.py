@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.theme import KLEUR
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import formats
 
 
 @visual("dq-laadlog")

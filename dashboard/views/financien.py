@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, financien, tijd
 from dashboard.figures.basis import euro_as
@@ -17,6 +17,7 @@ from dashboard.theme import (
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import formats
 
 VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}
 

@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
@@ -13,6 +13,7 @@ from dashboard.theme import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import formats
 
 INDICATOREN = {  # sleutel: (teller, titel, eenheid, opmaak, factor)
     "actief": ("actief_einde", "Actieve cliënten per 1.000 inwoners", "per 1.000 inwoners", "getal2", 1000),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.kpi import Kpi, kaarten
 from dashboard.components.visual import Visual, visual
@@ -12,6 +12,7 @@ from dashboard.theme import KLEUR
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import formats
 
 
 def kpi_lijst(ctx: Context) -> list[Kpi]:

@@ -14,9 +14,10 @@ import re
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard.auth import current_user
 from dashboard.auth.roles import REGIO, allowed_gemeenten
+from kern import formats
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import access, data, formats
+from dashboard import access, data
 from dashboard.auth import audit, current_user, may_fix_versions
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
@@ -17,6 +17,7 @@ from dashboard.theme import KLEUR
 from dashboard.views.context import Context
 from dashboard.views.financien import verdeling_keuze
 from kern import afscherming as af
+from kern import formats
 
 
 def verrekening_jaar(df: pd.DataFrame) -> int | None:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import data, formats
+from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
@@ -13,6 +13,7 @@ from dashboard.theme import KLEUR, WLZ_STATUS
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import formats
 
 WLZ_START = dt.date(2021, 1, 1)
 

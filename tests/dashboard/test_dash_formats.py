@@ -3,7 +3,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard import formats
+from kern import formats
 
 
 @pytest.mark.parametrize("waarde, verwacht", [
