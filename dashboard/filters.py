@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
-from dashboard.theme import LEVERINGSVORMEN, TUSSENVORMEN
 from kern import formats
+from kern.kleuren import LEVERINGSVORMEN, TUSSENVORMEN
 
 _MAAND = re.compile(r"^(\d{4})-(\d{2})$")
 _GEMEENTE = re.compile(r"^GM\d{4}$")

@@ -10,7 +10,7 @@ from dash import dcc, html
 from dashboard import access, data, ids
 from dashboard import filters as flt
 from dashboard.auth.roles import GEMEENTE, REGIO
-from dashboard.theme import (
+from kern.kleuren import (
     LEVERINGSVORM_LABEL,
     LEVERINGSVORMEN,
     TUSSENVORMEN,

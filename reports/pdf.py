@@ -27,8 +27,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from dashboard.theme import KLEUR, KLEUR_LEVERINGSVORM
 from kern import formats
+from kern.kleuren import KLEUR, KLEUR_LEVERINGSVORM
 from reports.model import Grafiek, ReportData, Tabel
 from reports.opmaak import tekst
 

@@ -170,6 +170,18 @@ def test_loading_imports_no_web_framework():
     assert json.loads(out) == []
 
 
+def test_kern_loads_no_web_or_chart_framework():
+    """(d') the shared core is pure: importing every kern module loads no Flask, Dash, Plotly or
+    dashboard (the Plotly template lives in dashboard/figures/sjabloon.py)."""
+    modules = sorted(_module_name(p) for p in (ROOT / "kern").rglob("*.py"))
+    code = (f"import json, sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
+            f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+            f"{WEB + ('plotly',)!r})))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    assert json.loads(out) == []
+
+
 def test_no_cycle_between_the_lower_packages():
     """(e) no import cycle between etl, warehouse, staat and kern."""
     graph = package_graph(("etl", "warehouse", "staat", "kern"))
@@ -180,7 +192,7 @@ def test_no_cycle_between_the_lower_packages():
 
 @pytest.mark.xfail(strict=True, reason=(
     "reports imports dashboard: dashboard.data (batch, build, resultaat, samenstellen, __main__), "
-    "dashboard.theme (pdf), dashboard.auth.roles (batch, build, samenstellen) and "
+    "dashboard.auth.roles (batch, build, samenstellen) and "
     "dashboard.auth / dashboard.auth.context (build). These belong in a shared core."))
 def test_reports_do_not_import_dashboard():
     assert imports_between({"reports"}, {"dashboard"}) == []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dashboard.figures.licht import Figuur
-from dashboard.theme import TEMPLATE
+from dashboard.figures.sjabloon import TEMPLATE
 from kern import formats
 
 FORMATTERS = {

@@ -5,7 +5,7 @@ import pandas as pd
 
 from dashboard.figures.basis import figuur, fmt, leeg
 from dashboard.figures.licht import Figuur
-from dashboard.theme import KLEUR, kleur_tussenvorm
+from kern.kleuren import KLEUR, kleur_tussenvorm
 
 
 def staven_per_gemeente(df: pd.DataFrame, waarde: str, label: str, *, opmaak: str = "getal",
@@ -109,5 +109,5 @@ def sankey(df: pd.DataFrame, *, hoogte: int = 340) -> Figuur:
 
 
 def _volgorde(naam: str) -> int:
-    from dashboard.theme import volgorde_tussenvorm
+    from kern.kleuren import volgorde_tussenvorm
     return volgorde_tussenvorm(naam)

@@ -5,8 +5,8 @@ import pandas as pd
 
 from dashboard.figures.basis import euro_as, figuur, leeg
 from dashboard.figures.licht import Figuur
-from dashboard.theme import KLEUR
 from kern import formats
+from kern.kleuren import KLEUR
 
 
 def _cd(x, waarden):

@@ -6,8 +6,8 @@ import pandas as pd
 
 from dashboard.figures.basis import figuur, fmt, hover, leeg
 from dashboard.figures.licht import Figuur
-from dashboard.theme import KLEUR
 from kern import formats
+from kern.kleuren import KLEUR
 
 
 def _maanden(df: pd.DataFrame, korrel: str = "maand") -> tuple[list[str], list[str]]:

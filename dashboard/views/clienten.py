@@ -8,7 +8,11 @@ from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
-from dashboard.theme import (
+from dashboard.views import reken
+from dashboard.views.context import Context
+from kern import afscherming as af
+from kern import formats
+from kern.kleuren import (
     KLEUR,
     KLEUR_LEVERINGSVORM,
     KLEUR_TUSSENVORM,
@@ -17,10 +21,6 @@ from dashboard.theme import (
     LICHTE_VORMEN,
     TUSSENVORMEN,
 )
-from dashboard.views import reken
-from dashboard.views.context import Context
-from kern import afscherming as af
-from kern import formats
 
 KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid wonen
 

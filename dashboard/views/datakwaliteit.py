@@ -8,10 +8,10 @@ import pandas as pd
 from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
-from dashboard.theme import KLEUR
 from dashboard.views.context import Context
 from kern import afscherming as af
 from kern import formats
+from kern.kleuren import KLEUR
 
 
 @visual("dq-laadlog")

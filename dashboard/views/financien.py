@@ -8,16 +8,16 @@ from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, financien, tijd
 from dashboard.figures.basis import euro_as
-from dashboard.theme import (
+from dashboard.views import reken
+from dashboard.views.context import Context
+from kern import afscherming as af
+from kern import formats
+from kern.kleuren import (
     KLEUR,
     KLEUR_LEVERINGSVORM,
     LEVERINGSVORM_LABEL,
     LEVERINGSVORMEN,
 )
-from dashboard.views import reken
-from dashboard.views.context import Context
-from kern import afscherming as af
-from kern import formats
 
 VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}
 

@@ -9,11 +9,11 @@ from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
-from dashboard.theme import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
 from kern import formats
+from kern.kleuren import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 
 INDICATOREN = {  # sleutel: (teller, titel, eenheid, opmaak, factor)
     "actief": ("actief_einde", "Actieve cliënten per 1.000 inwoners", "per 1.000 inwoners", "getal2", 1000),

@@ -8,11 +8,11 @@ from dashboard import filters as flt
 from dashboard.components.kpi import Kpi, kaarten
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
-from dashboard.theme import KLEUR
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
 from kern import formats
+from kern.kleuren import KLEUR
 
 
 def kpi_lijst(ctx: Context) -> list[Kpi]:

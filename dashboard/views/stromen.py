@@ -8,11 +8,11 @@ from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.figures.basis import leeg
-from dashboard.theme import KLEUR, volgorde_tussenvorm
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
 from kern import formats
+from kern.kleuren import KLEUR, volgorde_tussenvorm
 
 
 def stromen_tabel(ctx: Context) -> pd.DataFrame:

@@ -10,10 +10,10 @@ import pandas as pd
 from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
-from dashboard.theme import KLEUR
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern.kleuren import KLEUR
 
 KENGETALLEN = [("actief", "Actieve cliënten (eind periode)"), ("instroom", "Instroom"),
                ("uitstroom", "Uitstroom"), ("uitstroom_wlz", "Naar de Wlz")]

@@ -13,11 +13,11 @@ from dashboard.auth import audit, current_user, may_fix_versions
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.figures.basis import euro_as
-from dashboard.theme import KLEUR
 from dashboard.views.context import Context
 from dashboard.views.financien import verdeling_keuze
 from kern import afscherming as af
 from kern import formats
+from kern.kleuren import KLEUR
 
 
 def verrekening_jaar(df: pd.DataFrame) -> int | None:

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from dashboard.figures import categorie, financien, tijd
-from dashboard.theme import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
+from kern.kleuren import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 
 MAANDEN = pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"])
 

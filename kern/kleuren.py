@@ -1,9 +1,8 @@
-"""Colours and the Plotly look. Colour-blind safe (Okabe-Ito and Paul Tol), one colour per
-category everywhere: the same tussenvorm has the same colour on every page."""
+"""Colours and the category lists they belong to (tussenvormen in their order, leveringsvormen
+with their labels). Colour-blind safe (Okabe-Ito and Paul Tol), one colour per category
+everywhere: the same tussenvorm has the same colour on every page and in every report. Pure data;
+the Plotly look of the dashboard's charts is in dashboard/figures/sjabloon.py."""
 from __future__ import annotations
-
-import plotly.graph_objects as go
-import plotly.io as pio
 
 TUSSENVORMEN = [  # heaviest first, as docs/architecture.md lists them
     "Beschermd wonen intramuraal",
@@ -48,24 +47,6 @@ KLEUR = {
 }
 WLZ_STATUS = {"toegekend": "#009E73", "afgewezen": "#D55E00", "in_behandeling": "#E69F00",
               "ingetrokken": "#999999"}
-
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
-
-pio.templates["bwmo"] = go.layout.Template(
-    layout=go.Layout(
-        font={"family": FONT, "size": 13, "color": "#222222"},
-        separators=",.",  # decimal comma, thousands dot
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        colorway=["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"],
-        margin={"l": 8, "r": 8, "t": 30, "b": 8},  # room for the modebar above the data
-        hoverlabel={"bgcolor": "white", "font": {"family": FONT, "size": 13}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        xaxis={"showgrid": False, "linecolor": "#888888", "automargin": True},
-        yaxis={"gridcolor": "#E5E5E5", "zerolinecolor": "#888888", "automargin": True, "separatethousands": True},
-    )
-)
-TEMPLATE = "bwmo"
 
 
 def kleur_tussenvorm(naam: str) -> str:
