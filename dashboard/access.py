@@ -7,7 +7,7 @@ session, no role, `beheer` only) sees nothing: deny by default.
 from __future__ import annotations
 
 from dashboard import auth, data
-from dashboard.auth.roles import REGIO, User
+from kern.rollen import REGIO, User
 
 
 def regio_codes() -> frozenset[str]:

@@ -9,13 +9,13 @@ from dash import dcc, html
 
 from dashboard import access, data, ids
 from dashboard import filters as flt
-from dashboard.auth.roles import GEMEENTE, REGIO
 from kern.kleuren import (
     LEVERINGSVORM_LABEL,
     LEVERINGSVORMEN,
     TUSSENVORMEN,
     kleur_tussenvorm,
 )
+from kern.rollen import GEMEENTE, REGIO
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard import data
-from dashboard.auth.roles import REGIO, User
+from kern.rollen import REGIO, User
 from reports.build import build_report
 from reports.pdf import write_pdf
 from reports.xlsx import write_xlsx

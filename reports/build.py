@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 from dashboard import data
-from dashboard.auth.roles import REGIO, User, allowed_gemeenten
+from kern.rollen import REGIO, User, allowed_gemeenten
 from reports.cijfers import LEVERINGSVORMEN, TUSSENVORMEN
 from reports.fouten import RapportFout, RapportGeweigerd
 from reports.model import ReportData

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard import data
-from dashboard.auth.roles import REGIO
 from dashboard.data import Selectie
 from kern import formats
 from kern.afscherming import Afscherming
+from kern.rollen import REGIO
 from reports import teksten
 from reports.cijfers import Cijfers, datums
 from reports.datakwaliteit import datakwaliteit_sectie

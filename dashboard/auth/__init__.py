@@ -4,11 +4,7 @@ The lead wires it in with `install(server, region_codes_provider, dash_app=app)`
 the data layer ask `session_scope()` what the request may see, and `sees_exact_counts(user)`
 whether counts are published exactly or through kern/afscherming.py.
 """
-from .auditlog import read_audit_log
-from .context import audit, current_user, session_scope
-from .demo import create_demo_users
-from .passwords import hash_password, verify_password
-from .roles import (
+from kern.rollen import (
                     BEHEER,
                     GEMEENTE,
                     REGIO,
@@ -18,6 +14,11 @@ from .roles import (
                     may_manage,
                     sees_exact_counts,
 )
+
+from .auditlog import read_audit_log
+from .context import audit, current_user, session_scope
+from .demo import create_demo_users
+from .passwords import hash_password, verify_password
 from .settings import Settings
 from .web import install
 

@@ -1,9 +1,8 @@
 """Reading the audit log: only for `beheer`."""
 from __future__ import annotations
 
+from kern.rollen import User, may_manage
 from staat.store import StateStore
-
-from .roles import User, may_manage
 
 
 def read_audit_log(user: User | None, store: StateStore, *, limit: int = 500,

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from flask import current_app, g, has_app_context, has_request_context, request
 
+from kern.rollen import User, allowed_gemeenten
 from staat.store import StateStore
 
-from .roles import User, allowed_gemeenten
 from .settings import Settings
 from .sso import GroupRule, peer_address
 

@@ -6,10 +6,10 @@ import os
 import re
 import unicodedata
 
+from kern.rollen import BEHEER, GEMEENTE, REGIO
 from staat.store import StateStore
 
 from .passwords import hash_password
-from .roles import BEHEER, GEMEENTE, REGIO
 
 
 def actor() -> str:

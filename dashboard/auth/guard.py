@@ -6,10 +6,10 @@ import secrets
 
 from flask import g, jsonify, redirect, request, session, url_for
 
+from kern.rollen import User, user_of
 from staat import clock
 
 from .context import AuthContext, client_ip, get_context, proxy_peer
-from .roles import User, user_of
 from .sso import is_trusted, user_from_headers
 
 log = logging.getLogger(__name__)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kern.rollen import USERNAME, User, user_of
 from staat import clock
 from staat.store import StateStore
 
 from . import passwords
-from .roles import USERNAME, User, user_of
 from .settings import Settings
 
 OK, WRONG, LOCKED = "ok", "fout", "geblokkeerd"

@@ -9,7 +9,7 @@ import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .roles import GEMEENTE, User, normalize_username, validate_roles
+from kern.rollen import GEMEENTE, User, normalize_username, validate_roles
 
 
 @dataclass(frozen=True)

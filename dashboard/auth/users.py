@@ -13,12 +13,12 @@ import argparse
 import getpass
 import sys
 
+from kern.rollen import ROLES, normalize_username, validate_roles
 from staat.store import StateStore
 
 from .demo import actor as _actor
 from .demo import create_demo_users
 from .passwords import hash_password
-from .roles import ROLES, normalize_username, validate_roles
 
 MIN_PASSWORD_LENGTH = 12
 

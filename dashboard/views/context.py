@@ -15,9 +15,8 @@ import pandas as pd
 
 from dashboard import access, data
 from dashboard import filters as flt
-from dashboard.auth import roles
 from dashboard.data import Selectie
-from kern import formats
+from kern import formats, rollen
 from kern.afscherming import Afscherming
 
 
@@ -29,14 +28,14 @@ class Context:
     eerste: dt.date
     laatste: dt.date
     gemeente: str | None = None  # the gemeente page's path variable
-    gebruiker: roles.User | None = None  # the session's user (None: sees nothing, counts hidden)
+    gebruiker: rollen.User | None = None  # the session's user (None: sees nothing, counts hidden)
 
     # --- who sees what ---------------------------------------------------------------------
 
     @property
     def exact(self) -> bool:
         """True when the user sees exact counts (the region role)."""
-        return roles.sees_exact_counts(self.gebruiker)
+        return rollen.sees_exact_counts(self.gebruiker)
 
     @cached_property
     def afscherming(self) -> Afscherming:

@@ -16,8 +16,8 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import data
 from dashboard.auth import current_user
-from dashboard.auth.roles import REGIO, allowed_gemeenten
 from kern import formats
+from kern.rollen import REGIO, allowed_gemeenten
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.auth.roles import (
+from kern.rollen import (
     User,
     allowed_gemeenten,
     may_fix_versions,

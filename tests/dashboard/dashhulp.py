@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import g
 
-from dashboard.auth.roles import BEHEER, GEMEENTE, REGIO, User
+from kern.rollen import BEHEER, GEMEENTE, REGIO, User
 
 REGIO_GEBRUIKER = User("regio-test", frozenset({REGIO}))
 ASSEN = User("assen-test", frozenset({GEMEENTE}), frozenset({"GM0106"}))

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from dashboard import data
-from dashboard.auth.roles import BEHEER, GEMEENTE, REGIO, User
 from kern.afscherming import Afscherming
+from kern.rollen import BEHEER, GEMEENTE, REGIO, User
 
 # Product codes from an export that look like formulas: the workbook must show them as text.
 FORMULE_CODES = ("=2+3", "@SUM(1)")

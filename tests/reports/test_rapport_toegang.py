@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from dashboard.auth.roles import GEMEENTE, User
+from kern.rollen import GEMEENTE, User
 from reports import RapportGeweigerd, build_report, write_xlsx
 from tests.auth.conftest import add_user, login
 from tests.reports.conftest import ASSEN_USER, BEHEER_USER, FORMULE_CODES, REGIO_USER
@@ -131,8 +131,8 @@ def test_the_page_offers_only_the_users_own_scopes(app):
     login(client, "assen-pagina", "assen-wachtwoord-123")
     from dash import no_update  # noqa: F401
 
-    from dashboard.auth.roles import REGIO
     from dashboard.views import verantwoording as v
+    from kern.rollen import REGIO
     opties = v.scope_opties(ASSEN_USER)
     assert [o["value"] for o in opties] == ["GM0106"]
     assert next(o["value"] for o in v.scope_opties(REGIO_USER)) == "regio"

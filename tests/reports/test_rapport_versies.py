@@ -76,7 +76,7 @@ def test_voorlopig_and_definitief_side_by_side_in_the_report(klein_wh, tmp_path)
 
 
 def User_meppel():
-    from dashboard.auth.roles import GEMEENTE, User
+    from kern.rollen import GEMEENTE, User
     return User("meppel1", frozenset({GEMEENTE}), frozenset({"GM0119"}))
 
 
