@@ -83,6 +83,11 @@ def _run_load(args) -> int:
             err.print(f"Het gepubliceerde warehouse ({warehouse}) is ongewijzigd.")
             return 1
     out.print(_summary(report))
+    for regel in report.genegeerd:
+        out.print(f"Niet gelezen: {regel}", highlight=False)
+    if report.genegeerd:  # on stderr too, for a script that keeps only stderr
+        err.print(f"[bold yellow]Let op:[/] {len(report.genegeerd)} bestand(en) in de levering niet gelezen: "
+                  + ", ".join(r.split(" is niet gelezen")[0] for r in report.genegeerd) + ".", highlight=False)
     if report.published:
         out.print(f"Datacontroles: {len(report.checks)} uitgevoerd, alle geslaagd.")
         out.print(f"Gepubliceerd: {report.warehouse} (versie {report.versie}) "

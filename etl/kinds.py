@@ -19,6 +19,7 @@ COGNOS report uses other header names only adds an alias there. That file has th
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -133,6 +134,26 @@ def get_kind(name: str) -> Kind:
 
 
 _FILENAME = re.compile(r"^(?P<stem>.+?)(?:_(?P<date>\d{8}))?\.(?P<ext>csv|xlsx|json)$", re.IGNORECASE)
+
+
+def not_an_export(name: str) -> str:
+    """Why a file in a delivery is not read, in Dutch, with the kinds accepted and the closest one."""
+    base = Path(name).name
+    stem = base.rsplit(".", 1)[0].lower() if "." in base else base.lower()
+    stem = re.sub(r"_\d{8}$", "", stem).split("_")[0]
+    ext = base.rsplit(".", 1)[1].lower() if "." in base else ""
+    if ext not in ("csv", "xlsx", "json"):
+        waarom = "geen .csv, .xlsx of (alleen cbs) .json"
+    elif ext == "json" and stem.startswith("cbs"):
+        waarom = "onbekende naam"
+    elif ext == "json":
+        waarom = "alleen cbs wordt als .json (OData) gelezen"
+    else:
+        waarom = "geen bekende soort export"
+    dichtst = difflib.get_close_matches(stem, KIND_NAMES, n=1, cutoff=0.6)
+    hint = f"; bedoelt u {dichtst[0]}?" if dichtst else ""
+    return (f"{base} is niet gelezen: {waarom}{hint} Bekende soorten: {', '.join(KIND_NAMES)} "
+            "(bijvoorbeeld indicaties_20250630.csv).")
 
 
 def parse_filename(name: str | Path) -> tuple[str, date | None] | None:

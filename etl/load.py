@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from etl.errors import LoadRefused
-from etl.kinds import parse_filename
+from etl.kinds import not_an_export, parse_filename
 from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
 from etl.publish import (
     WRITE_ERRORS,
@@ -60,6 +60,7 @@ class LoadReport:
     checks: list = field(default_factory=list)
     seconds: float = 0.0
     message: str = ""
+    genegeerd: list[str] = field(default_factory=list)  # files in the delivery that were not read, why
 
 
 def default_warehouse() -> Path:
@@ -74,11 +75,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def discover(source_dir: Path) -> list[tuple[Path, str, date | None]]:
-    """Export files in the delivery, oldest peildatum first so newer versions win."""
+def discover(source_dir: Path) -> tuple[list[tuple[Path, str, date | None]], list[str]]:
+    """Export files in the delivery, oldest peildatum first so newer versions win, and a Dutch
+    line for every other file (never skipped silently: a user must know it was not read)."""
     if not source_dir.is_dir():
         raise LoadRefused(f"Map met exports niet gevonden: {source_dir}")
-    found = []
+    found, ignored = [], []
     for path in sorted(source_dir.iterdir()):
         if path.name.startswith(".") or not path.is_file():
             continue
@@ -88,10 +90,13 @@ def discover(source_dir: Path) -> list[tuple[Path, str, date | None]]:
             raise LoadRefused(f"Bestand {path.name} geweigerd: {bad_name}") from bad_name
         if parsed is not None:
             found.append((path, parsed[0], parsed[1]))
+        else:
+            ignored.append(not_an_export(path.name))
     if not found:
         raise LoadRefused(f"Geen exportbestanden gevonden in {source_dir} "
-                          "(verwacht bijvoorbeeld indicaties_20250630.csv).")
-    return sorted(found, key=lambda f: (f[2] or date.min, f[0].name))
+                          "(verwacht bijvoorbeeld indicaties_20250630.csv)."
+                          + "".join(f"\n  {regel}" for regel in ignored))
+    return sorted(found, key=lambda f: (f[2] or date.min, f[0].name)), ignored
 
 
 def _previous_state(warehouse: Path) -> tuple[set[str], date | None, str | None]:
@@ -142,7 +147,9 @@ def rebuild(warehouse: Path | None = None) -> LoadReport:
 def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadReport:
     loaded_hashes, old_peildatum, old_region = _previous_state(warehouse)
     region = load_region(region_name or old_region)
-    files = discover(source_dir) if source_dir is not None else []
+    files, ignored = discover(source_dir) if source_dir is not None else ([], [])
+    for regel in ignored:
+        notify("ignored", {"melding": regel})
     if old_region and old_region != region.naam:
         raise LoadRefused(f"Het warehouse {warehouse} hoort bij regio {old_region}, niet bij "
                           f"{region.naam}. Kies --region {old_region} of een ander --warehouse.")
@@ -162,7 +169,7 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
     if source_dir is not None and not new and peildatum == old_peildatum:
         return LoadReport(warehouse, peildatum, region.naam, reports, published=False,
                           message="Niets nieuws: alle bestanden waren al geladen; "
-                                  "het warehouse is ongewijzigd.")
+                                  "het warehouse is ongewijzigd.", genegeerd=ignored)
 
     remove_stale_builds(warehouse)
     tmp = warehouse.with_name(f".{warehouse.name}.bouw-{os.getpid()}")
@@ -179,7 +186,7 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
         tmp.unlink(missing_ok=True)
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
     return LoadReport(warehouse, peildatum, region.naam, reports, published=True, versie=versie,
-                      checks=checks)
+                      checks=checks, genegeerd=ignored)
 
 
 def _top_reason(rejected) -> str:
