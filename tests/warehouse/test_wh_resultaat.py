@@ -183,3 +183,23 @@ def test_population_fallbacks():
         "CBS 1 januari 2023 niet beschikbaar; gebruikt: 1 januari 2026 (voorlopig)")
     # no figure at all
     assert inw[(2023, AA_EN_HUNZE)]["inwoners_1_januari"] is None
+
+
+def test_committed_care_starting_after_the_peildatum_is_in_the_forecast_but_in_no_stand():
+    con = new_warehouse(PEIL)  # peildatum 15 June 2024
+    # T9, Assen: ZIN intramuraal granted before the peildatum, starting 1 July 2024, 100.00 per etmaal
+    add_indicatie(con, "k", "T9", "2024-07-01", None, tarief="100", eenheid="14")
+    # T8: starts 1 Jan 2025, after the peildatum's year: nothing in the 2024 forecast
+    add_indicatie(con, "j", "T8", "2025-01-01", None, tarief="100", eenheid="14")
+    add_financien(con, 2024, "Integratie-uitkering BW", "100000.00")
+    add_cbs(con, ASSEN, "2024-01-01", 60000)
+    built(con)
+    prog = {r["toewijzingnummer"]: r for r in rows(con, "select * from intermediate.zin_prognose")}
+    # window 1 Jul - 31 Dec 2024 = 31+31+30+31+30+31 = 184 days, none declared: 184 x 100.00
+    assert (prog["T9"]["venster_begin"], prog["T9"]["ongedekte_dagen"]) == (date(2024, 7, 1), 184)
+    assert prog["T9"]["prognose_eur"] == E("18400.00") and "T8" not in prog
+    r24 = {r["jaar"]: r for r in rows(con, "select * from marts.resultaat_jaar")}[2024]
+    assert r24["zin_prognose_eur"] == E("18400.00")
+    # still not in care: no stand, no instroom before it starts
+    assert rows(con, "select * from marts.clienten_maand where actief > 0") == []
+    assert rows(con, "select * from marts.stromen_maand where instroom > 0") == []

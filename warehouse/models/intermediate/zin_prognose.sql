@@ -5,8 +5,12 @@
 -- the tarief when eenheid = '14' (etmaal), else the toewijzing's average toegekend amount per
 -- covered day (all its lines, all years), else 0 (listed in marts.datakwaliteit).
 -- Covered days are the union of line periods (gaps and islands), never a per-day expansion.
+-- Committed care counts too: a toewijzing in the snapshot (so granted by the peildatum) that
+-- starts after the peildatum but within the year is forecast from its ingangsdatum. It is in no
+-- stand and no instroom before it starts (those read intermediate.bw_indicaties, started only).
 with indicaties as (
-    select * from intermediate.bw_indicaties
+    select * from intermediate.indicaties_met_tussenvorm
+    where is_bw
 ),
 
 declaraties as (
