@@ -58,7 +58,7 @@ class Omgeving:
         self.deps = self.client.get("/_dash-dependencies").get_json()
 
     def gebruik(self, warehouse: Path) -> None:
-        from dashboard import data
+        from kern import data
         os.environ["BWMO_WAREHOUSE"] = str(warehouse)
         data.leeg_cache()
         data.sluit()
@@ -88,7 +88,7 @@ def _varianten(warehouse_codes: dict) -> list[str]:
 
 
 def codes() -> dict:
-    from dashboard import data
+    from kern import data
     regio = data.regio_gemeenten()
     _, laatste = data.maanden_bereik()
     return {"gemeenten": list(regio["gemeente_code"]), "subregios": list(regio["subregio_code"].drop_duplicates()),
@@ -195,7 +195,7 @@ class Opnemer:
     """Records the (query, params) every data.query call made, to time the bare queries after."""
 
     def __init__(self):
-        from dashboard import data
+        from kern import data
         self.data, self.echt, self.calls = data, data.query, []
 
     def __enter__(self):
@@ -211,7 +211,7 @@ class Opnemer:
 
 def vloer(con: duckdb.DuckDBPyConnection, calls) -> float:
     """Seconds for the same queries on a bare DuckDB connection (execute + fetch to pandas)."""
-    from dashboard import data
+    from kern import data
     totaal, gezien = 0.0, set()
     for naam, params in calls:
         sleutel = (naam, repr(sorted(params.items())))
@@ -228,7 +228,7 @@ def vloer(con: duckdb.DuckDBPyConnection, calls) -> float:
 
 
 def meet(om: Omgeving, bodies: list[dict], rondes: int, warehouse: Path) -> dict:
-    from dashboard import data
+    from kern import data
     koud, warm, vloeren, fouten, statussen = [], [], [], [], set()
     con = duckdb.connect(str(warehouse), read_only=True)
     try:

@@ -6,8 +6,21 @@ session, no role, `beheer` only) sees nothing: deny by default.
 """
 from __future__ import annotations
 
-from dashboard import auth, data
+from flask import g, has_request_context
+
+from dashboard import auth
+from kern import data
+from kern.datalaag import verbinding
 from kern.rollen import REGIO, User
+
+
+def _verzoek():
+    """Flask's per-request namespace inside a request, else None: the data layer keeps there the
+    warehouse version a request started with, so one response reads one version."""
+    return g if has_request_context() else None
+
+
+verbinding.verzoek = _verzoek  # the web app's part of the data layer (kern/datalaag/verbinding.py)
 
 
 def regio_codes() -> frozenset[str]:

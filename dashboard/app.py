@@ -45,8 +45,8 @@ def warm_up(server) -> None:
     several threads per worker, concurrent first requests can see a half-finished setup and
     answer 500 for the bundles; one request up front avoids that race. The warehouse connection
     it opened in this (non-serving) thread is closed again: serving threads open their own."""
-    from dashboard import data
     from dashboard.auth.context import EXTENSION
+    from kern import data
     try:  # a request without a session stops at the login guard, before Dash's own setup
         with server.test_request_context("/"):
             server.extensions[EXTENSION].dash_app._setup_server()

@@ -9,10 +9,11 @@ from dataclasses import replace
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import auth, data, export, ids
+from dashboard import auth, export, ids
 from dashboard import filters as flt
 from dashboard.components.visual import REGISTRY, bouw
 from dashboard.views.context import maak_context
+from kern import data
 
 log = logging.getLogger(__name__)
 _GEMEENTE_PAD = re.compile(r"^/gemeente/([^/]+)/?$")

@@ -8,7 +8,7 @@ Query parameters (all optional):
   levering      leveringsvormen ('ZIN', 'PGB')
   korrel        the grain of time series: maand (default), kwartaal, halfjaar, jaar
   kg, km        cross-filter selection: one gemeente code, one month 'YYYY-MM'
-Unknown or malformed values are dropped; what a user may see is decided in dashboard/data.py.
+Unknown or malformed values are dropped; what a user may see is decided in kern/data.py.
 """
 from __future__ import annotations
 

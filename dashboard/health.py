@@ -1,7 +1,7 @@
 """Operations: the health endpoint for a load balancer, and structured (JSON) log lines.
 
 GET /health needs no login (dashboard/auth/guard.py exempts it) and reads the published
-warehouse through dashboard/data.py, with the same per-thread connection that serves the pages:
+warehouse through kern/data.py, with the same per-thread connection that serves the pages:
 - 200 {"status": "ok"} when it can be read; with "warehouse_versie", "peildatum" and
   "geladen_op" only for a logged-in session or a local check (below);
 - 503 {"status": "fout", "melding": <Dutch>} when it is missing or unreadable. Never a stack
@@ -17,7 +17,7 @@ fallback /health only when none exists.
 
 `JsonFormatter` writes one JSON object per log line (time, level, logger, message and, where this
 process knows it, the published warehouse_versie); gunicorn.conf.py uses it for the error and the
-access log. This module imports dashboard.data lazily so that gunicorn's master process, which
+access log. This module imports kern.data lazily so that gunicorn's master process, which
 formats its own log lines too, never loads DuckDB.
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ _bekend_lock = threading.Lock()
 
 def _bestand() -> tuple | None:
     """The identity of the published warehouse file, or None (missing, or data.py not loaded)."""
-    data = sys.modules.get("dashboard.data")
+    data = sys.modules.get("kern.data")
     if data is None:
         return None
     try:
@@ -80,7 +80,7 @@ def _iso(waarde) -> str | None:
 
 def gezondheid() -> tuple[dict, int]:
     """(body, status) for /health."""
-    from dashboard import data
+    from kern import data
     try:
         voor = _bestand()
         info = data.warehouse_info()
@@ -137,7 +137,7 @@ def _noteer_versie():
         sleutel = _bestand()
         if sleutel is None or sleutel in _bekend:
             return
-        from dashboard import data
+        from kern import data
         info = data.warehouse_info()
         _onthoud(sleutel, _bestand(), info["versie"])
     except Exception:  # noqa: BLE001  (an unreadable warehouse is the page's business, not the log's)

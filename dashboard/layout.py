@@ -7,8 +7,9 @@ import logging
 import dash
 from dash import dcc, html
 
-from dashboard import access, data, ids
+from dashboard import access, ids
 from dashboard import filters as flt
+from kern import data
 from kern.kleuren import (
     LEVERINGSVORM_LABEL,
     LEVERINGSVORMEN,

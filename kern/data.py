@@ -1,5 +1,5 @@
 """The data layer: the only code that talks to the published warehouse (DuckDB, read-only) is this
-module and its parts in dashboard/datalaag/ (connections, scope, marts).
+module and its parts in kern/datalaag/ (connections, scope, marts).
 
 - One read-only connection per thread, opened lazily in the worker process (after gunicorn
   forks; never at import time) and reopened when the published file changes: the ETL publishes
@@ -7,13 +7,14 @@ module and its parts in dashboard/datalaag/ (connections, scope, marts).
 - Queries live in warehouse/queries/<name>.sql and take bound parameters ($gemeenten, $van, ...).
 - Results are cached per process, keyed on (warehouse version, query, parameters).
 - Every function that returns municipal figures takes `scope`: the gemeente codes the caller may
-  see (dashboard/access.py). Requested gemeenten are intersected with it here; an empty scope
+  see (the dashboard takes them from the session, dashboard/access.py; a report from its
+  user, reports/build.py). Requested gemeenten are intersected with it here; an empty scope
   returns nothing (deny by default). Region-level marts (result, settlement) also need a
   non-empty scope; `regio_*` functions return sums over the whole region (never a row per
   gemeente) so a gemeente user can compare. Data-quality marts take the caller's role decision.
 
-Callers use `from dashboard import data` and `data.xxx` (every name is here). The parts in
-dashboard/datalaag/ look `query` and `_verbinding` up on this module at call time, so patching
+Callers use `from kern import data` and `data.xxx` (every name is here). The parts in
+kern/datalaag/ look `query` and `_verbinding` up on this module at call time, so patching
 `data.query` / `data._verbinding` reaches every function.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ from functools import cache
 import duckdb
 import pandas as pd
 
-from dashboard.datalaag.verbinding import (  # noqa: F401  (re-exported)
+from kern.datalaag.verbinding import (  # noqa: F401  (re-exported)
     DEFAULT_WAREHOUSE,
     ENV,
     ROOT,
@@ -112,7 +113,7 @@ def leeg_cache() -> None:
 
 
 # The parts, re-exported: they use the names above, so they are imported last.
-from dashboard.datalaag.marts import (  # noqa: F401
+from kern.datalaag.marts import (  # noqa: F401
     _VERSIE_KOLOMMEN,
     _alleen_als,
     _scoped_query,
@@ -146,7 +147,7 @@ from dashboard.datalaag.marts import (  # noqa: F401
     wlz_aanvragen_open,
     wlz_cumulatief,
 )
-from dashboard.datalaag.scope import (  # noqa: F401
+from kern.datalaag.scope import (  # noqa: F401
     _gescoped,
     _params,
     _regio_index,

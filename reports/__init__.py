@@ -1,5 +1,5 @@
 """Half-year accountability reports (convenant art. 9): `build_report` gathers the figures
-through dashboard/data.py (scoped; counts published by kern.afscherming), `write_pdf` and `write_xlsx`
+through kern/data.py (scoped; counts published by kern.afscherming), `write_pdf` and `write_xlsx`
 write the same figures as an A4 PDF and an Excel workbook. `python -m reports batch` writes
 the region's report and one per municipality."""
 from reports.build import PERIODES, RapportFout, RapportGeweigerd, build_report

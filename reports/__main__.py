@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
 def _batch(args) -> int:
     if args.warehouse:
         os.environ["BWMO_WAREHOUSE"] = str(args.warehouse)
-    from dashboard import data
+    from kern import data
     from reports.batch import operator, run_batch, store_auditor, taken
     from reports.build import RapportFout, RapportGeweigerd
 

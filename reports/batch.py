@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard import data
+from kern import data
 from kern.rollen import REGIO, User
 from reports.build import build_report
 from reports.pdf import write_pdf

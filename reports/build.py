@@ -3,14 +3,14 @@
 Access follows the dashboard (docs/security.md): the scope is `allowed_gemeenten(user, region)`;
 a region report needs the `regio` role, a municipality's report a code inside the user's scope.
 Refusals and reports are audited. The figures themselves are gathered in reports/samenstellen.py,
-through the scoped functions of dashboard/data.py.
+through the scoped functions of kern/data.py.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
-from dashboard import data
+from kern import data
 from kern.rollen import REGIO, User, allowed_gemeenten
 from reports.cijfers import LEVERINGSVORMEN, TUSSENVORMEN
 from reports.fouten import RapportFout, RapportGeweigerd
@@ -29,14 +29,6 @@ log = logging.getLogger(__name__)
 SCOPES = ("regio", "gemeente")
 
 
-def _standaard_auditor() -> Callable[[str, dict], None] | None:
-    from dashboard.auth.context import get_context
-    if get_context() is None:
-        return None
-    from dashboard.auth import audit
-    return audit
-
-
 def build_report(scope_kind: str, gemeente_code: str | None, periode: str, jaar: int,
                  user: User | None, *, auditor: Callable[[str, dict], None] | None = None) -> ReportData:
     """Gather an accountability report for the region ('regio') or one municipality
@@ -44,9 +36,9 @@ def build_report(scope_kind: str, gemeente_code: str | None, periode: str, jaar:
 
     The scope comes from `user` (the session's user, never from the request): a region report
     needs the regio role; a municipality's report a code the user may see. Raises
-    RapportGeweigerd (a PermissionError) or RapportFout. Audited as 'rapport' through `auditor`
-    (default: dashboard.auth.audit when running inside the app)."""
-    auditor = auditor or _standaard_auditor()
+    RapportGeweigerd (a PermissionError) or RapportFout. Audited as 'rapport' through `auditor`,
+    which the caller passes (the web app: dashboard.auth.context.app_auditor(); the command line:
+    reports.batch.store_auditor); without one nothing is audited."""
     wat = {"soort": scope_kind, "gemeente": gemeente_code, "periode": periode, "jaar": jaar}
     regio = data.regio_gemeenten()
     scope = allowed_gemeenten(user, regio["gemeente_code"])

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data
-from kern import formats
+from kern import data, formats
 from reports.model import Kolom, Sectie, Tabel
 
 VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}

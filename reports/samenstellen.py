@@ -1,5 +1,5 @@
 """Assemble a report: read the marts for exactly the report's municipalities through the scoped
-functions of dashboard/data.py and put the sections together. A municipality's report sees the
+functions of kern/data.py and put the sections together. A municipality's report sees the
 region only as totals (rapport_regio_*), plus the jointly agreed distribution. Access is checked
 before this, in reports/build.py. Every report is protected, whoever makes it: its counts are
 published by kern.afscherming (`Afscherming.voor(True)`)."""
@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import data
-from dashboard.data import Selectie
-from kern import formats
+from kern import data, formats
 from kern.afscherming import Afscherming
+from kern.data import Selectie
 from kern.rollen import REGIO
 from reports import teksten
 from reports.cijfers import Cijfers, datums

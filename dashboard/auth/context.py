@@ -65,5 +65,11 @@ def audit(action: str, what: dict | None = None) -> None:
     ctx.store.audit(who, action, what or {}, client_ip())
 
 
+def app_auditor() -> Callable[[str, dict], None] | None:
+    """`audit` when running inside an app with dashboard.auth installed, else None: the auditor
+    the web app hands to reports.build_report (the command line passes its own)."""
+    return audit if get_context() is not None else None
+
+
 def proxy_peer() -> str | None:
     return peer_address(request.environ)

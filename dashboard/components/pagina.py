@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import data, ids
 from dashboard import filters as flt
+from dashboard import ids
 from dashboard.components.visual import bouw, render
 from dashboard.views.context import Context, maak_context
-from kern import formats
+from kern import data, formats
 
 log = logging.getLogger(__name__)
 

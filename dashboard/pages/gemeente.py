@@ -1,9 +1,10 @@
 import dash
 from dash import dcc, html
 
-from dashboard import access, data
+from dashboard import access
 from dashboard.components.pagina import foutmelding, pagina
 from dashboard.views import gemeente as view
+from kern import data
 
 
 def _kop(ctx):

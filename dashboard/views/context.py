@@ -13,11 +13,11 @@ from functools import cached_property
 
 import pandas as pd
 
-from dashboard import access, data
+from dashboard import access
 from dashboard import filters as flt
-from dashboard.data import Selectie
-from kern import formats, rollen
+from kern import data, formats, rollen
 from kern.afscherming import Afscherming
+from kern.data import Selectie
 
 
 @dataclass(frozen=True)

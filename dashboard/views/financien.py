@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, financien, tijd
 from dashboard.figures.basis import euro_as
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
-from kern import formats
+from kern import data, formats
 from kern.kleuren import (
     KLEUR,
     KLEUR_LEVERINGSVORM,

@@ -5,14 +5,13 @@ import re
 
 import pandas as pd
 
-from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
-from kern import formats
+from kern import data, formats
 from kern.kleuren import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 
 INDICATOREN = {  # sleutel: (teller, titel, eenheid, opmaak, factor)

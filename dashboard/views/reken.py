@@ -5,9 +5,9 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import data
 from dashboard import filters as flt
 from dashboard.views.context import Context
+from kern import data
 
 
 def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
@@ -11,7 +10,7 @@ from dashboard.figures.basis import leeg
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
-from kern import formats
+from kern import data, formats
 from kern.kleuren import KLEUR, volgorde_tussenvorm
 
 

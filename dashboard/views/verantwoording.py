@@ -14,9 +14,8 @@ import re
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import data
 from dashboard.auth import current_user
-from kern import formats
+from kern import data, formats
 from kern.rollen import REGIO, allowed_gemeenten
 
 log = logging.getLogger(__name__)
@@ -53,6 +52,7 @@ def jaar_opties() -> list[dict]:
 def maak_bestand(user, keuze: str | None, periode: str | None, jaar, formaat: str) -> tuple[bytes, str]:
     """Build the report for the session's `user` and return (bytes, file name). Raises
     reports.RapportGeweigerd for a scope outside the user's rights, RapportFout otherwise."""
+    from dashboard.auth.context import app_auditor
     from reports import RapportFout, build_report, write_pdf, write_xlsx
 
     if formaat not in FORMATEN:
@@ -63,9 +63,10 @@ def maak_bestand(user, keuze: str | None, periode: str | None, jaar, formaat: st
         raise RapportFout("Kies een jaar.") from None
     keuze = str(keuze or "")
     if keuze == "regio":
-        rapport = build_report("regio", None, periode, jaar, user)
+        rapport = build_report("regio", None, periode, jaar, user, auditor=app_auditor())
     elif re.fullmatch(r"GM\d{4}", keuze):
-        rapport = build_report("gemeente", keuze, periode, jaar, user)
+        rapport = build_report("gemeente", keuze, periode, jaar, user,
+                               auditor=app_auditor())
     else:
         raise RapportFout("Kies de regio of een gemeente.")
     buf = io.BytesIO()

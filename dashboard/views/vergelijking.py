@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import data
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
+from kern import data
 from kern.kleuren import KLEUR
 
 KENGETALLEN = [("actief", "Actieve cliënten (eind periode)"), ("instroom", "Instroom"),

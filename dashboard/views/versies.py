@@ -8,7 +8,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import access, data
+from dashboard import access
 from dashboard.auth import audit, current_user, may_fix_versions
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
@@ -16,7 +16,7 @@ from dashboard.figures.basis import euro_as
 from dashboard.views.context import Context
 from dashboard.views.financien import verdeling_keuze
 from kern import afscherming as af
-from kern import formats
+from kern import data, formats
 from kern.kleuren import KLEUR
 
 

@@ -5,14 +5,13 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import data
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
-from kern import formats
+from kern import data, formats
 from kern.kleuren import KLEUR, WLZ_STATUS
 
 WLZ_START = dt.date(2021, 1, 1)

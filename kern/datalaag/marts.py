@@ -1,13 +1,13 @@
 """The marts the views read: metadata, scoped municipal figures, region level, data quality,
-result versions. Every function goes through `pakket.query` (dashboard/data.py)."""
+result versions. Every function goes through `pakket.query` (kern/data.py)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
 
-import dashboard.data as pakket
-from dashboard.data import Selectie, WarehouseFout
+import kern.data as pakket
+from kern.data import Selectie, WarehouseFout
 
 # --- metadata ----------------------------------------------------------------------------------
 

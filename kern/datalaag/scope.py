@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-import dashboard.data as pakket
-from dashboard.data import _MAX_DATE, _MIN_DATE, Selectie
+import kern.data as pakket
+from kern.data import _MAX_DATE, _MIN_DATE, Selectie
 
 # --- scope -------------------------------------------------------------------------------------
 

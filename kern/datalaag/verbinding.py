@@ -1,19 +1,22 @@
 """Connections to the published warehouse (DuckDB, read-only): one in-memory database per process
 and file version with the published file attached read-only, one cursor per thread, one version
-per request. Part of the data layer (dashboard/data.py and this package), the only code that talks to DuckDB."""
+per request. Part of the data layer (kern/data.py and this package), the only code that talks to DuckDB.
+
+No web framework here: "one request, one version" needs a per-request namespace, which the web app
+hands in by setting `verzoek` (dashboard/access.py sets it to Flask's `g` inside a request)."""
 from __future__ import annotations
 
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
-from flask import g, has_request_context
 
-log = logging.getLogger("dashboard.data")
+log = logging.getLogger("dashboard.data")  # the logger name the operators know, kept from before the move
 
-ROOT = Path(__file__).resolve().parent.parent.parent  # dashboard/datalaag/ -> the project
+ROOT = Path(__file__).resolve().parent.parent.parent  # kern/datalaag/ -> the project
 ENV = "BWMO_WAREHOUSE"
 DEFAULT_WAREHOUSE = ROOT / "data" / "warehouse.duckdb"
 
@@ -23,6 +26,10 @@ class WarehouseFout(Exception):
 
 
 # --- connections -------------------------------------------------------------------------------
+
+# The namespace of the request being served (an object taking attributes), or None outside one.
+# Outside the web app there are no requests: every call reads the current file.
+verzoek: Callable[[], object | None] = lambda: None
 
 _local = threading.local()
 _db: dict = {}
@@ -61,7 +68,8 @@ def _database(pad: Path, versie: tuple) -> tuple[duckdb.DuckDBPyConnection, tupl
 def _verbinding() -> tuple[duckdb.DuckDBPyConnection, tuple]:
     """This thread's connection to the current warehouse file, and that file's version. Within
     one request every query uses the version the request started with (one response, one version)."""
-    vast = g.get("bwmo_warehouse") if has_request_context() else None
+    ns = verzoek()
+    vast = getattr(ns, "bwmo_warehouse", None) if ns is not None else None
     if vast is not None:
         return vast
     pad = warehouse_pad()
@@ -89,8 +97,8 @@ def _verbinding() -> tuple[duckdb.DuckDBPyConnection, tuple]:
                 "Het datawarehouse kan op dit moment niet worden gelezen. Probeer het over een "
                 "minuut opnieuw; blijft dit zo, meld het dan bij de beheerder.") from None
         staat = _local.staat = {"pid": os.getpid(), "versie": versie, "con": con}
-    if has_request_context():
-        g.bwmo_warehouse = (staat["con"], staat["versie"])
+    if ns is not None:
+        ns.bwmo_warehouse = (staat["con"], staat["versie"])
     return staat["con"], staat["versie"]
 
 

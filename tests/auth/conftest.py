@@ -161,7 +161,7 @@ def echte_app(kenmerkend_warehouse, monkeypatch):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
     import dashhulp
 
-    from dashboard import data
+    from kern import data
     monkeypatch.setenv(data.ENV, str(kenmerkend_warehouse))
     data.leeg_cache()
     app = dashhulp.echte_app()

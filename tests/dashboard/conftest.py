@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import dashhulp
 import fixture_warehouse
 
-from dashboard import data
+from kern import data
 
 
 @pytest.fixture(scope="session")

@@ -149,7 +149,8 @@ def test_page_registry_and_navigation(dash_app):
 def test_missing_warehouse_shows_a_dutch_message(dash_app, naam, monkeypatch, tmp_path):
     import importlib
 
-    from dashboard import data, layout
+    from dashboard import layout
+    from kern import data
     monkeypatch.setenv(data.ENV, str(tmp_path / "weg.duckdb"))
     tekst = _tekst(importlib.import_module(f"dashboard.pages.{naam}").layout())
     assert "Er is nog geen datawarehouse beschikbaar" in tekst
@@ -180,7 +181,8 @@ def test_every_registered_visual_exports_dutch_headers_and_a_text_alternative():
 
 def test_a_narrow_scope_never_returns_other_municipalities(monkeypatch):
     """What issue 4 will rely on: every scoped data function honours the scope, whatever is asked."""
-    from dashboard import access, data
+    from dashboard import access
+    from kern import data
     monkeypatch.setattr(access, "current_scope", lambda: frozenset({"GM1680"}))
     sel = data.Selectie(gemeenten=("GM0106", "GM1680", "GM0118"))
     for f in (data.clienten_maand, data.stromen_maand, data.kosten_maand, data.uitstroom_reden_maand,

@@ -4,8 +4,8 @@ import datetime as dt
 import pandas as pd
 from dashhulp import ctx_voor
 
-from dashboard import data
 from dashboard.views import reken
+from kern import data
 
 
 def test_fallback_population_is_labelled_with_the_day_counted(monkeypatch):

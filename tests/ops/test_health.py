@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from dashboard import data, health
+from dashboard import health
+from kern import data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 import fixture_warehouse

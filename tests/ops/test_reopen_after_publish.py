@@ -12,7 +12,8 @@ import duckdb
 import pytest
 from flask import Flask
 
-from dashboard import data
+import dashboard.access  # noqa: F401  (the web app's part: one request, one warehouse version)
+from kern import data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 import fixture_warehouse

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import data
+from kern import data
 from kern.afscherming import Afscherming
 from kern.rollen import BEHEER, GEMEENTE, REGIO, User
 

@@ -287,7 +287,7 @@ def test_every_count_in_every_report_is_published(warehouse, tmp_path):
 
 
 def _dq(wh, code):
-    from dashboard import data
+    from kern import data
     pb = data.producten_buiten_catalogus(True)
     r = pb[pb["productcode"] == code].iloc[0]
     return int(r["indicaties"]), int(r["clienten"])

@@ -8,9 +8,8 @@ import getpass
 import pytest
 from pypdf import PdfReader
 
-from dashboard import data
 from etl.load import load, rebuild
-from kern import formats
+from kern import data, formats
 from reports import build_report, write_pdf, write_xlsx
 from staat.store import StateStore
 from tests.fixtures.delivery import ROWS, write_delivery
