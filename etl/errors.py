@@ -1,7 +1,7 @@
 """What a read can answer besides rows: a refused file or a rejected row."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class LoadRefused(Exception):
@@ -28,8 +28,10 @@ class RefusedFile(Exception):
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """A row kept aside: the line in the file, the canonical column (None for a rule on the
-    whole row), the value as it stood in the file, and a Dutch reason."""
+    whole row), the value as it stood in the file, a Dutch reason, and the whole line as
+    delivered (JSON {column: text}), so it can go back to the provider without the file."""
     regel: int
     kolom: str | None
     waarde: str | None
     reden: str
+    rij: str | None = field(default=None, compare=False)  # context, not what the rejection is

@@ -56,8 +56,8 @@ def merge_rows(con: duckdb.DuckDBPyConnection, rep, result, geladen_op: datetime
         rep.regels_geladen = 0
     if result.rejected:
         con.executemany(
-            "insert into raw.afgekeurd values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(geladen_op, rep.bestand, kind, rep.sha256, r.regel, r.kolom, r.waarde, r.reden)
+            "insert into raw.afgekeurd values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(geladen_op, rep.bestand, kind, rep.sha256, r.regel, r.kolom, r.waarde, r.reden, r.rij)
              for r in result.rejected],
         )
     con.execute(

@@ -6,13 +6,15 @@ driven by the kind's column map.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl.errors import RefusedFile, Rejection
 from etl.expressions import column_sql, lit, q
@@ -64,11 +66,24 @@ def read_export(path: str | Path, kind: str | Kind, gemeenten, peildatum: date |
             raise RefusedFile(path.name, raw.header_line,
                               f"het bestand bevat alleen een kopregel; een lege momentopname van "
                               f"{kind.name} zou alle gegevens wissen")
-        rejected = _rejections(con, kind)
+        rejected = _met_rij(raw, kind, _rejections(con, kind))
         rows = _accepted(con, kind)
     finally:
         con.close()
     return ReadResult(rows=rows, rejected=rejected, rows_read=rows_read)
+
+
+def _met_rij(raw: RawRows, kind: Kind, rejected: list[Rejection]) -> list[Rejection]:
+    """Each rejection with its whole line as delivered: every column of the kind, as text
+    (null where the file has no value), under the column's name as the monitor shows it."""
+    if not rejected:
+        return rejected
+    regels = pa.array(sorted({r.regel for r in rejected}), type=raw.table.schema.field("_regel").type)
+    gekozen = raw.table.filter(pc.is_in(raw.table["_regel"], value_set=regels)).to_pylist()
+    labels = _labels(kind)
+    per_regel = {r["_regel"]: json.dumps({labels[c.name]: r.get(c.name) for c in kind.columns},
+                                         ensure_ascii=False) for r in gekozen}
+    return [replace(r, rij=per_regel.get(r.regel)) for r in rejected]
 
 
 def _labels(kind: Kind) -> dict[str, str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from datetime import date
@@ -87,6 +88,12 @@ def test_rejected_rows_are_kept_aside_and_the_rest_loads(tmp_path):
                         ("indicaties_20250630.csv", 6, "gemeente_code", "GM9999")]
     assert query(wh, "select count(*) from raw.indicaties") == [(3,)]
     assert query(wh, "select regels_afgekeurd from raw.laadlog where soort = 'indicaties'") == [(2,)]
+    # the whole line is kept as delivered, so the provider can be told which toewijzing to fix
+    rij = json.loads(query(wh, "select rij from raw.afgekeurd where regel = 5")[0][0])
+    assert rij["Toewijzingnummer"] == "1004" and rij["Clientnummer"] == "C4"
+    assert (rij["Ingangsdatum"], rij["Gemeentecode"], rij["Tarief"]) == ("31-02-2024", "GM0106", "150,00")
+    assert json.loads(query(wh, "select rij from marts.afgekeurde_regels where regel = 6")[0][0])[
+        "Toewijzingnummer"] == "1005"
 
 
 def test_increment_newer_peildatum_wins_and_snapshot_is_replaced(published, tmp_path):

@@ -110,7 +110,7 @@ create table if not exists raw.laadlog (
     status       varchar not null        -- 'geladen' / 'vervangen' (a newer snapshot replaced it)
 );
 
--- Rows kept aside: which file, line and column, and why. Carried over like the load log.
+-- Rows kept aside: which file, line and column, why, and the whole line. Carried over like the load log.
 create table if not exists raw.afgekeurd (
     geladen_op timestamp not null,
     bestand    varchar not null,
@@ -119,5 +119,7 @@ create table if not exists raw.afgekeurd (
     regel      integer not null,   -- line number in the file (1 = first line, header included)
     kolom      varchar,            -- canonical column name, null for a rule on the whole row
     waarde     varchar,            -- the offending value as it stood in the file
-    reden      varchar not null    -- Dutch, for the people who fix the export
+    reden      varchar not null,   -- Dutch, for the people who fix the export
+    rij        varchar             -- the whole line as delivered, JSON {column: text}; null in
+                                   -- warehouses loaded before it was kept, and for CBS figures
 );

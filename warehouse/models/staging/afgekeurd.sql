@@ -1,4 +1,4 @@
--- Rows the ETL kept aside, with the reason.
+-- Rows the ETL kept aside, with the reason and the whole line as delivered (JSON).
 with source as (
     select * from raw.afgekeurd
 ),
@@ -12,7 +12,8 @@ final as (
         regel,
         kolom,
         waarde,
-        reden
+        reden,
+        rij
     from source
 )
 
