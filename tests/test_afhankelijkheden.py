@@ -191,8 +191,8 @@ def test_reports_do_not_import_dashboard():
 @pytest.mark.parametrize("old", ["dashboard.auth.roles", "dashboard.data"])
 def test_moved_modules_are_imported_from_kern(old):
     """The role rules live in kern/rollen.py and the data layer in kern/data.py; the old names
-    dashboard/auth/roles.py and dashboard/data.py remain only for tests/privacy, and no project
-    module uses them."""
+    are gone, and no module imports them (a leftover import would fail at import time anyway;
+    this says where)."""
     assert [f"{file}:{line}" for _m, file, line, target in project_imports()
             if target == old] == []
 

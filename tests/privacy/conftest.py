@@ -7,7 +7,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 
-from dashboard import data
+from kern import data
 
 
 @pytest.fixture(scope="session")

@@ -23,9 +23,9 @@ import pytest
 from aanvaller import Aanvaller
 from dashhulp import als
 
-from dashboard import data
+from kern import data
 from dashboard import filters as flt
-from dashboard.auth.roles import GEMEENTE, REGIO, User
+from kern.rollen import GEMEENTE, REGIO, User
 from dashboard.components.visual import REGISTRY, bouw
 from dashboard.views import overzicht
 from dashboard.views.context import maak_context
