@@ -23,13 +23,13 @@ import pytest
 from aanvaller import Aanvaller
 from dashhulp import als
 
-from kern import data
 from dashboard import filters as flt
-from kern.rollen import GEMEENTE, REGIO, User
 from dashboard.components.visual import REGISTRY, bouw
 from dashboard.views import overzicht
 from dashboard.views.context import maak_context
+from kern import data
 from kern.afscherming import Afscherming
+from kern.rollen import GEMEENTE, REGIO, User
 
 REGIO_GEBRUIKER = User("regio-aanval", frozenset({REGIO}))
 GEBRUIKERS = {"GM0106": User("assen", frozenset({GEMEENTE}), frozenset({"GM0106"})),
