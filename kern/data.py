@@ -119,6 +119,7 @@ from kern.datalaag.marts import (  # noqa: F401
     _scoped_query,
     _versie_mart,
     afgekeurd_per_reden,
+    afgekeurde_regels,
     clienten_maand,
     doorstroom_maand,
     gemeenten,

@@ -3,6 +3,8 @@ For beheer and regio only (ctx.mag_datakwaliteit, checked where the data is read
 check holds the region's client counts, so it also needs the region scope."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from dashboard.components.visual import Visual, visual
@@ -41,6 +43,37 @@ def afgekeurd_visual(ctx: Context) -> Visual:
     return Visual("dq-afgekeurd", "Afgekeurde regels naar reden", tabel, tekst, figuur=fig,
                   opmaak={"Regels": "getal"}, kolommen={"Regels": af.VRIJ},  # lines of a file, not clients
                   toelichting="Afgekeurde regels zijn niet geladen; de rest van het bestand wel.")
+
+
+CLIENTNUMMER = "Clientnummer"  # the column's name in a kept line (etl/columns/*.csv)
+
+
+def _regel_tekst(rij: str | None, toon_client: bool) -> str:
+    """The line as delivered, 'Kolom=waarde; …'; the pseudonymous client number only for regio."""
+    if not isinstance(rij, str) or not rij:  # None, or NaN from pandas
+        return "(niet bewaard: geladen voordat afgekeurde regels heel werden bewaard)"
+    waarden = json.loads(rij)
+    return "; ".join(f"{k}={'(afgeschermd)' if k == CLIENTNUMMER and not toon_client and v else ('' if v is None else v)}"
+                     for k, v in waarden.items())
+
+
+@visual("dq-afgekeurde-regels")
+def afgekeurde_regels_visual(ctx: Context) -> Visual:
+    df = data.afgekeurde_regels(ctx.mag_datakwaliteit)
+    toon_client = ctx.exact  # the regio role; beheer sees the line without the client number
+    tabel = pd.DataFrame({
+        "Bestand": df["bestand"], "Soort": df["soort"], "Regel": df["regel"], "Kolom": df["kolom"],
+        "Waarde": [("(afgeschermd)" if k == "clientnummer" and not toon_client else w)
+                   for k, w in zip(df["kolom"], df["waarde"])],
+        "Reden": df["reden"], "Regel zoals geleverd": [_regel_tekst(r, toon_client) for r in df["rij"]]})
+    bestanden = tabel["Bestand"].nunique()
+    tekst = (f"{len(tabel)} afgekeurde regels in {bestanden} bestanden, elk met de hele regel zoals geleverd."
+             if len(tabel) else "Er zijn geen afgekeurde regels.")
+    return Visual("dq-afgekeurde-regels", "Afgekeurde regels, zoals geleverd", tabel, tekst, tabel_open=True,
+                  breed=True, opmaak={"Regel": "getal"}, kolommen={"Regel": af.VRIJ},  # a line number
+                  toelichting="Download als Excel om de regels terug te sturen naar de aanbieder of de "
+                              "leverancier van de export; filter in Excel op Bestand. Het (pseudonieme) "
+                              "cliëntnummer staat er alleen voor de rol regio in.")
 
 
 @visual("dq-producten")

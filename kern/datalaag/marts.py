@@ -139,6 +139,15 @@ def producten_buiten_catalogus(mag_inzien: bool) -> pd.DataFrame:
     return _alleen_als("producten_buiten_catalogus", mag_inzien)
 
 
+def afgekeurde_regels(mag_inzien: bool) -> pd.DataFrame:
+    """Every rejected line with the line as delivered (`rij`, JSON); empty for a warehouse built
+    before the lines were kept. It may hold pseudonymous client numbers: the caller masks them
+    for everyone but the regio role."""
+    if "marts.afgekeurde_regels" not in set(pakket.query("rapport_tabellen")["tabel"]):
+        return pd.DataFrame(columns=["bestand", "soort", "regel", "kolom", "waarde", "reden", "rij"])
+    return _alleen_als("afgekeurde_regels", mag_inzien)
+
+
 # --- result versions and accountability reports (issue 5; region level) -----------------------
 _VERSIE_KOLOMMEN = {"verrekening": "jaar gemeente_code gemeente_naam voorlopig_eur definitief_eur verschil_eur",
                     "resultaat_versies": "record_id jaar versie vastgesteld_op door peildatum warehouse_versie "

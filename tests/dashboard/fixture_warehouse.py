@@ -184,6 +184,8 @@ create table marts.laadlog (geladen_op timestamp, bestand varchar, soort varchar
     sha256 varchar, regels_gelezen integer, regels_geladen integer, regels_afgekeurd integer,
     status varchar);
 create table marts.afgekeurd_per_reden (bestand varchar, soort varchar, reden varchar, regels integer);
+create table marts.afgekeurde_regels (bestand varchar, soort varchar, regel integer, kolom varchar, waarde varchar,
+    reden varchar, rij varchar, geladen_op timestamp);
 create table marts.producten_buiten_catalogus (productcode varchar, productcategorie varchar,
     indicaties integer, clienten integer);
 """
@@ -259,6 +261,14 @@ def build(path: str | Path) -> Path:
         ins("insert into marts.afgekeurd_per_reden values (?, ?, ?, ?)", [
             ("indicaties_20240630.csv", "indicaties", "einddatum ligt voor ingangsdatum", 2),
             ("declaraties_20240630.csv", "declaraties", "bedrag is geen getal", 1),
+        ])
+        ins("insert into marts.afgekeurde_regels values (?, ?, ?, ?, ?, ?, ?, ?)", [  # the three lines counted above
+            ("declaraties_20240630.csv", "declaraties", 12, "bedrag", "12.50", "bedrag is geen getal",
+             '{"Regelnummer": "R12", "Toewijzingnummer": "T9", "Bedrag": "12.50"}', GELADEN_OP),
+            ("indicaties_20240630.csv", "indicaties", 7, "einddatum", "01-01-2024", "einddatum ligt voor ingangsdatum",
+             '{"Clientnummer": "C000777", "Toewijzingnummer": "4711", "Einddatum": "01-01-2024"}', GELADEN_OP),
+            ("indicaties_20240630.csv", "indicaties", 9, "einddatum", "02-01-2024", "einddatum ligt voor ingangsdatum",
+             None, GELADEN_OP),
         ])
         ins("insert into marts.producten_buiten_catalogus values (?, ?, ?, ?)",
             [("15X99", "15", 3, 2)])
