@@ -1,7 +1,8 @@
 """Disclosure control: what a protected viewer may see of a count. One module for the dashboard's
 screens and exports and for the council reports (docs/security.md, "Kleine aantallen").
 
-The method follows CBS practice for its Wmo tables, with one change for derived figures:
+The method starts from CBS practice for its Wmo tables (counts rounded to 5, small ones hidden)
+and departs from it where the attacker test (tests/privacy) showed a leak:
 - a **count** (`AANTAL`) below the threshold, 0 included (default 0-4), is shown as "< 5";
   every larger count is rounded to a multiple of the base (default 5), up or down at random
   but the same way every time for the same value (`_afgerond`). Each count is rounded on its
