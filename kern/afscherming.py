@@ -26,7 +26,7 @@ import hmac
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -40,9 +40,10 @@ ONTWIKKELSLEUTEL = "bwmo-ontwikkeling"  # production has BWMO_SECRET_KEY (dashbo
 class Afscherming:
     """How counts are shown to one viewer. `beschermd=False` (the regio role): exact."""
     beschermd: bool = True
-    drempel: int = STANDAARD_DREMPEL  # counts 1 .. drempel-1 are shown as "< drempel"
+    drempel: int = STANDAARD_DREMPEL  # counts 0 .. drempel-1 are shown as "< drempel"
     basis: int = STANDAARD_BASIS      # larger counts are rounded to a multiple of basis (1: not rounded)
-    sleutel: str = ONTWIKKELSLEUTEL   # secret that decides each value's rounding direction
+    # the secret that decides each value's rounding direction; never in a repr, log or traceback
+    sleutel: str = field(default=ONTWIKKELSLEUTEL, repr=False)
 
     @classmethod
     def voor(cls, beschermd: bool, omgeving: Mapping[str, str] | None = None) -> Afscherming:

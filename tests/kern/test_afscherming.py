@@ -98,3 +98,8 @@ def test_onbekende_numerieke_kolom_wordt_geweigerd():
         af.tabel(df, {}, EXACT)
     with pytest.raises(ValueError, match="bronkolommen"):
         af.tabel(df, {"Cliënten": af.Kolom("verschil", ("Cliënten",))}, B)
+
+
+def test_de_sleutel_staat_nooit_in_een_repr():
+    a = af.Afscherming.voor(True, {"BWMO_AFRONDINGSSLEUTEL": "geheim-123"})
+    assert a.sleutel == "geheim-123" and "geheim-123" not in repr(a)
