@@ -30,6 +30,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from kern.omgeving import geheel_getal
+
 LEEG = "–"
 STANDAARD_DREMPEL = 5
 STANDAARD_BASIS = 5
@@ -49,8 +51,8 @@ class Afscherming:
     def voor(cls, beschermd: bool, omgeving: Mapping[str, str] | None = None) -> Afscherming:
         """The configured method (BWMO_KLEINE_AANTALLEN, BWMO_AFRONDEN_OP) for this viewer."""
         env = os.environ if omgeving is None else omgeving
-        return cls(beschermd, _positief(env, "BWMO_KLEINE_AANTALLEN", STANDAARD_DREMPEL),
-                   _positief(env, "BWMO_AFRONDEN_OP", STANDAARD_BASIS),
+        return cls(beschermd, geheel_getal(env, "BWMO_KLEINE_AANTALLEN", STANDAARD_DREMPEL),
+                   geheel_getal(env, "BWMO_AFRONDEN_OP", STANDAARD_BASIS),
                    env.get("BWMO_AFRONDINGSSLEUTEL") or env.get("BWMO_SECRET_KEY") or ONTWIKKELSLEUTEL)
 
     @property
@@ -242,16 +244,3 @@ def _getal(x) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(n) else n
-
-
-def _positief(env: Mapping[str, str], naam: str, standaard: int) -> int:
-    ruw = (env.get(naam) or "").strip()
-    if not ruw:
-        return standaard
-    try:
-        waarde = int(ruw)
-    except ValueError:
-        raise ValueError(f"{naam} moet een geheel getal zijn, niet '{ruw}'.") from None
-    if waarde < 1:
-        raise ValueError(f"{naam} moet minstens 1 zijn, niet {waarde}.")
-    return waarde

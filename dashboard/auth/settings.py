@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kern.omgeving import geheel_getal
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Secrets that appear in examples and tutorials; production refuses them whatever their length.
@@ -19,19 +21,6 @@ MIN_SECRET_LENGTH = 32
 
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "ja", "yes", "on"}
-
-
-def _int(name: str, default: int, minimum: int = 1) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(f"{name} moet een geheel getal zijn, niet '{raw}'.") from None
-    if value < minimum:
-        raise ValueError(f"{name} moet minstens {minimum} zijn, niet {value}.")
-    return value
 
 
 def parse_networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
@@ -52,7 +41,6 @@ class Settings:
     production: bool = False
     idle_minutes: int = 30
     max_hours: int = 10  # absolute session lifetime: one working day
-    threshold: int = 5
     sso: bool = False
     sso_proxies: tuple = field(default_factory=tuple)
     sso_user_header: str = "X-Forwarded-User"
@@ -73,9 +61,8 @@ class Settings:
         return cls(
             secret_key=os.environ.get("BWMO_SECRET_KEY") or None,
             production=_flag("BWMO_PRODUCTION"),
-            idle_minutes=_int("BWMO_SESSIE_MINUTEN", 30),
-            max_hours=_int("BWMO_SESSIE_MAX_UREN", 10),
-            threshold=_int("BWMO_KLEINE_AANTALLEN", 5),
+            idle_minutes=geheel_getal(os.environ, "BWMO_SESSIE_MINUTEN", 30),
+            max_hours=geheel_getal(os.environ, "BWMO_SESSIE_MAX_UREN", 10),
             sso=_flag("BWMO_SSO"),
             sso_proxies=parse_networks(os.environ.get("BWMO_SSO_PROXIES", "")),
             sso_user_header=os.environ.get("BWMO_SSO_GEBRUIKER_HEADER") or "X-Forwarded-User",
@@ -84,10 +71,10 @@ class Settings:
                 os.environ.get("BWMO_SSO_GROEPEN") or ROOT / "config" / "sso_groepen.csv"
             ),
             sso_logout_url=os.environ.get("BWMO_SSO_UITLOG_URL") or "/oauth2/sign_out",
-            max_failures_user=_int("BWMO_LOGIN_MAX_POGINGEN", 5),
-            max_failures_ip=_int("BWMO_LOGIN_MAX_POGINGEN_IP", 20),
-            lockout_minutes=_int("BWMO_LOGIN_BLOKKADE_MINUTEN", 15),
-            max_request_kb=_int("BWMO_MAX_VERZOEK_KB", 256),
+            max_failures_user=geheel_getal(os.environ, "BWMO_LOGIN_MAX_POGINGEN", 5),
+            max_failures_ip=geheel_getal(os.environ, "BWMO_LOGIN_MAX_POGINGEN_IP", 20),
+            lockout_minutes=geheel_getal(os.environ, "BWMO_LOGIN_BLOKKADE_MINUTEN", 15),
+            max_request_kb=geheel_getal(os.environ, "BWMO_MAX_VERZOEK_KB", 256),
         )
 
 
