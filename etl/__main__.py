@@ -98,7 +98,7 @@ def _run_load(args) -> int:
 
 
 def _run_sample(args) -> int:
-    from etl.sample import write_sample
+    from voorbeeld import write_sample
 
     summary = write_sample(args.out_dir, seed=args.seed, scale=args.scale)
     out.print(f"Voorbeeldlevering ({args.scale}, seed {args.seed}) geschreven naar {args.out_dir}:")

@@ -24,14 +24,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("etl", "warehouse", "staat", "kern", "dashboard", "reports", "bench")
+PACKAGES = ("etl", "warehouse", "staat", "kern", "voorbeeld", "dashboard", "reports", "bench")
 # What each lower package may import of the project (besides itself). Anything not listed is
 # forbidden: warehouse does not import etl, staat does not import kern, and so on.
 ALLOWED = {
     "kern": set(),
     "staat": set(),
+    "voorbeeld": set(),
     "warehouse": {"staat", "kern"},
-    "etl": {"warehouse", "staat", "kern"},
+    "etl": {"warehouse", "staat", "kern", "voorbeeld"},
 }
 WEB = ("flask", "dash", "dashboard")
 
@@ -149,9 +150,10 @@ def test_nothing_below_imports_dashboard_or_reports():
     assert imports_between({"etl", "warehouse", "staat", "kern"}, {"dashboard", "reports"}) == []
 
 
-@pytest.mark.parametrize("package", ["kern", "staat"])
+@pytest.mark.parametrize("package", ["kern", "staat", "voorbeeld"])
 def test_kern_and_staat_import_nothing_of_the_project(package):
-    """(b) kern and staat stand alone: no etl, warehouse, each other, or anything above."""
+    """(b) kern, staat and the sample generator stand alone: no etl, warehouse, each other, or
+    anything above (the sample writes files that `etl load` reads like any delivery)."""
     assert imports_between({package}, set(PACKAGES)) == []
 
 
@@ -159,6 +161,13 @@ def test_kern_and_staat_import_nothing_of_the_project(package):
 def test_etl_and_warehouse_import_only_what_lies_below(package):
     """(c) etl may import warehouse, staat and kern; warehouse may import staat and kern."""
     assert imports_between({package}, set(PACKAGES) - ALLOWED[package]) == []
+
+
+def test_only_the_command_line_reaches_the_sample():
+    """(c') nothing in a load uses the synthetic sample: of etl, only the command line
+    (`python -m etl sample`) imports voorbeeld."""
+    assert sorted({module for module, _file, _line, target in project_imports()
+                   if module.startswith("etl") and target.split(".")[0] == "voorbeeld"}) == ["etl.__main__"]
 
 
 def test_loading_imports_no_web_framework():
@@ -198,8 +207,18 @@ def test_moved_modules_are_imported_from_kern(old):
 
 
 def test_no_cycle_between_the_lower_packages():
-    """(e) no import cycle between etl, warehouse, staat and kern."""
-    graph = package_graph(("etl", "warehouse", "staat", "kern"))
+    """(e) no import cycle between etl, warehouse, staat, kern and voorbeeld."""
+    graph = package_graph(("etl", "warehouse", "staat", "kern", "voorbeeld"))
+    assert find_cycle(graph) is None, graph
+
+
+def test_no_cycle_between_the_sample_modules():
+    """(e') the sample's modules form no cycle (regio and nationaal imported each other)."""
+    graph: dict[str, set[str]] = {}
+    for module, _file, _line, target in project_imports():
+        if module.startswith("voorbeeld.") and target.startswith("voorbeeld.") and target != module:
+            graph.setdefault(module, set()).add(target)
+            graph.setdefault(target, set())
     assert find_cycle(graph) is None, graph
 
 

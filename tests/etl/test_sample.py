@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.sample import HEADERS, write_sample
 from tests.fixtures.csvread import amount, ddate, read
+from voorbeeld import write_sample
+from voorbeeld.regio import HEADERS
 
 KINDS_ONCE = ("indicaties", "wlz", "financien", "producten", "cbs")
 BW_FORMS = ("Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wonen", "Thuis Plus")

@@ -17,16 +17,17 @@ import numpy as np
 import pytest
 
 from etl.region import load_region
-from etl.sample import HEADERS, fmoney, write_sample
-from etl.sample_national import (
+from etl.validate import read_export
+from tests.fixtures.csvread import amount, ddate, read
+from voorbeeld import write_sample
+from voorbeeld.nationaal import (
     POPULATION,
     REGIOS_NATIONAAL,
     provider_names,
     write_national,
 )
-from etl.sample_national_kolommen import csv_field, fmoney_cents, write_columns
-from etl.validate import read_export
-from tests.fixtures.csvread import amount, ddate, read
+from voorbeeld.nationaal_kolommen import csv_field, fmoney_cents, write_columns
+from voorbeeld.regio import HEADERS, fmoney
 
 ROOT = Path(__file__).resolve().parents[2]
 FRACTION = 0.02
@@ -102,7 +103,7 @@ def test_config_keeps_the_real_municipalities_and_regions():
 
 def test_population_for_every_municipality():
     pop = population()
-    with (ROOT / "etl" / "sample_data" / "cbs_bevolking.csv").open(encoding="utf-8") as f:
+    with (ROOT / "voorbeeld" / "gegevens" / "cbs_bevolking.csv").open(encoding="utf-8") as f:
         population_region = {r["regio"]: r for r in csv.DictReader((x for x in f if not x.startswith("#")), delimiter=";")}
     codes = {r["gemeente_code"] for r in config_rows()}
     assert set(pop) == codes | {"NL01"}
@@ -199,7 +200,7 @@ def test_same_seed_same_bytes_other_seed_other_data(national, tmp_path):
 
 
 def test_write_sample_dispatches_national(monkeypatch, tmp_path):
-    import etl.sample_national as sn
+    import voorbeeld.nationaal as sn
     calls = []
     monkeypatch.setattr(sn, "write_national", lambda out, seed, region_rows=None: calls.append((out, seed)) or {"ok": 1})
     assert write_sample(tmp_path, seed=7, scale="national") == {"ok": 1}
@@ -214,7 +215,7 @@ def test_clients_per_1000_similar_to_the_region_sample(national, region):
     rout, _ = region
     pop = population()
     nat_pop = {y: FRACTION * int(pop["NL01"][y]) for y in ("2020", "2024")}
-    with (ROOT / "etl" / "sample_data" / "cbs_bevolking.csv").open(encoding="utf-8") as f:
+    with (ROOT / "voorbeeld" / "gegevens" / "cbs_bevolking.csv").open(encoding="utf-8") as f:
         rpop = {r["regio"]: r for r in csv.DictReader((x for x in f if not x.startswith("#")), delimiter=";")}
     assen = [r["gemeente_code"] for r in read(ROOT / "config" / "regios.csv") if r["regio"] == "Assen"]
     reg_pop = {y: sum(int(rpop[c][y]) for c in assen) for y in ("2020", "2024")}
@@ -258,7 +259,7 @@ def test_story_wlz_pgb_and_money(national):
         assert 0 < baten - cost[jaar] - fin[(jaar, "Uitvoeringskosten BW")] < 0.08 * baten, jaar
 
 
-# --- the fast writers match the csv module and etl.sample.fmoney -----------------------------
+# --- the fast writers match the csv module and voorbeeld.regio.fmoney -----------------------------
 def test_write_columns_matches_csv_writer(tmp_path):
     rows = [["a;b", 'say "hi"', "Zorgcoöperatie", ""], ["1", "-1.234,50", "x", "y"], ["", "", "", ""]]
     ours = tmp_path / "ours.csv"

@@ -13,7 +13,7 @@ from kern import data
 @pytest.fixture(scope="session")
 def aanval_sample(tmp_path_factory) -> Path:
     from etl.load import load
-    from etl.sample import write_sample
+    from voorbeeld import write_sample
 
     basis = tmp_path_factory.mktemp("aanval")
     write_sample(basis / "levering", seed=1)

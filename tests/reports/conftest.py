@@ -31,7 +31,7 @@ def _extra_indicaties(pad: Path) -> None:
 @pytest.fixture(scope="session")
 def sample_wh(tmp_path_factory) -> Path:
     from etl.load import load
-    from etl.sample import write_sample
+    from voorbeeld import write_sample
 
     basis = tmp_path_factory.mktemp("rapport_sample")
     oud = os.environ.get("BWMO_STATE")

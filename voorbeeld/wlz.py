@@ -1,4 +1,4 @@
-"""Wlz requests for the sample delivery, consistent with the BW histories of etl.sample_zorg.
+"""Wlz requests for the sample delivery, consistent with the BW histories of voorbeeld.zorg.
 
 Clients whose episode ends with reden 39 after the Wlz opened got a request granted shortly before
 their last day of BW; some clients in care were refused or withdrew; some requests are still
@@ -6,7 +6,7 @@ pending on the peildatum (their BW toewijzing is then extended: open einddatum).
 """
 from __future__ import annotations
 
-from .sample_zorg import Episode, Scenario, Toewijzing
+from .zorg import Episode, Scenario, Toewijzing
 
 PROFIELEN = ("GGZ-W3", "GGZ-W4", "GGZ-W5", "GGZ-W6", "GGZ-W7")
 PROFIEL_P = (0.22, 0.36, 0.27, 0.10, 0.05)

@@ -1,7 +1,7 @@
 """The national sample delivery: 342 municipalities in 43 BW regions, 2016-2025, vectorised.
 
 `write_national(out_dir, seed=1, fraction=1.0, region_rows=None)` writes the same files, with the
-same headers, encodings and number/date formats, as the region sample (`etl.sample`), for region
+same headers, encodings and number/date formats, as the region sample (`voorbeeld.regio`), for region
 ``Nederland`` of config/regios_nationaal.csv. `fraction` scales the number of clients (not the
 municipalities or their populations): 0.01 gives a delivery of about 1% of the size for tests.
 
@@ -18,9 +18,9 @@ and declaration lines, PGB months and file rows are built column-wise and writte
 Same seed, same bytes.
 
 This module holds the inputs, the scenario and the delivery; the parts live beside it:
-sample_national_wereld (the simulated episodes), sample_national_zorg (catalogue, toewijzingen,
-MO, Wlz), sample_national_geld (declarations, PGB, costs), sample_national_kalender (dates as
-arrays) and sample_national_kolommen (the column-wise csv writer).
+nationaal_wereld (the simulated episodes), nationaal_zorg (catalogue, toewijzingen,
+MO, Wlz), nationaal_geld (declarations, PGB, costs), nationaal_kalender (dates as
+arrays) and nationaal_kolommen (the column-wise csv writer).
 """
 from __future__ import annotations
 
@@ -30,8 +30,30 @@ from pathlib import Path
 
 import numpy as np
 
-from . import sample_geld as geld
-from .sample import (
+from . import geld
+from .nationaal_geld import (
+    STATUS,
+    declaratieregels,
+    increment,
+    kosten_per_jaar,
+    pgb_maanden,
+)
+from .nationaal_kalender import Calendar
+from .nationaal_kolommen import csv_field, fmoney_cents, ints, write_columns
+from .nationaal_wereld import (
+    CODES,
+    MO_PROVIDERS_PER_REGION,
+    PROVIDERS_PER_REGION,
+    World,
+)
+from .nationaal_zorg import (
+    BESLUIT,
+    Catalogue,
+    bw_toewijzingen,
+    mo_toewijzingen,
+    wlz_aanvragen,
+)
+from .regio import (
     CENTRUM_FACTOR,
     CP1252,
     HEADERS,
@@ -41,34 +63,12 @@ from .sample import (
     WLZ_OPEN,
     _data,
 )
-from .sample_national_geld import (
-    STATUS,
-    declaratieregels,
-    increment,
-    kosten_per_jaar,
-    pgb_maanden,
-)
-from .sample_national_kalender import Calendar
-from .sample_national_kolommen import csv_field, fmoney_cents, ints, write_columns
-from .sample_national_wereld import (
-    CODES,
-    MO_PROVIDERS_PER_REGION,
-    PROVIDERS_PER_REGION,
-    World,
-)
-from .sample_national_zorg import (
-    BESLUIT,
-    Catalogue,
-    bw_toewijzingen,
-    mo_toewijzingen,
-    wlz_aanvragen,
-)
-from .sample_wlz import PROFIELEN
-from .sample_zorg import Scenario
+from .wlz import PROFIELEN
+from .zorg import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS_NATIONAAL = ROOT / "config" / "regios_nationaal.csv"
-POPULATION = Path(__file__).resolve().parent / "sample_data" / "cbs_bevolking_nationaal.csv"
+POPULATION = Path(__file__).resolve().parent / "gegevens" / "cbs_bevolking_nationaal.csv"
 REGIO = "Nederland"
 START = date(2016, 1, 1)
 STAND_PER_1000_VOOR, STAND_PER_1000_NA = 1.85, 1.45
@@ -99,7 +99,7 @@ def national_rows(region_rows=None) -> list[dict]:
 
 
 def population() -> dict[str, dict[str, str]]:
-    """{regio: {'2016': '...', ..., '2026*': ...}} of sample_data/cbs_bevolking_nationaal.csv."""
+    """{regio: {'2016': '...', ..., '2026*': ...}} of gegevens/cbs_bevolking_nationaal.csv."""
     with POPULATION.open(encoding="utf-8") as f:
         rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter=";")
         return {r["regio"]: {k: v for k, v in r.items() if k != "regio"} for r in rows}
@@ -252,7 +252,7 @@ def write_national(out_dir: Path, seed: int = 1, fraction: float = 1.0, region_r
     files[name] = write_columns(out_dir / name, HEADERS["wlz"], len(wlz["client"]), wlz_rows)
 
     # financien, producten, cbs: small, through csv.writer exactly as the region sample
-    from .sample import _write, catalogue_rows, cbs_rows, fmoney
+    from .regio import _write, catalogue_rows, cbs_rows, fmoney
     name = f"financien_{tag}.csv"
     files[name] = _write(out_dir / name, HEADERS["financien"], [[j, post, fmoney(b), toel] for j, post, b, toel in financien])
     name = f"producten_{tag}.csv"

@@ -5,13 +5,13 @@ This module BUILDS two data files once; the sample generator only reads them:
 - ``config/regios_nationaal.csv``: region ``Nederland`` with every municipality; its
   subregio is the BW region (named after its centrumgemeente, code ``BW`` + the centrumgemeente's
   four digits);
-- ``etl/sample_data/cbs_bevolking_nationaal.csv``: population on 1 January per municipality
+- ``voorbeeld/gegevens/cbs_bevolking_nationaal.csv``: population on 1 January per municipality
   (2016-2024 and 2026*; 2025 is missing, as in the region sample).
 
 What is real and what is not:
 - the 21 municipalities of domain.md (regions Assen, Zuidoost-Drenthe/Emmen and Dordrecht) with
   their real codes, names and regions, and their real CBS figures for 2019-2024 and 2026*
-  (from sample_data/cbs_bevolking.csv); their 2016-2018 figures are extrapolated (synthetic);
+  (from gegevens/cbs_bevolking.csv); their 2016-2018 figures are extrapolated (synthetic);
 - 40 further centrumgemeenten with their real names and GM codes; their populations are
   SYNTHETIC (rounded orders of magnitude, not CBS figures), and their regions hold only
   synthetic municipalities;
@@ -20,7 +20,7 @@ What is real and what is not:
 The synthetic municipalities are scaled so that the national total for 2019-2024 equals CBS's
 NL01 figure of cbs_bevolking.csv; the totals of other years are synthetic.
 
-Regenerate with ``python -m etl.sample_national_gemeenten`` (the output is deterministic).
+Regenerate with ``python -m voorbeeld.nationaal_gemeenten`` (the output is deterministic).
 """
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 REGIOS_CSV = ROOT / "config" / "regios.csv"
 REGIOS_NATIONAAL = ROOT / "config" / "regios_nationaal.csv"
-CBS_REGION = ROOT / "etl" / "sample_data" / "cbs_bevolking.csv"
-CBS_NATIONAAL = ROOT / "etl" / "sample_data" / "cbs_bevolking_nationaal.csv"
+CBS_REGION = ROOT / "voorbeeld" / "gegevens" / "cbs_bevolking.csv"
+CBS_NATIONAAL = ROOT / "voorbeeld" / "gegevens" / "cbs_bevolking_nationaal.csv"
 
 N_GEMEENTEN, N_REGIOS = 342, 43
 JAREN = ("2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2026*")
@@ -139,7 +139,7 @@ def write() -> None:
         w.writeheader()
         w.writerows(regios)
     with CBS_NATIONAAL.open("w", encoding="utf-8", newline="") as f:
-        f.write("# Bevolking op 1 januari, nationale voorbeeldlevering; gebouwd door etl/sample_national_gemeenten.py.\n"
+        f.write("# Bevolking op 1 januari, nationale voorbeeldlevering; gebouwd door voorbeeld/nationaal_gemeenten.py.\n"
                 "# ECHT (CBS 37259) alleen 2019-2024 en 2026* van de 21 gemeenten uit cbs_bevolking.csv, en NL01 2019-2024.\n"
                 "# Al het andere is SYNTHETISCH (ook de inwoners van de echte centrumgemeenten buiten die 21); 2025 ontbreekt.\n")
         w = csv.DictWriter(f, fieldnames=["regio", *JAREN], delimiter=";", lineterminator="\n")

@@ -1,6 +1,6 @@
 """The national sample's simulated world: BW episodes drawn month by month as numpy arrays.
 
-Part of the national sample (`etl.sample_national`): the stand at the start, the monthly inflow
+Part of the national sample (`voorbeeld.nationaal`): the stand at the start, the monthly inflow
 (new clients and readmissions), the Wlz wave of 2021 and the end reasons, as parallel arrays
 with one episode per row.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .sample_national_kalender import Calendar
-from .sample_zorg import (
+from .nationaal_kalender import Calendar
+from .zorg import (
     END_REASONS,
     MEDIAN_DAYS,
     RETURNABLE,

@@ -1,6 +1,6 @@
 """The national sample's column writer: csv fields, money and integers as columns of str, in chunks.
 
-Part of the national sample (`etl.sample_national`): rows are built column-wise and written
+Part of the national sample (`voorbeeld.nationaal`): rows are built column-wise and written
 exactly as csv.writer (';', QUOTE_MINIMAL, CRLF) would write them.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .sample import UTF8_BOM
+from .regio import UTF8_BOM
 
 
 def csv_field(s: str) -> str:
@@ -18,7 +18,7 @@ def csv_field(s: str) -> str:
 
 
 def fmoney_cents(cents: np.ndarray) -> list[str]:
-    """Integer cents -> '1.234,50' (decimal comma, '.' thousands separator), as etl.sample.fmoney."""
+    """Integer cents -> '1.234,50' (decimal comma, '.' thousands separator), as voorbeeld.regio.fmoney."""
     fmt, swap = "{:,.2f}".format, str.maketrans(",.", ".,")
     return [fmt(v).translate(swap) for v in (np.asarray(cents, dtype=np.int64) / 100).tolist()]
 

@@ -1,23 +1,23 @@
 """The national sample's care: the product catalogue, BW and MO toewijzingen, and Wlz requests.
 
-Part of the national sample (`etl.sample_national`): the episodes of the simulated world
-(`etl.sample_national_wereld`) become toewijzingen (step-downs, provider changes, renewals),
+Part of the national sample (`voorbeeld.nationaal`): the episodes of the simulated world
+(`voorbeeld.nationaal_wereld`) become toewijzingen (step-downs, provider changes, renewals),
 with short MO stays beside them, and the Wlz requests and decisions that go with them.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .sample_national_kalender import Calendar
-from .sample_national_kolommen import csv_field
-from .sample_national_wereld import (
+from .nationaal_kalender import Calendar
+from .nationaal_kolommen import csv_field
+from .nationaal_wereld import (
     MO_PROVIDERS_PER_REGION,
     PROVIDERS_PER_REGION,
     C,
     pick,
 )
-from .sample_wlz import PROFIEL_P
-from .sample_zorg import BW_VORMEN, Scenario
+from .wlz import PROFIEL_P
+from .zorg import BW_VORMEN, Scenario
 
 
 # --- toewijzingen ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from .sample_zorg import Scenario, Toewijzing, months, year_of
+from .zorg import Scenario, Toewijzing, months, year_of
 
 
 @dataclass

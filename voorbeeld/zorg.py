@@ -2,7 +2,7 @@
 
 Everything is driven by one `numpy.random.Generator` and iterates lists in a fixed order, so the
 same seed gives the same histories. Dates are day ordinals (`date.toordinal()`) internally;
-`etl.sample` formats them. The scenario (region, dates, target stand) comes from `etl.sample`.
+`voorbeeld.regio` formats them. The scenario (region, dates, target stand) comes from `voorbeeld.regio`.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class Scenario:
     stand_voor: int            # target stand before the Wlz opened
     stand_na: int              # target stand from a year after the Wlz opened
     golf_fractie: float        # share of the stand on wlz_open - 1 that moves to the Wlz in that year
-    catalogus: list            # rows of sample_data/producten.csv (dicts)
+    catalogus: list            # rows of gegevens/producten.csv (dicts)
     mo_per_maand: float = 1.2  # new Opvang stays per month (Spoedopvang: 40% of that)
     tussen_peildatum: int = 0  # peildatum of the earlier increment (declaraties, pgb)
     historie: int = 0          # GWS holds indications from here (1-1-2015, the Wmo 2015); 0 = start

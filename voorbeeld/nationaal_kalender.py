@@ -1,6 +1,6 @@
 """The national sample's calendar: day ordinals to year, month index and dd-mm-jjjj, as arrays.
 
-Part of the national sample (`etl.sample_national`): the simulation and the file writers look
+Part of the national sample (`voorbeeld.nationaal`): the simulation and the file writers look
 dates up here column-wise instead of formatting them one by one.
 """
 from __future__ import annotations

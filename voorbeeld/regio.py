@@ -8,8 +8,8 @@ producten and cbs, as COGNOS writes CSV in a Dutch locale. Same seed, same bytes
 The story (region Assen): a stand of about 1.7 BW clients per 1,000 inhabitants until the Wlz
 opened on 1-1-2021, a third of them moving to the Wlz during 2021, then about 1.1 per 1,000;
 a drift toward lighter tussenvormen; about 10% PGB; a few MO stays; baten that leave a modest
-surplus every year. The histories live in sample_zorg / sample_wlz, the money in sample_geld;
-this module holds the scenario and the file formats. Scale 'national' is etl.sample_national.
+surplus every year. The histories live in zorg / wlz, the money in geld; this module holds the scenario and the
+file formats. Scale 'national' is voorbeeld.nationaal.
 """
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import sample_geld as geld
-from .sample_wlz import wlz_requests
-from .sample_zorg import Catalogus, Scenario, simulate_bw, simulate_mo, toewijzingen
+from . import geld
+from .wlz import wlz_requests
+from .zorg import Catalogus, Scenario, simulate_bw, simulate_mo, toewijzingen
 
-DATA = Path(__file__).resolve().parent / "sample_data"
+DATA = Path(__file__).resolve().parent / "gegevens"
 REGIOS = Path(__file__).resolve().parent.parent / "config" / "regios.csv"
 START, WLZ_OPEN = date(2019, 1, 1), date(2021, 1, 1)
 HISTORIE = date(2015, 1, 1)  # the Wmo 2015: GWS holds BW toewijzingen from this day on
@@ -145,10 +145,7 @@ def cbs_rows(population: dict[str, dict[str, str]]) -> list[list[str]]:
 
 # --- the delivery ----------------------------------------------------------------------------
 def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_rows=None) -> dict:
-    """Write the sample delivery into out_dir; return {'files': {name: data rows}, ...}."""
-    if scale == "national":                                 # 342 gemeenten, vectorised: sample_national
-        from .sample_national import write_national
-        return write_national(out_dir, seed, region_rows=region_rows)
+    """Write the sample delivery of one region into out_dir; return {'files': {name: data rows}, ...}."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = _region_rows(region_rows)

@@ -1,6 +1,6 @@
 """The national sample's money: declaration lines, PGB months and the true costs per year.
 
-Part of the national sample (`etl.sample_national`): monthly declaration lines per ZIN
+Part of the national sample (`voorbeeld.nationaal`): monthly declaration lines per ZIN
 toewijzing (refused, resubmitted, credited), the increments delivered on each peildatum, the
 PGB spending per client and month, and the costs the financien file is balanced against.
 """
@@ -10,9 +10,9 @@ from datetime import date
 
 import numpy as np
 
-from .sample_national_kalender import Calendar
-from .sample_national_zorg import Catalogue
-from .sample_zorg import Scenario
+from .nationaal_kalender import Calendar
+from .nationaal_zorg import Catalogue
+from .zorg import Scenario
 
 TOEGEKEND, AFGEWEZEN, INGEDIEND = 0, 1, 2
 STATUS = np.array(["Toegekend", "Afgewezen", "Ingediend"], dtype=object)
