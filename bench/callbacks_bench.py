@@ -192,11 +192,13 @@ def _generiek(dep: dict) -> dict:
 # --- measuring ---------------------------------------------------------------------------------
 
 class Opnemer:
-    """Records the (query, params) every data.query call made, to time the bare queries after."""
+    """Records the (query, params) every query of the data layer made, to time the bare queries
+    after. The parts of kern/datalaag look `query.query` up at call time, so patching it there
+    reaches them all."""
 
     def __init__(self):
-        from kern import data
-        self.data, self.echt, self.calls = data, data.query, []
+        from kern.datalaag import query
+        self.data, self.echt, self.calls = query, query.query, []
 
     def __enter__(self):
         def opnemen(naam, params=None):

@@ -32,7 +32,7 @@ from etl.publish import (
 from etl.region import Region, load_region
 from etl.validate import RefusedFile, read_export
 from warehouse.build import build, create_raw_schema
-from warehouse.versions import inject_versions, state_store_for
+from warehouse.versions import copy_versions, state_store_for
 
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 
@@ -239,6 +239,7 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
             rep.status = merge_rows(con, rep, result, geladen_op)
         versie = f"{geladen_op:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         write_meta(con, peildatum, region.naam, geladen_op, versie)
+        copy_versions(con, state_store_for(warehouse))
         notify("build", {})
         pauze("bouwen")
         try:
@@ -247,7 +248,6 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
             if disk_full(failed) or isinstance(failed, (OSError, duckdb.FatalException)):
                 raise write_failure(failed, tmp.parent) from failed
             raise LoadRefused(f"Het warehouse is niet gepubliceerd: {failed}") from failed
-        inject_versions(con, state_store_for(warehouse))
         con.execute("checkpoint")
     finally:
         try:

@@ -13,111 +13,16 @@ module and its parts in kern/datalaag/ (connections, scope, marts).
   non-empty scope; `regio_*` functions return sums over the whole region (never a row per
   gemeente) so a gemeente user can compare. Data-quality marts take the caller's role decision.
 
-Callers use `from kern import data` and `data.xxx` (every name is here). The parts in
-kern/datalaag/ look `query` and `_verbinding` up on this module at call time, so patching
-`data.query` / `data._verbinding` reaches every function.
+Callers use `from kern import data` and `data.xxx`: this module only gathers the public names
+of its parts, which import each other one way (verbinding <- query <- scope <- marts) and
+never this module. A part looks `query.query` and `verbinding._verbinding` up at call time, so
+patching those (a benchmark records the queries a page makes) reaches every function.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
-from functools import cache
-
-import duckdb
-import pandas as pd
-
-from kern.datalaag.verbinding import (  # noqa: F401  (re-exported)
-    DEFAULT_WAREHOUSE,
-    ENV,
-    ROOT,
-    WarehouseFout,
-    _bestandsversie,
-    _database,
-    _db,
-    _db_lock,
-    _local,
-    _verbinding,
-    log,
-    sluit,
-    warehouse_pad,
-)
-
-QUERIES = ROOT / "warehouse" / "queries"
-CACHE_SIZE = 512
-_MIN_DATE, _MAX_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
-
-_cache: OrderedDict = OrderedDict()
-_cache_lock = threading.Lock()
-_memo: dict = {}  # derived lookups per warehouse version (scope.py); emptied with the cache
-
-
-@dataclass(frozen=True)
-class Selectie:
-    """What a view asks for. Empty tuples mean 'no restriction' (within the scope)."""
-    van: dt.date | None = None
-    tot: dt.date | None = None
-    gemeenten: tuple[str, ...] = ()
-    subregio: tuple[str, ...] = ()
-    tussenvormen: tuple[str, ...] = ()
-    leveringsvormen: tuple[str, ...] = ()
-
-
-# --- queries -----------------------------------------------------------------------------------
-
-@cache
-def _sql(naam: str) -> str:
-    if not re.fullmatch(r"[a-z0-9_]+", naam):
-        raise ValueError(f"ongeldige querynaam: {naam!r}")
-    return (QUERIES / f"{naam}.sql").read_text(encoding="utf-8")
-
-
-def _bevroren(waarde):
-    if isinstance(waarde, (list, tuple, set, frozenset)):
-        return tuple(waarde)
-    return waarde
-
-
-def query(naam: str, params: dict | None = None) -> pd.DataFrame:
-    """Run warehouse/queries/<naam>.sql with bound parameters; cached per warehouse version."""
-    sql = _sql(naam)
-    gebruikt = set(re.findall(r"\$([a-z_]+)", sql))
-    params = {k: (list(v) if isinstance(v, (tuple, set, frozenset)) else v)
-              for k, v in (params or {}).items() if k in gebruikt}
-    con, versie = _verbinding()
-    sleutel = (versie, naam, tuple(sorted((k, _bevroren(v)) for k, v in params.items())))
-    with _cache_lock:
-        if sleutel in _cache:
-            _cache.move_to_end(sleutel)
-            return _cache[sleutel].copy(deep=False)  # copy-on-write (pandas 3): a caller's change stays its own
-    try:
-        df = con.execute(sql, params).df()
-    except duckdb.Error:
-        log.exception("query %s mislukt op %s", naam, versie[0])
-        raise WarehouseFout(
-            "Het datawarehouse heeft niet de verwachte inhoud (query "
-            f"'{naam}'). Meld dit bij de beheerder.") from None
-    with _cache_lock:
-        _cache[sleutel] = df
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return df.copy(deep=False)
-
-
-def leeg_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
-        _memo.clear()
-
-
-# The parts, re-exported: they use the names above, so they are imported last.
 from kern.datalaag.marts import (  # noqa: F401
-    _VERSIE_KOLOMMEN,
     _alleen_als,
     _scoped_query,
-    _versie_mart,
     afgekeurd_per_reden,
     afgekeurde_regels,
     clienten_maand,
@@ -148,6 +53,16 @@ from kern.datalaag.marts import (  # noqa: F401
     wlz_aanvragen_open,
     wlz_cumulatief,
 )
+from kern.datalaag.query import (  # noqa: F401
+    CACHE_SIZE,
+    QUERIES,
+    Selectie,
+    _cache,
+    _memo,
+    _sql,
+    leeg_cache,
+    query,
+)
 from kern.datalaag.scope import (  # noqa: F401
     _gescoped,
     _params,
@@ -156,4 +71,13 @@ from kern.datalaag.scope import (  # noqa: F401
     _regiototaal,
     regio_gemeenten,
     toegestane_gemeenten,
+)
+from kern.datalaag.verbinding import (  # noqa: F401
+    DEFAULT_WAREHOUSE,
+    ENV,
+    ROOT,
+    WarehouseFout,
+    _verbinding,
+    sluit,
+    warehouse_pad,
 )

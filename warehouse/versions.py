@@ -1,9 +1,10 @@
 """Fixed result versions (convenant art. 8.6): voorlopig in February, definitief by June.
 
 A fixed version is a durable record in the state store, outside the warehouse, so no later load
-or rebuild can change it. Every build copies the records into `marts.resultaat_jaar` and
-`marts.resultaat_verdeling` (versie `voorlopig` / `definitief`) and into the marts that show
-them side by side (`marts.resultaat_versies`, `marts.verrekening`).
+or rebuild can change it. Every build copies the records into `raw.resultaat_versies` before the
+models run; `marts.resultaat_jaar` and `marts.resultaat_verdeling` carry their frozen figures
+(versie `voorlopig` / `definitief`), `marts.resultaat_versies` and `marts.verrekening` show them
+side by side, and the data checks cover them like every other row.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ import duckdb
 from staat.store import StateStore
 
 VERSIES = ("voorlopig", "definitief")
-SQL = Path(__file__).resolve().parent / "versions"
 
 
 class VersionRefused(Exception):
@@ -107,28 +107,16 @@ def all_versions(store: StateStore) -> list[dict]:
         return [dict(r) for r in con.execute("select * from resultaat_versies order by jaar, versie, id")]
 
 
-def inject_versions(con: duckdb.DuckDBPyConnection, store: StateStore) -> int:
-    """Copy the fixed versions into the marts of a warehouse being built. Returns how many."""
+def copy_versions(con: duckdb.DuckDBPyConnection, store: StateStore) -> int:
+    """Copy every fixed version from the state store into raw.resultaat_versies of a warehouse
+    being built, before its models run. Returns how many records."""
     records = all_versions(store)
-    con.execute((SQL / "tables.sql").read_text())
-    for rec in records:
-        con.execute("insert into marts.resultaat_versies values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [rec["id"], rec["jaar"], rec["versie"], rec["vastgesteld_op"], rec["door"],
-                     rec["peildatum"], rec["warehouse_versie"], rec["vervangt"],
-                     rec["vervangen_door"], rec["reden"]])
-        if rec["vervangen_door"] is not None:
-            continue  # a corrected record stays in the history, not in the figures
-        resultaat = {**json.loads(rec["resultaat"]), "versie": rec["versie"]}
-        _insert_row(con, "marts.resultaat_jaar", resultaat)
-        for row in json.loads(rec["verdeling"]):
-            _insert_row(con, "marts.resultaat_verdeling", {**row, "versie": rec["versie"]})
-    con.execute((SQL / "verrekening.sql").read_text())
+    con.execute("delete from raw.resultaat_versies")
+    if not records:
+        return 0
+    con.executemany(
+        "insert into raw.resultaat_versies values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[r["id"], r["jaar"], r["versie"], r["vastgesteld_op"], r["door"], r["peildatum"],
+          r["warehouse_versie"], r["vervangt"], r["vervangen_door"], r["reden"], r["resultaat"],
+          r["verdeling"]] for r in records])
     return len(records)
-
-
-def _insert_row(con, table: str, row: dict) -> None:
-    # by name, restricted to today's columns: a record from an older build still fits
-    existing = {r[0] for r in con.execute(f"describe {table}").fetchall()}
-    cols = [c for c in row if c in existing]
-    placeholders = ", ".join("?" for _ in cols)
-    con.execute(f"insert into {table} ({', '.join(cols)}) values ({placeholders})", [row[c] for c in cols])

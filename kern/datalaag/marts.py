@@ -1,13 +1,22 @@
 """The marts the views read: metadata, scoped municipal figures, region level, data quality,
-result versions. Every function goes through `pakket.query` (kern/data.py)."""
+result versions. Every function goes through `q.query` (kern/datalaag/query.py)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
 
-import kern.data as pakket
-from kern.data import Selectie, WarehouseFout
+from kern.datalaag import query as q
+from kern.datalaag import verbinding
+from kern.datalaag.query import Selectie
+from kern.datalaag.scope import (
+    _gescoped,
+    _regionaal,
+    _regiototaal,
+    regio_gemeenten,
+    toegestane_gemeenten,
+)
+from kern.datalaag.verbinding import WarehouseFout
 
 # --- metadata ----------------------------------------------------------------------------------
 
@@ -16,15 +25,15 @@ _GEEN = object()
 
 def _per_versie(naam: str, maak):
     """`maak()` once per warehouse version (the version this request reads); emptied by leeg_cache()."""
-    _con, versie = pakket._verbinding()
+    _con, versie = verbinding._verbinding()
     sleutel = (naam, versie)
-    waarde = pakket._memo.get(sleutel, _GEEN)
+    waarde = q._memo.get(sleutel, _GEEN)
     if waarde is _GEEN:
         waarde = maak()
-        with pakket._cache_lock:
-            for oud in [k for k in pakket._memo if k[0] == naam and k[1] != versie]:
-                del pakket._memo[oud]
-            pakket._memo[sleutel] = waarde
+        with q._cache_lock:
+            for oud in [k for k in q._memo if k[0] == naam and k[1] != versie]:
+                del q._memo[oud]
+            q._memo[sleutel] = waarde
     return waarde
 
 
@@ -33,7 +42,7 @@ def warehouse_info() -> dict:
 
 
 def _warehouse_info() -> dict:
-    df = pakket.query("warehouse_info")
+    df = q.query("warehouse_info")
     if df.empty:
         raise WarehouseFout("Het datawarehouse bevat geen peildatum. Meld dit bij de beheerder.")
     rij = df.iloc[0]
@@ -48,7 +57,7 @@ def maanden_bereik() -> tuple[dt.date, dt.date]:
 
 def _maanden_bereik() -> tuple[dt.date, dt.date]:
     info = warehouse_info()
-    df = pakket.query("maanden_bereik")
+    df = q.query("maanden_bereik")
     laatste = dt.date(info["peildatum"].year, info["peildatum"].month, 1)
     eerste = df["eerste_maand"].iloc[0] if not df.empty else None
     eerste = laatste if pd.isna(eerste) else pd.Timestamp(eerste).date()
@@ -56,8 +65,8 @@ def _maanden_bereik() -> tuple[dt.date, dt.date]:
 
 
 def gemeenten(scope) -> pd.DataFrame:
-    regio = pakket.regio_gemeenten()
-    return regio[regio["gemeente_code"].isin(pakket.toegestane_gemeenten(scope))].reset_index(drop=True)
+    regio = regio_gemeenten()
+    return regio[regio["gemeente_code"].isin(toegestane_gemeenten(scope))].reset_index(drop=True)
 
 
 # --- municipal figures (scoped) ------------------------------------------------------------------
@@ -66,7 +75,7 @@ def gemeenten(scope) -> pd.DataFrame:
 
 def _scoped_query(naam: str):
     def lees(scope, sel: Selectie) -> pd.DataFrame:
-        return pakket._gescoped(naam, scope, sel)
+        return _gescoped(naam, scope, sel)
     lees.__name__ = lees.__qualname__ = naam
     lees.__doc__ = f"warehouse/queries/{naam}.sql for the allowed gemeenten (scope ∩ sel)."
     return lees
@@ -89,41 +98,41 @@ inwoners_jaar = _scoped_query("inwoners_jaar")
 # --- region level (need a non-empty scope; never a breakdown by gemeente except the settlement) ---
 
 def regio_kengetallen_jaar(scope) -> pd.DataFrame:
-    return pakket._regionaal("regio_kengetallen_jaar", scope)
+    return _regionaal("regio_kengetallen_jaar", scope)
 
 
 def resultaat_jaar(scope) -> pd.DataFrame:
-    return pakket._regionaal("resultaat_jaar", scope)
+    return _regionaal("resultaat_jaar", scope)
 
 
 def resultaat_verdeling(scope) -> pd.DataFrame:
     """All municipalities' shares: the settlement is agreed jointly (issue 4)."""
-    return pakket._regionaal("resultaat_verdeling", scope)
+    return _regionaal("resultaat_verdeling", scope)
 
 
 def regio_clienten_maand(scope, sel: Selectie | None = None) -> pd.DataFrame:
     """Region stand per month x tussenvorm x leveringsvorm (no gemeente column)."""
-    return pakket._regiototaal("regio_clienten_maand", scope, sel)
+    return _regiototaal("regio_clienten_maand", scope, sel)
 
 
 def regio_stromen_maand(scope, sel: Selectie | None = None) -> pd.DataFrame:
     """Region flows per month (no gemeente column)."""
-    return pakket._regiototaal("regio_stromen_maand", scope, sel)
+    return _regiototaal("regio_stromen_maand", scope, sel)
 
 
 def regio_inwoners_jaar(scope) -> pd.DataFrame:
     """Region population on 1 January per year."""
-    return pakket._regiototaal("regio_inwoners_jaar", scope, None)
+    return _regiototaal("regio_inwoners_jaar", scope, None)
 
 
 def stand_balans(scope) -> pd.DataFrame:
-    return pakket._regionaal("stand_balans", scope)
+    return _regionaal("stand_balans", scope)
 
 
 # --- data quality: by role (beheer, regio), not by municipality; the caller decides ------------
 
 def _alleen_als(naam: str, mag_inzien: bool) -> pd.DataFrame:
-    df = pakket.query(naam)
+    df = q.query(naam)
     return df if mag_inzien is True else df.iloc[0:0]
 
 
@@ -140,34 +149,19 @@ def producten_buiten_catalogus(mag_inzien: bool) -> pd.DataFrame:
 
 
 def afgekeurde_regels(mag_inzien: bool) -> pd.DataFrame:
-    """Every rejected line with the line as delivered (`rij`, JSON); empty for a warehouse built
-    before the lines were kept. It may hold pseudonymous client numbers: the caller masks them
-    for everyone but the regio role."""
-    if "marts.afgekeurde_regels" not in set(pakket.query("rapport_tabellen")["tabel"]):
-        return pd.DataFrame(columns=["bestand", "soort", "regel", "kolom", "waarde", "reden", "rij"])
+    """Every rejected line with the line as delivered (`rij`, JSON). It may hold pseudonymous
+    client numbers: the caller masks them for everyone but the regio role."""
     return _alleen_als("afgekeurde_regels", mag_inzien)
 
 
 # --- result versions and accountability reports (issue 5; region level) -----------------------
-_VERSIE_KOLOMMEN = {"verrekening": "jaar gemeente_code gemeente_naam voorlopig_eur definitief_eur verschil_eur",
-                    "resultaat_versies": "record_id jaar versie vastgesteld_op door peildatum warehouse_versie "
-                                         "vervangt vervangen_door reden"}
-
-
-def _versie_mart(naam: str, scope) -> pd.DataFrame:
-    """A result-version mart; empty (same columns) for a warehouse built before it existed."""
-    if f"marts.{naam}" not in set(pakket.query("rapport_tabellen")["tabel"]):
-        return pd.DataFrame(columns=_VERSIE_KOLOMMEN[naam].split())
-    return pakket._regionaal(naam, scope)
-
-
 def verrekening(scope) -> pd.DataFrame:  # voorlopig, definitief and the difference per gemeente
-    return _versie_mart("verrekening", scope)
+    return _regionaal("verrekening", scope)
 
 
 def resultaat_versies(scope) -> pd.DataFrame:  # fixed versions, corrections included
-    return _versie_mart("resultaat_versies", scope)
+    return _regionaal("resultaat_versies", scope)
 
 
 def rapport_regio_maand(scope) -> pd.DataFrame:  # region totals per month (no gemeente rows)
-    return pakket._regionaal("rapport_regio_maand", scope)
+    return _regionaal("rapport_regio_maand", scope)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-import kern.data as pakket
-from kern.data import _MAX_DATE, _MIN_DATE, Selectie
+from kern.datalaag import query as q
+from kern.datalaag import verbinding
+from kern.datalaag.query import _MAX_DATE, _MIN_DATE, Selectie
 
 # --- scope -------------------------------------------------------------------------------------
 
@@ -12,19 +13,19 @@ def _regio_index() -> tuple[pd.DataFrame, frozenset, dict]:
     """(regio_gemeenten frame, its codes, subregio -> codes), once per warehouse version: the
     scope is checked ~20 times per page. Keyed on the version the request reads (one response,
     one version); emptied by leeg_cache(). Callers must not mutate the frame."""
-    _con, versie = pakket._verbinding()
-    gevonden = pakket._memo.get(("regio", versie))
+    _con, versie = verbinding._verbinding()
+    gevonden = q._memo.get(("regio", versie))
     if gevonden is not None:
         return gevonden
-    df = pakket.query("regio_gemeenten")
+    df = q.query("regio_gemeenten")
     per_sub: dict = {}
     for code, sub in zip(df["gemeente_code"], df["subregio_code"]):
         per_sub.setdefault(sub, set()).add(code)
     gevonden = (df, frozenset(df["gemeente_code"]), {k: frozenset(v) for k, v in per_sub.items()})
-    with pakket._cache_lock:
-        for sleutel in [k for k in pakket._memo if k[0] == "regio" and k[1] != versie]:
-            del pakket._memo[sleutel]  # an older version: no longer asked for
-        pakket._memo[("regio", versie)] = gevonden
+    with q._cache_lock:
+        for sleutel in [k for k in q._memo if k[0] == "regio" and k[1] != versie]:
+            del q._memo[sleutel]  # an older version: no longer asked for
+        q._memo[("regio", versie)] = gevonden
     return gevonden
 
 
@@ -59,14 +60,14 @@ def _params(scope, sel: Selectie) -> dict:
 
 def _gescoped(naam: str, scope, sel: Selectie | None) -> pd.DataFrame:
     params = _params(scope, sel or Selectie())
-    df = pakket.query(naam, params)
+    df = q.query(naam, params)
     if not params["gemeenten"]:
         return df.iloc[0:0]  # deny by default: same columns, no rows
     return df
 
 
 def _regionaal(naam: str, scope) -> pd.DataFrame:
-    df = pakket.query(naam)
+    df = q.query(naam)
     return df if toegestane_gemeenten(scope) else df.iloc[0:0]
 
 
@@ -78,7 +79,7 @@ def _regiototaal(naam: str, scope, sel: Selectie | None) -> pd.DataFrame:
     sel = sel or Selectie()
     params = {**_params(scope, Selectie()), "van": sel.van or _MIN_DATE, "tot": sel.tot or _MAX_DATE,
               "tussenvormen": list(sel.tussenvormen), "leveringsvormen": list(sel.leveringsvormen)}
-    df = pakket.query(naam, params)
+    df = q.query(naam, params)
     if "gemeente_code" in df.columns:  # pragma: no cover - a query that would break the rule
         raise ValueError(f"regiototaal {naam} geeft rijen per gemeente")
     return df if params["gemeenten"] else df.iloc[0:0]

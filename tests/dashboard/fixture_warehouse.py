@@ -141,6 +141,8 @@ def kengetallen() -> list[tuple]:
     return rows
 
 
+MARTS = Path(__file__).resolve().parents[2] / "warehouse" / "models" / "marts"
+
 DDL = """
 create schema marts;
 create table marts.warehouse_info (peildatum date, regio varchar, geladen_op timestamp, versie varchar);
@@ -272,6 +274,13 @@ def build(path: str | Path) -> Path:
         ])
         ins("insert into marts.producten_buiten_catalogus values (?, ?, ?, ?)",
             [("15X99", "15", 3, 2)])
+        # the settlement by the real model, from the voorlopig/definitief shares above; no
+        # version history (the fixed figures here are hand-made, not fixed records)
+        con.execute("create table marts.verrekening as "
+                    + (MARTS / "verrekening.sql").read_text(encoding="utf-8"))
+        con.execute("create table marts.resultaat_versies (record_id integer, jaar integer, "
+                    "versie varchar, vastgesteld_op varchar, door varchar, peildatum date, "
+                    "warehouse_versie varchar, vervangt integer, vervangen_door integer, reden varchar)")
         con.execute("checkpoint")
     finally:
         con.close()

@@ -135,14 +135,15 @@ def test_reopens_after_atomic_publish(monkeypatch, tmp_path, warehouse_pad):
 
 
 def test_results_are_cached_per_version(monkeypatch):
+    from kern.datalaag import verbinding
     aanroepen = []
-    echte = data._verbinding
+    echte = verbinding._verbinding
 
     def tellen():
         con, versie = echte()
         aanroepen.append(versie)
         return con, versie
-    monkeypatch.setattr(data, "_verbinding", tellen)
+    monkeypatch.setattr(verbinding, "_verbinding", tellen)
     a = data.query("resultaat_jaar")
     a.loc[0, "baten_eur"] = -1  # callers get a copy: mutating it does not poison the cache
     b = data.query("resultaat_jaar")

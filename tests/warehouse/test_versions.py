@@ -8,6 +8,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
+from etl.errors import LoadRefused
 from etl.load import load, rebuild
 from staat.store import StateStore
 from tests.fixtures.delivery import ROWS, write_delivery
@@ -84,3 +85,34 @@ def test_correction_keeps_the_old_record_and_settlement_shows_the_difference(set
     # the definitive result is 2.000,00 lower (uitvoeringskosten 5.000 -> 7.000)
     assert settle[0][2] == Decimal("-2000.00")
     assert settle[0][1] - settle[0][0] == Decimal("-2000.00")
+
+
+def test_fixed_versions_are_checked_like_every_other_row(setup):
+    """The fixed versions are an input of the build, so the data checks see them: a record whose
+    frozen shares no longer add up to its result (a damaged state store) stops the publish, and
+    the published warehouse stays as it was. Before, the versions were copied in after the
+    checks had run, and this warehouse was published."""
+    wh, store = setup
+    fix_version(wh, 2024, "voorlopig", "regio")
+    rebuild(wh)
+    before = rows(wh, "select versie from raw.meta")
+    with store.transaction() as con:
+        record = con.execute("select id, verdeling from resultaat_versies").fetchone()
+        verdeling = json.loads(record["verdeling"])
+        verdeling[0]["resultaat_eur"] = str(Decimal(verdeling[0]["resultaat_eur"]) + Decimal("0.01"))
+        con.execute("update resultaat_versies set verdeling = ? where id = ?",
+                    (json.dumps(verdeling), record["id"]))
+    with pytest.raises(LoadRefused, match="verdeling_telt_op_tot_resultaat"):
+        rebuild(wh)
+    assert rows(wh, "select versie from raw.meta") == before
+
+
+def test_fixed_rows_have_the_types_of_the_running_rows(setup):
+    """A frozen row read back from its JSON record has the same column types as the running one."""
+    wh, _ = setup
+    fix_version(wh, 2024, "voorlopig", "regio")
+    rebuild(wh)
+    for mart in ("resultaat_jaar", "resultaat_verdeling"):
+        lopend = rows(wh, f"select * exclude (versie) from marts.{mart} where jaar = 2024 and versie = 'lopend' order by all")
+        vast = rows(wh, f"select * exclude (versie) from marts.{mart} where jaar = 2024 and versie = 'voorlopig' order by all")
+        assert vast == lopend and vast, mart

@@ -123,3 +123,23 @@ create table if not exists raw.afgekeurd (
     rij        varchar             -- the whole line as delivered, JSON {column: text}; null in
                                    -- warehouses loaded before it was kept, and for CBS figures
 );
+
+-- Fixed result versions (convenant art. 8.6), copied from the state store before every build so
+-- the marts read them like any input and the checks cover them. Not carried over: the state
+-- store is their source, and each build copies all of it again. `resultaat` is the record's
+-- row of marts.resultaat_jaar and `verdeling` its rows of marts.resultaat_verdeling, as JSON,
+-- frozen when the version was fixed.
+create table if not exists raw.resultaat_versies (
+    record_id        integer not null,
+    jaar             integer not null,
+    versie           varchar not null,   -- voorlopig / definitief
+    vastgesteld_op   varchar not null,   -- ISO UTC
+    door             varchar not null,
+    peildatum        date,               -- of the warehouse the figures came from
+    warehouse_versie varchar,
+    vervangt         integer,            -- the record this one corrected
+    vervangen_door   integer,            -- the record that corrected this one (null = in force)
+    reden            varchar,            -- why a correction was made
+    resultaat        json not null,
+    verdeling        json not null
+);

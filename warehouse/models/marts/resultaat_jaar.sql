@@ -1,8 +1,9 @@
 -- Contract mart. The BW result per year ('lopend': realised, plus the forecast to 31 December
 -- in the peildatum's year) for every year with finance data up to the peildatum's year.
 --   resultaat = baten - clientgebonden kosten - niet-clientgebonden kosten
--- Realised and forecast are carried apart; voorlopig/definitief are frozen records kept
--- elsewhere, never recomputed here.
+-- Realised and forecast are carried apart. The fixed versions (voorlopig/definitief) are the
+-- frozen rows of their records in the state store, copied in through staging.resultaat_versies,
+-- never recomputed: a record from before a column existed leaves that column empty.
 with financien as (
     select * from staging.financien
 ),
@@ -13,6 +14,10 @@ kosten_jaar as (
 
 meta as (
     select * from staging.meta
+),
+
+versies as (
+    select * from staging.resultaat_versies where geldt
 ),
 
 posten as (
@@ -52,7 +57,7 @@ bedragen as (
     left join kosten on kosten.jaar = posten.jaar
 ),
 
-final as (
+lopend as (
     select
         jaar,
         'lopend' as versie,
@@ -72,6 +77,32 @@ final as (
         cast(zin_prognose_eur + pgb_prognose_eur as decimal(18, 2)) as clientgebonden_prognose_eur,
         begroting_clientgebonden_eur
     from bedragen
+),
+
+vastgesteld as (
+    select
+        jaar,
+        versie,
+        cast(resultaat ->> 'baten_eur' as decimal(18, 2)) as baten_eur,
+        cast(resultaat ->> 'clientgebonden_kosten_eur' as decimal(18, 2)) as clientgebonden_kosten_eur,
+        cast(resultaat ->> 'niet_clientgebonden_kosten_eur' as decimal(18, 2)) as niet_clientgebonden_kosten_eur,
+        cast(resultaat ->> 'resultaat_eur' as decimal(18, 2)) as resultaat_eur,
+        cast(resultaat ->> 'zin_eur' as decimal(18, 2)) as zin_eur,
+        cast(resultaat ->> 'pgb_eur' as decimal(18, 2)) as pgb_eur,
+        cast(resultaat ->> 'zin_gerealiseerd_eur' as decimal(18, 2)) as zin_gerealiseerd_eur,
+        cast(resultaat ->> 'zin_prognose_eur' as decimal(18, 2)) as zin_prognose_eur,
+        cast(resultaat ->> 'pgb_gerealiseerd_eur' as decimal(18, 2)) as pgb_gerealiseerd_eur,
+        cast(resultaat ->> 'pgb_prognose_eur' as decimal(18, 2)) as pgb_prognose_eur,
+        cast(resultaat ->> 'clientgebonden_gerealiseerd_eur' as decimal(18, 2)) as clientgebonden_gerealiseerd_eur,
+        cast(resultaat ->> 'clientgebonden_prognose_eur' as decimal(18, 2)) as clientgebonden_prognose_eur,
+        cast(resultaat ->> 'begroting_clientgebonden_eur' as decimal(18, 2)) as begroting_clientgebonden_eur
+    from versies
+),
+
+final as (
+    select * from lopend
+    union all by name
+    select * from vastgesteld
 )
 
 select * from final

@@ -5,8 +5,14 @@
 -- flagged in afrondingscent, so the shares add up to the result exactly.
 -- When one half of the key has nothing to divide (no population, or zero total costs) the other
 -- half carries the whole key, so the key still adds up to 1.
+-- Only the running ('lopend') result is divided here; a fixed version keeps the distribution
+-- frozen in its record (staging.resultaat_versies), whatever the population or costs are now.
 with resultaat as (
-    select * from marts.resultaat_jaar
+    select * from marts.resultaat_jaar where versie = 'lopend'
+),
+
+versies as (
+    select * from staging.resultaat_versies where geldt
 ),
 
 regio as (
@@ -87,7 +93,7 @@ met_rest as (
     window w as (partition by jaar, versie)
 ),
 
-final as (
+lopend as (
     select
         jaar,
         versie,
@@ -102,6 +108,30 @@ final as (
         cast(afgerond_eur + case when is_grootste then rest_eur else 0 end as decimal(18, 2)) as resultaat_eur,
         is_grootste and rest_eur <> 0 as afrondingscent
     from met_rest
+),
+
+vastgesteld as (
+    select
+        versies.jaar,
+        versies.versie,
+        rij ->> 'gemeente_code' as gemeente_code,
+        cast(rij ->> 'inwoners' as bigint) as inwoners,
+        cast(rij ->> 'inwoners_peildag' as date) as inwoners_peildag,
+        rij ->> 'inwoners_toelichting' as inwoners_toelichting,
+        cast(rij ->> 'inwoners_aandeel' as double) as inwoners_aandeel,
+        cast(rij ->> 'kosten_eur' as decimal(18, 2)) as kosten_eur,
+        cast(rij ->> 'kosten_aandeel' as double) as kosten_aandeel,
+        cast(rij ->> 'verdeelsleutel' as double) as verdeelsleutel,
+        cast(rij ->> 'resultaat_eur' as decimal(18, 2)) as resultaat_eur,
+        cast(rij ->> 'afrondingscent' as boolean) as afrondingscent
+    from versies
+    cross join unnest(cast(versies.verdeling as json[])) as t(rij)
+),
+
+final as (
+    select * from lopend
+    union all by name
+    select * from vastgesteld
 )
 
 select * from final

@@ -1,6 +1,5 @@
--- Voorlopig and definitief side by side per municipality: the difference is what each pays
+-- Contract mart. Voorlopig and definitief side by side per municipality: the difference is what each pays
 -- (negative) or receives (positive) in the final settlement.
-create or replace table marts.verrekening as
 with verdeling as (
     select jaar, versie, gemeente_code, resultaat_eur
     from marts.resultaat_verdeling
@@ -27,4 +26,4 @@ final as (
     from per_gemeente
 )
 
-select * from final order by jaar, gemeente_code
+select * from final

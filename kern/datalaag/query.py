@@ -1,0 +1,86 @@
+"""Queries: warehouse/queries/<name>.sql with bound parameters, cached per warehouse version.
+
+The cache key starts with the warehouse version the request reads (verbinding.py), so a
+result of an older warehouse is never served after a publish. `_memo` holds derived lookups
+per version (scope.py, marts.py) and is emptied with the cache.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+
+import duckdb
+import pandas as pd
+
+from kern.datalaag import verbinding
+from kern.datalaag.verbinding import ROOT, WarehouseFout, log
+
+QUERIES = ROOT / "warehouse" / "queries"
+CACHE_SIZE = 512
+_MIN_DATE, _MAX_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+_cache: OrderedDict = OrderedDict()
+_cache_lock = threading.Lock()
+_memo: dict = {}  # derived lookups per warehouse version (scope.py); emptied with the cache
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """What a view asks for. Empty tuples mean 'no restriction' (within the scope)."""
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    gemeenten: tuple[str, ...] = ()
+    subregio: tuple[str, ...] = ()
+    tussenvormen: tuple[str, ...] = ()
+    leveringsvormen: tuple[str, ...] = ()
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+@cache
+def _sql(naam: str) -> str:
+    if not re.fullmatch(r"[a-z0-9_]+", naam):
+        raise ValueError(f"ongeldige querynaam: {naam!r}")
+    return (QUERIES / f"{naam}.sql").read_text(encoding="utf-8")
+
+
+def _bevroren(waarde):
+    if isinstance(waarde, (list, tuple, set, frozenset)):
+        return tuple(waarde)
+    return waarde
+
+
+def query(naam: str, params: dict | None = None) -> pd.DataFrame:
+    """Run warehouse/queries/<naam>.sql with bound parameters; cached per warehouse version."""
+    sql = _sql(naam)
+    gebruikt = set(re.findall(r"\$([a-z_]+)", sql))
+    params = {k: (list(v) if isinstance(v, (tuple, set, frozenset)) else v)
+              for k, v in (params or {}).items() if k in gebruikt}
+    con, versie = verbinding._verbinding()  # looked up at call time: tests count the calls
+    sleutel = (versie, naam, tuple(sorted((k, _bevroren(v)) for k, v in params.items())))
+    with _cache_lock:
+        if sleutel in _cache:
+            _cache.move_to_end(sleutel)
+            return _cache[sleutel].copy(deep=False)  # copy-on-write (pandas 3): a caller's change stays its own
+    try:
+        df = con.execute(sql, params).df()
+    except duckdb.Error:
+        log.exception("query %s mislukt op %s", naam, versie[0])
+        raise WarehouseFout(
+            "Het datawarehouse heeft niet de verwachte inhoud (query "
+            f"'{naam}'). Meld dit bij de beheerder.") from None
+    with _cache_lock:
+        _cache[sleutel] = df
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return df.copy(deep=False)
+
+
+def leeg_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+        _memo.clear()
