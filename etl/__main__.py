@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     vp.add_argument("--correctie", metavar="REDEN", default=None,
                     help="corrigeer een al vastgesteld record; het oude blijft bewaard")
     vp.add_argument("--ja", action="store_true", help="niet om bevestiging vragen")
+    vp.add_argument("--door", default=None,
+                    help="wie vastlegt, voor het record en de auditlog (standaard: cli:<gebruiker>)")
+    vp.add_argument("--status", type=Path, default=None,
+                    help="schrijf de voortgang als JSON naar dit bestand (de Financiën-pagina leest het)")
 
     rp = sub.add_parser("rebuild", help="bouw en publiceer opnieuw uit de geladen gegevens")
     rp.add_argument("--warehouse", type=Path, default=None)
@@ -110,13 +114,20 @@ def _run_sample(args) -> int:
 def _run_version(args) -> int:
     import getpass
 
-    from etl.load import rebuild
-    from warehouse.versions import VersionRefused, current_figures, fix_version
+    from etl.vaststellen import fix_and_publish
+    from staat import taken
+    from warehouse.versions import VersionRefused, current_figures
+
+    def status(**velden):
+        if args.status:
+            taken.schrijf(args.status, door=door, **velden)
 
     warehouse = args.warehouse or default_warehouse()
+    door = args.door or f"cli:{getpass.getuser()}"
     try:
         figures = current_figures(warehouse, args.jaar)
     except (VersionRefused, duckdb.Error) as refused:
+        status(status="mislukt", melding=f"Niet vastgelegd. {refused}")
         err.print(f"[bold red]Niet vastgesteld.[/] {refused}", highlight=False)
         return 1
     res = figures["resultaat"]
@@ -130,13 +141,23 @@ def _run_version(args) -> int:
         if answer.strip().lower() != "ja":
             out.print("Niets vastgelegd.")
             return 1
+    stappen = {"build": "Het warehouse wordt opnieuw gebouwd en gecontroleerd…",
+               "publish": "Het warehouse wordt gepubliceerd…"}
+    status(status="bezig", melding="Het resultaat wordt vastgelegd…")
     try:
-        record = fix_version(warehouse, args.jaar, args.versie, f"cli:{getpass.getuser()}",
-                             correctie_reden=args.correctie)
-    except VersionRefused as refused:
-        err.print(f"[bold red]Niet vastgesteld.[/] {refused}", highlight=False)
+        record, _report = fix_and_publish(
+            warehouse, args.jaar, args.versie, door, correctie_reden=args.correctie,
+            notify=lambda event, info: event in stappen and status(status="bezig", melding=stappen[event]))
+    except (VersionRefused, LoadRefused) as refused:
+        status(status="mislukt", melding=f"Niet gelukt. {refused}")
+        err.print(f"[bold red]Niet gelukt.[/] {refused}", highlight=False)
         return 1
-    rebuild(warehouse)
+    except Exception:
+        status(status="mislukt", melding="Niet gelukt door een onverwachte fout; zie het log van de server.")
+        raise
+    status(status="klaar", record=record,
+           melding=f"Het {args.versie}e resultaat {args.jaar} is vastgelegd (record {record}) en het "
+                   "warehouse is opnieuw gepubliceerd. Vernieuw de pagina om de cijfers te zien.")
     out.print(f"Vastgelegd als record {record}; het warehouse is opnieuw gepubliceerd.")
     return 0
 

@@ -130,16 +130,17 @@ def load(source_dir: Path, warehouse: Path | None = None, peildatum: date | None
     return report
 
 
-def rebuild(warehouse: Path | None = None) -> LoadReport:
+def rebuild(warehouse: Path | None = None, progress=None) -> LoadReport:
     """Rebuild and republish from the warehouse's own raw state, with no new files: after a
-    result version is fixed, or after a model changed."""
+    result version is fixed, or after a model changed. `progress(event, info)` as for load."""
     warehouse = Path(warehouse or default_warehouse())
     if not warehouse.exists():
         raise LoadRefused(f"Er is geen warehouse om opnieuw te bouwen: {warehouse}")
     _, _, old_region = _previous_state(warehouse)
     started = time.monotonic()
     with exclusive(warehouse):
-        report = _load_locked(None, warehouse, None, old_region, lambda e, i: None)
+        report = _load_locked(None, warehouse, None, old_region,
+                              progress or (lambda event, info: None))
     report.seconds = time.monotonic() - started
     return report
 

@@ -113,7 +113,7 @@ def _relayout(v) -> bool:
 PROPERTY_TYPES = {
     "search": _text, "hash": _text, "href": _text, "pathname": _path,
     "n_clicks": _count, "submit_n_clicks": _count, "cancel_n_clicks": _count,
-    "n_submit": _count, "n_blur": _count,
+    "n_submit": _count, "n_blur": _count, "n_intervals": _count,
     "n_clicks_timestamp": _timestamp, "submit_n_clicks_timestamp": _timestamp,
     "cancel_n_clicks_timestamp": _timestamp, "n_submit_timestamp": _timestamp,
     "n_blur_timestamp": _timestamp,

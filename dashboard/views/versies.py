@@ -1,8 +1,14 @@
 """Financiën, result versions (issue 5): voorlopig and definitief side by side per municipality
 with the difference, the history of fixed versions, and for a `regio` user the action to fix a
-version (two steps: a confirmation dialog, then the server checks the role again, fixes the
-version with warehouse.versions.fix_version and republishes with etl.load.rebuild)."""
+version. Two steps: a confirmation dialog, then the server checks the role again and starts
+`python -m etl versie` as a separate process (etl/vaststellen.py fixes and republishes); the
+page polls its status file (staat/taken.py) until it is done. The web process never rebuilds
+the warehouse itself: a rebuild takes longer than a request may, and needs the whole ETL."""
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
 
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
@@ -108,6 +114,7 @@ def versies_visual(ctx: Context) -> Visual:
 
 VERSIE_JAAR, VERSIE_SOORT, VERSIE_REDEN = "versie-jaar", "versie-soort", "versie-reden"
 VERSIE_KNOP, VERSIE_BEVESTIG, VERSIE_MELDING = "versie-knop", "versie-bevestig", "versie-melding"
+VERSIE_TAAK, VERSIE_PEILEN = "versie-taak", "versie-peilen"
 GEWEIGERD = "Alleen gebruikers met de rol regio kunnen een resultaatversie vastleggen."
 
 
@@ -139,7 +146,9 @@ def vastleg_formulier(user) -> html.Section | None:
             html.Button("Resultaat vastleggen…", id=VERSIE_KNOP, className="knop", n_clicks=0),
         ], className="filter-paar"),
         dcc.ConfirmDialog(id=VERSIE_BEVESTIG, message=""),
-        dcc.Loading(html.P(id=VERSIE_MELDING, role="status")),
+        html.P(id=VERSIE_MELDING, role="status"),
+        dcc.Store(id=VERSIE_TAAK),
+        dcc.Interval(id=VERSIE_PEILEN, interval=1000, disabled=True),
     ], className="visual breed", id="visual-financien-vastleggen")
 
 
@@ -173,23 +182,47 @@ def bevestigingsvraag(user, jaar, versie, reden) -> str:
             "wordt opnieuw gepubliceerd. Doorgaan?")
 
 
-def leg_vast(user, jaar, versie, reden=None) -> str:
-    """Step two, on the server: check the role again, fix the version, republish. Returns a
-    Dutch message; raises PermissionError for a user who may not fix versions."""
+def _store():
+    from dashboard.auth.context import get_context
+    from staat.store import StateStore
+    context = get_context()
+    return context.store if context else StateStore()
+
+
+def leg_vast(user, jaar, versie, reden=None) -> tuple[str, str]:
+    """Step two, on the server: check the role again and whether the version can be fixed, then
+    start the job that fixes it and republishes. Returns (Dutch message, job id); raises
+    PermissionError for a user who may not fix versions, VersionRefused when it cannot be fixed."""
     if not may_fix_versions(user):
         raise PermissionError(GEWEIGERD)
-    from dashboard.auth.context import get_context
-    from etl.load import rebuild
-    from warehouse.versions import fix_version
+    from staat import taken
+    from warehouse.versions import check_fixable
 
-    context = get_context()
-    pad = data.warehouse_pad()
-    record = fix_version(pad, _jaar(jaar), versie, user.username, correctie_reden=(reden or None),
-                         store=context.store if context else None)
-    rebuild(pad)
-    data.leeg_cache()
-    return (f"Het {versie}e resultaat {jaar} is vastgelegd (record {record}) en het warehouse is opnieuw "
-            "gepubliceerd. Vernieuw de pagina om de cijfers te zien.")
+    jaar, store = _jaar(jaar), _store()
+    check_fixable(store, jaar, versie, reden)
+    taak_id, status = taken.nieuw(taken.taken_map(store.path), door=user.username,
+                                  melding="Het vastleggen is gestart…")
+    opdracht = [sys.executable, "-m", "etl", "versie", str(jaar), versie, "--ja",
+                "--door", user.username, "--warehouse", str(data.warehouse_pad()), "--status", str(status)]
+    if reden:
+        opdracht += ["--correctie", reden]
+    # its own session: the job finishes even when this worker is recycled meanwhile
+    subprocess.Popen(opdracht, cwd=data.ROOT, env={**os.environ, "BWMO_STATE": str(store.path)},
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True)
+    return "Het vastleggen is gestart…", taak_id
+
+
+def voortgang(user, taak_id) -> tuple[str, bool]:
+    """(message, done) of a job this user started; another user's job or a forged id is refused."""
+    from staat import taken
+    try:
+        status = taken.lees(taken.taken_map(_store().path), taak_id)
+    except ValueError:
+        status = None
+    if not may_fix_versions(user) or status is None or status.get("door") != user.username:
+        return GEWEIGERD if not may_fix_versions(user) else "Onbekende taak.", True
+    return status.get("melding", ""), status.get("status") in taken.KLAAR
 
 
 def open_bevestiging(n_clicks, jaar, versie, reden):
@@ -209,25 +242,36 @@ def open_bevestiging(n_clicks, jaar, versie, reden):
 def bevestigd(submit, jaar, versie, reden):
     if not submit:
         raise PreventUpdate
-    from etl.load import LoadRefused
     from warehouse.versions import VersionRefused
     user = current_user()
     try:
-        return leg_vast(user, jaar, versie, _tekst(reden) or None)
+        melding, taak_id = leg_vast(user, jaar, versie, _tekst(reden) or None)
+        return melding, taak_id, False
     except PermissionError as fout:
         try:
             audit("versie_geweigerd", {"jaar": jaar, "versie": versie})
         except RuntimeError:
             pass
-        return str(fout)
-    except (VersionRefused, LoadRefused, ValueError) as fout:
-        return f"Niet vastgelegd. {fout}"
+        return str(fout), None, True
+    except (VersionRefused, ValueError) as fout:
+        return f"Niet vastgelegd. {fout}", None, True
+
+
+def peil(_n, taak_id):
+    if not taak_id:
+        raise PreventUpdate
+    melding, klaar = voortgang(current_user(), taak_id)
+    if klaar:
+        data.leeg_cache()
+    return melding, klaar
 
 
 callback(Output(VERSIE_BEVESTIG, "displayed"), Output(VERSIE_BEVESTIG, "message"),
          Output(VERSIE_MELDING, "children", allow_duplicate=True),
          Input(VERSIE_KNOP, "n_clicks"), State(VERSIE_JAAR, "value"), State(VERSIE_SOORT, "value"),
          State(VERSIE_REDEN, "value"), prevent_initial_call=True)(open_bevestiging)
-callback(Output(VERSIE_MELDING, "children"),
+callback(Output(VERSIE_MELDING, "children"), Output(VERSIE_TAAK, "data"), Output(VERSIE_PEILEN, "disabled"),
          Input(VERSIE_BEVESTIG, "submit_n_clicks"), State(VERSIE_JAAR, "value"), State(VERSIE_SOORT, "value"),
          State(VERSIE_REDEN, "value"), prevent_initial_call=True)(bevestigd)
+callback(Output(VERSIE_MELDING, "children", allow_duplicate=True), Output(VERSIE_PEILEN, "disabled", allow_duplicate=True),
+         Input(VERSIE_PEILEN, "n_intervals"), State(VERSIE_TAAK, "data"), prevent_initial_call=True)(peil)

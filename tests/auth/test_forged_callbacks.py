@@ -23,10 +23,11 @@ ZOEKEN = ["", f"?gemeente={ANDER}&kg={ANDER}", f"?van=2024-02&tot=2024-02&kg={AN
 # Values for any other input or state, by property: each forged request takes the i-th.
 WAARDEN = {
     "value": [[ANDER], ANDER, None, 2024],
-    "n_clicks": [1], "submit_n_clicks": [1],
+    "n_clicks": [1], "submit_n_clicks": [1], "n_intervals": [1],
     "clickData": [{"points": [{"customdata": [ANDER, "7391"]}]}, {"points": [{"customdata": ["2024-02", "1"]}]},
                   {"points": [{"customdata": ["ZWD", "1"]}]}],
-    "data": [{"title": "x"}],
+    # a dcc.Store: a dict, a path out of the job folder, a well-formed id of nobody's job
+    "data": [{"title": "x"}, "../../state", "0" * 32],
 }
 
 

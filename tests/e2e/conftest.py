@@ -116,6 +116,21 @@ def screenshot_server(server, tmp_path_factory):
     s.stop()
 
 
+@pytest.fixture
+def server_geladen(tmp_path, monkeypatch):
+    """A server on a warehouse the real ETL loaded from the small hand-made delivery, so it can
+    be rebuilt (the fixture warehouse has marts only), with its own state store (the Server
+    keeps it beside its log): a test may fix a version in it."""
+    from etl.load import load
+    from tests.fixtures.delivery import write_delivery
+    monkeypatch.setenv("BWMO_STATE", str(tmp_path / "state.sqlite"))
+    warehouse = tmp_path / "wh" / "warehouse.duckdb"
+    load(write_delivery(tmp_path / "levering"), warehouse)
+    s = Server(warehouse, tmp_path / "gunicorn.log")
+    yield s
+    s.stop()
+
+
 @pytest.fixture(scope="session")
 def server_zonder_warehouse(tmp_path_factory):
     d = tmp_path_factory.mktemp("leeg")

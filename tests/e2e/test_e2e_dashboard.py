@@ -202,3 +202,23 @@ def test_an_expired_session_sends_the_user_to_the_login_page_and_back(server, pa
     inloggen(page)
     page.wait_for_selector(".paginakop h1")
     assert page.url.startswith(server.url + "/wlz")
+
+
+@pytest.mark.e2e
+def test_fixing_a_version_runs_as_a_job_and_the_page_shows_its_progress(server_geladen, page):
+    """Financiën → Resultaat vastleggen: after the confirmation the server starts the job and
+    the page polls it until the republished warehouse holds the version; the request that
+    starts it returns at once (the rebuild is not inside it)."""
+    open_pagina(page, server_geladen.url + "/financien")
+    page.on("dialog", lambda dialog: dialog.accept())
+    kies(page, "versie-jaar", "2024")
+    with page.expect_response(lambda r: "_dash-update-component" in r.url
+                              and r.request.post_data and "versie-taak" in r.request.post_data) as start:
+        page.click("#versie-knop")
+    assert start.value.ok
+    melding = page.locator("#versie-melding")
+    melding.filter(has_text="is vastgelegd (record 1)").wait_for(timeout=60000)
+    assert "opnieuw gepubliceerd" in melding.inner_text()
+    # a reload shows the fixed version in the history table
+    open_pagina(page, server_geladen.url + "/financien")
+    assert "voorlopig" in page.inner_text("#visual-financien-versies").lower()

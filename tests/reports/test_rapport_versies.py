@@ -90,18 +90,37 @@ def test_fixing_from_the_financien_page_is_checked_on_the_server(klein_wh):
     assert financien.vastleg_formulier(REGIO_USER) is not None
     vraag = financien.bevestigingsvraag(REGIO_USER, 2025, "voorlopig", "")
     assert "voorlopige resultaat 2025" in vraag and "Doorgaan?" in vraag
-    melding = financien.leg_vast(REGIO_USER, 2025, "voorlopig")
-    assert "vastgelegd" in melding
+    melding, taak = financien.leg_vast(REGIO_USER, 2025, "voorlopig")
+    assert melding == "Het vastleggen is gestart…"
+    # the job runs as its own process; the page polls its status until it is done
+    melding = _wacht(financien, REGIO_USER, taak)
+    assert melding.startswith("Het voorlopige resultaat 2025 is vastgelegd (record 1)"), melding
     # republished: the version is in the marts and on the page's data
     assert sql(klein_wh, "select versie, door from marts.resultaat_versies") == [("voorlopig", "regio1")]
     assert len(data.verrekening(frozenset({"GM0106"}))) == 9
+    # another user cannot read the job, nor can a forged id reach a file
+    other = REGIO_USER.__class__("regio2", REGIO_USER.roles, REGIO_USER.gemeenten)
+    assert financien.voortgang(other, taak) == ("Onbekende taak.", True)
+    assert financien.voortgang(REGIO_USER, "../../state") == ("Onbekende taak.", True)
+    assert financien.voortgang(ASSEN_USER, taak) == (financien.GEWEIGERD, True)
     # a forged confirmation without a regio session is refused on the server; nothing changes
-    assert financien.bevestigd(1, 2025, "definitief", None) == financien.GEWEIGERD
+    assert financien.bevestigd(1, 2025, "definitief", None) == (financien.GEWEIGERD, None, True)
     assert sql(klein_wh, "select count(*) from marts.resultaat_versies") == [(1,)]
-    # fixing the same version twice is refused (the record stays)
+    # fixing the same version twice is refused before any job starts (the record stays)
     from warehouse.versions import VersionRefused
     with pytest.raises(VersionRefused):
         financien.leg_vast(REGIO_USER, 2025, "voorlopig")
+
+
+def _wacht(financien, user, taak, seconden=120):
+    import time
+    eind = time.monotonic() + seconden
+    while time.monotonic() < eind:
+        melding, klaar = financien.voortgang(user, taak)
+        if klaar:
+            return melding
+        time.sleep(0.2)
+    raise AssertionError(f"de taak was na {seconden} s niet klaar: {melding}")
 
 
 def test_batch_writes_region_and_every_municipality(warehouse, tmp_path):
