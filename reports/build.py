@@ -16,13 +16,12 @@ from reports.cijfers import LEVERINGSVORMEN, TUSSENVORMEN
 from reports.fouten import RapportFout, RapportGeweigerd
 from reports.model import ReportData
 from reports.periode import PERIODES, periode_label, perioden
-from reports.resultaat import VERSIE_RANG, meest_definitief
 from reports.samenstellen import stel_samen
 from reports.tabellen_wlz_levering import WLZ_BESLUIT
 
 # The names this module has always offered, wherever they live now.
-__all__ = ["LEVERINGSVORMEN", "PERIODES", "SCOPES", "TUSSENVORMEN", "VERSIE_RANG", "WLZ_BESLUIT", "RapportFout",
-           "RapportGeweigerd", "build_report", "meest_definitief", "periode_label", "perioden"]
+__all__ = ["LEVERINGSVORMEN", "PERIODES", "SCOPES", "TUSSENVORMEN", "WLZ_BESLUIT", "RapportFout",
+           "RapportGeweigerd", "build_report", "periode_label", "perioden"]
 
 log = logging.getLogger(__name__)
 

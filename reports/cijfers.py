@@ -5,11 +5,12 @@ import datetime as dt
 
 import pandas as pd
 
+from kern import kleuren
 from reports.periode import maand, maand_ervoor
 
-LEVERINGSVORMEN = ("ZIN", "PGB")
-TUSSENVORMEN = ["Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wonen", "Thuis Plus",
-                "Onbekend"]
+# the lists and their order live once, in kern/kleuren.py
+LEVERINGSVORMEN = tuple(kleuren.LEVERINGSVORMEN)
+TUSSENVORMEN = kleuren.TUSSENVORMEN
 
 
 def datums(df: pd.DataFrame, kolom: str = "maand") -> pd.DataFrame:

@@ -8,12 +8,11 @@ import pandas as pd
 from kern import data, formats
 from reports.model import Kolom, Sectie, Tabel
 
-VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}
 
-
-def meest_definitief(versies) -> str | None:
-    vs = [v for v in versies if v in VERSIE_RANG]
-    return min(vs, key=VERSIE_RANG.get) if vs else None
+def _meest_definitief(df: pd.DataFrame, jaar: int) -> str | None:
+    """The version of `jaar` that counts, as the mart ranks them (marts.resultaat_verdeling)."""
+    v = df.loc[(df["jaar"] == jaar) & df["meest_definitief"].astype(bool), "versie"]
+    return v.iloc[0] if len(v) else None
 
 
 def resultaat_sectie(scope, jaar, periode, naam, scope_kind, codes, peiljaar):
@@ -27,7 +26,7 @@ def resultaat_sectie(scope, jaar, periode, naam, scope_kind, codes, peiljaar):
     # result per year and version, previous year first
     kolommen = []
     for j in (jaar - 1, jaar):
-        for v in sorted(rj.loc[rj["jaar"] == j, "versie"].unique(), key=lambda v: -VERSIE_RANG.get(v, 9)):
+        for v in rj.loc[rj["jaar"] == j].sort_values("versie_rang", ascending=False)["versie"]:
             kolommen.append((j, v))
     posten = [("Baten (integratie-uitkering BW)", "baten_eur"), ("Kosten zorg in natura (ZIN)", "zin_eur"),
               ("Kosten persoonsgebonden budget (PGB)", "pgb_eur"),
@@ -52,10 +51,10 @@ def resultaat_sectie(scope, jaar, periode, naam, scope_kind, codes, peiljaar):
     if verdeeljaar not in jaren:
         alineas.append("Er is nog geen verdeling van het resultaat beschikbaar.")
         return Sectie("6. Resultaat en verdeling", alineas, onderdelen), None, "geen", "geen verdeling beschikbaar"
-    versie = meest_definitief(rv.loc[rv["jaar"] == verdeeljaar, "versie"].unique())
+    versie = _meest_definitief(rv, verdeeljaar)
     rijen_v = rv[(rv["jaar"] == verdeeljaar) & (rv["versie"] == versie)].sort_values("gemeente_naam")
     vorig = rv[rv["jaar"] == verdeeljaar - 1]
-    vorige_versie = meest_definitief(vorig["versie"].unique()) if not vorig.empty else None
+    vorige_versie = _meest_definitief(rv, verdeeljaar - 1)
     vorig_aandeel = dict(zip(vorig.loc[vorig["versie"] == vorige_versie, "gemeente_code"],
                              vorig.loc[vorig["versie"] == vorige_versie, "resultaat_eur"])) if vorige_versie else {}
     rijen = []
@@ -64,7 +63,7 @@ def resultaat_sectie(scope, jaar, periode, naam, scope_kind, codes, peiljaar):
         if scope_kind == "gemeente" and r.gemeente_code in codes:
             nadruk.append(i)
         rijen.append([r.gemeente_naam or r.gemeente_code, int(r.inwoners), r.inwoners_aandeel,
-                      0.5 * r.inwoners_aandeel, r.kosten_eur, r.kosten_aandeel, 0.5 * r.kosten_aandeel,
+                      r.inwoners_deel, r.kosten_eur, r.kosten_aandeel, r.kosten_deel,
                       r.verdeelsleutel, r.resultaat_eur, vorig_aandeel.get(r.gemeente_code),
                       "ja" if bool(r.afrondingscent) else ""])
     totaal = ["Totaal"] + [sum(x[j] for x in rijen if x[j] is not None) for j in range(1, 10)] + [""]

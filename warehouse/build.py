@@ -4,6 +4,7 @@ Models live in ``models/<layer>/<name>.sql`` and become ``<layer>.<name>``: stag
 intermediate and marts as tables. A model's dependencies are the ``staging.x`` /
 ``intermediate.x`` / ``marts.x`` names its SQL mentions, so adding a model is adding a file.
 Checks live in ``checks/<name>.sql``: each returns the offending rows; zero rows is a pass.
+Code lists live in ``seeds/<name>.csv`` and become ``seeds.<name>`` before any model runs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ WAREHOUSE_DIR = Path(__file__).resolve().parent
 MODELS_DIR = WAREHOUSE_DIR / "models"
 CHECKS_DIR = WAREHOUSE_DIR / "checks"
 RAW_SCHEMA = WAREHOUSE_DIR / "schema" / "raw.sql"
+SEEDS_DIR = WAREHOUSE_DIR / "seeds"
 
 LAYERS = ("staging", "intermediate", "marts")
 _MATERIALISATION = {"staging": "view", "intermediate": "table", "marts": "table"}
@@ -85,9 +87,21 @@ def build_order(models: dict[str, Path]) -> list[str]:
         raise ValueError(f"cycle between models: {exc.args[1]}") from exc
 
 
+def load_seeds(con, seeds_dir: Path = SEEDS_DIR) -> list[str]:
+    """(Re)create seeds.<name> from every seeds/<name>.csv, all columns as text. Returns the names."""
+    con.execute("create schema if not exists seeds")
+    names = []
+    for path in sorted(seeds_dir.glob("*.csv")):
+        con.execute(f"create or replace table seeds.{path.stem} as select * from read_csv(?, "
+                    "delim = ';', header = true, all_varchar = true, encoding = 'utf-8')", [str(path)])
+        names.append(path.stem)
+    return names
+
+
 def run_models(con, models: dict[str, Path] | None = None) -> list[str]:
-    """Create the schemas and (re)create every model. Returns the build order."""
+    """Load the seeds, create the schemas and (re)create every model. Returns the build order."""
     models = find_models() if models is None else models
+    load_seeds(con)
     for layer in LAYERS:
         con.execute(f"create schema if not exists {layer}")
     order = build_order(models)

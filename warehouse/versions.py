@@ -68,24 +68,36 @@ def active_version(store: StateStore, jaar: int, versie: str) -> dict | None:
     return dict(row) if row else None
 
 
+def _refuse(jaar: int, versie: str, in_force: int | None, correctie_reden: str | None) -> None:
+    if versie not in VERSIES:
+        raise VersionRefused(f"Onbekende versie '{versie}': kies voorlopig of definitief.")
+    if in_force is not None and not correctie_reden:
+        raise VersionRefused(
+            f"Het {versie}e resultaat {jaar} is al vastgesteld (record {in_force}). Een correctie "
+            "is een aparte handeling met een reden; het oude record blijft bewaard.")
+    if correctie_reden is not None and not correctie_reden.strip():
+        raise VersionRefused("Een correctie vraagt om een reden.")
+
+
+def check_fixable(store: StateStore, jaar: int, versie: str, correctie_reden: str | None = None) -> None:
+    """Raise VersionRefused, with the message fix_version would give, before a job is started
+    for it (fix_version checks again inside its transaction)."""
+    old = active_version(store, jaar, versie) if versie in VERSIES else None
+    _refuse(jaar, versie, old["id"] if old else None, correctie_reden)
+
+
 def fix_version(warehouse: Path, jaar: int, versie: str, door: str,
                 correctie_reden: str | None = None, store: StateStore | None = None) -> int:
     """Record the running result of `jaar` as `versie`. Fixing an existing version again is
     refused; a correction (with a reason) makes a new record and keeps the old one."""
-    if versie not in VERSIES:
-        raise VersionRefused(f"Onbekende versie '{versie}': kies voorlopig of definitief.")
+    _refuse(jaar, versie, None, correctie_reden)
     store = store or state_store_for(warehouse)
     figures = current_figures(Path(warehouse), jaar)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with store.transaction() as con:
         old = con.execute("select id from resultaat_versies where jaar = ? and versie = ? "
                           "and vervangen_door is null", (jaar, versie)).fetchone()
-        if old and not correctie_reden:
-            raise VersionRefused(
-                f"Het {versie}e resultaat {jaar} is al vastgesteld (record {old['id']}). Een correctie "
-                "is een aparte handeling met een reden; het oude record blijft bewaard.")
-        if correctie_reden is not None and not correctie_reden.strip():
-            raise VersionRefused("Een correctie vraagt om een reden.")
+        _refuse(jaar, versie, old["id"] if old else None, correctie_reden)
         cur = con.execute(
             "insert into resultaat_versies (jaar, versie, vastgesteld_op, door, peildatum, "
             "warehouse_versie, bestanden, resultaat, verdeling, vervangt, reden) "

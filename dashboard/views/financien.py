@@ -18,15 +18,10 @@ from kern.kleuren import (
     LEVERINGSVORMEN,
 )
 
-VERSIE_RANG = {"definitief": 0, "voorlopig": 1, "lopend": 2}
-
 
 def meest_definitief(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per year: definitief before voorlopig before lopend."""
-    if df.empty:
-        return df
-    df = df.assign(_r=df["versie"].map(VERSIE_RANG).fillna(9)).sort_values(["jaar", "_r"])
-    return df.groupby("jaar", as_index=False).first().drop(columns="_r")
+    """One row per year: the version that counts, as the mart ranks them."""
+    return df[df["meest_definitief"].astype(bool)].sort_values("jaar").reset_index(drop=True)
 
 
 @visual("financien-jaren")
@@ -167,7 +162,7 @@ def verdeling_keuze(df: pd.DataFrame, lopend_jaar: int) -> tuple[int, str]:
         jaar = int(df.loc[df["jaar"] < lopend_jaar, "jaar"].max())
     else:
         jaar = int(df["jaar"].max())
-    versie = min(df.loc[df["jaar"] == jaar, "versie"].unique(), key=lambda v: VERSIE_RANG.get(v, 9))
+    versie = df.loc[(df["jaar"] == jaar) & df["meest_definitief"].astype(bool), "versie"].iloc[0]
     return jaar, versie
 
 
@@ -176,9 +171,9 @@ def verdeling_tabel(df: pd.DataFrame) -> pd.DataFrame:
     t = pd.DataFrame({
         "Gemeente": df["gemeente_naam"].fillna(df["gemeente_code"]), "Gemeentecode": df["gemeente_code"],
         "Inwoners": df["inwoners"], "Aandeel inwoners": df["inwoners_aandeel"],
-        "Helft inwoners (50%)": 0.5 * df["inwoners_aandeel"],
+        "Helft inwoners (50%)": df["inwoners_deel"],
         "Kosten uitvoering": df["kosten_eur"], "Aandeel kosten": df["kosten_aandeel"],
-        "Helft kosten (50%)": 0.5 * df["kosten_aandeel"],
+        "Helft kosten (50%)": df["kosten_deel"],
         "Verdeelsleutel": df["verdeelsleutel"], "Aandeel resultaat": df["resultaat_eur"],
         "Afrondingscent": df["afrondingscent"].map(lambda x: "ja" if bool(x) else ""),
     }).reset_index(drop=True)

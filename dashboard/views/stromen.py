@@ -104,13 +104,14 @@ def balans_visual(ctx: Context) -> Visual:
 def reden_visual(ctx: Context) -> Visual:
     df = data.uitstroom_reden_maand(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
     if df.empty:
-        tabel = pd.DataFrame(columns=["Reden", "Code", "Uitstroom"])
+        tabel, naar_wlz = pd.DataFrame(columns=["Reden", "Code", "Uitstroom"]), []
     else:
-        g = df.groupby(["reden_code", "reden_omschrijving"], as_index=False, dropna=False)["uitstroom"].sum()
+        g = df.groupby(["reden_code", "reden_omschrijving", "naar_wlz"], as_index=False, dropna=False)["uitstroom"].sum()
         g = g.sort_values(["uitstroom", "reden_code"], ascending=[False, True])
         tabel = pd.DataFrame({"Reden": g["reden_omschrijving"].fillna("Onbekend"), "Code": g["reden_code"],
                               "Uitstroom": g["uitstroom"].astype("int64")})
-    kleuren = [KLEUR["uitstroom_wlz"] if c == "39" else KLEUR["uitstroom"] for c in tabel["Code"]]
+        naar_wlz = list(g["naar_wlz"].astype(bool))
+    kleuren = [KLEUR["uitstroom_wlz"] if w else KLEUR["uitstroom"] for w in naar_wlz]
     fig = categorie.staven(tabel.assign(Uitstroom=ctx.plotbaar(tabel["Uitstroom"])), "Reden", "Uitstroom",
                            "Uitstroom", horizontaal=True, kleuren=kleuren, hoogte=max(220, 40 * len(tabel) + 60))
     tekst = f"Uitstroom naar reden (WMO588), {ctx.analyse.label}: " + ", ".join(

@@ -75,6 +75,10 @@ RESULTAAT = [
     (2024, "lopend", 310000, 220000, 9000, 31000, 112500, 116500, 235000),
 ]
 
+# definitief before voorlopig before lopend; per year the version that counts
+RANG = {"definitief": 1, "voorlopig": 2, "lopend": 3}
+MEEST_DEFINITIEF = {(2022, "definitief"), (2023, "definitief"), (2024, "lopend")}
+
 
 def stand(gemeente: str, tussenvorm: str, leveringsvorm: str, maand: dt.date) -> int:
     y24 = maand.year == 2024
@@ -113,7 +117,8 @@ def verdeling(jaar: int, versie: str, resultaat: int) -> list[tuple]:
         a_kos = kosten[code] / tot_kosten
         sleutel = 0.5 * a_inw + 0.5 * a_kos
         rows.append([jaar, versie, code, inwoners, a_inw, kosten[code], a_kos, sleutel,
-                     _cents(resultaat * sleutel), dt.date(2024, 1, 1), None, False])
+                     _cents(resultaat * sleutel), dt.date(2024, 1, 1), None, False,
+                     0.5 * a_inw, 0.5 * a_kos, RANG[versie], (jaar, versie) in MEEST_DEFINITIEF])
     rest = _cents(resultaat) - sum(r[8] for r in rows)
     grootste = max(rows, key=lambda r: abs(r[8]))
     grootste[8] += rest
@@ -150,7 +155,7 @@ create table marts.gemeenten (gemeente_code varchar, gemeente_naam varchar, subr
     subregio_naam varchar, centrumgemeente boolean);
 create table marts.inwoners_jaar (jaar integer, gemeente_code varchar, inwoners_1_januari integer,
     inwoners_31_december integer, peildag_31_december date, toelichting_31_december varchar,
-    peildag_1_januari date);
+    peildag_1_januari date, toelichting_1_januari varchar);
 create table marts.clienten_maand (maand date, gemeente_code varchar, tussenvorm varchar,
     leveringsvorm varchar, actief integer);
 create table marts.stromen_maand (maand date, gemeente_code varchar, instroom integer,
@@ -161,13 +166,17 @@ create table marts.resultaat_jaar (jaar integer, versie varchar, baten_eur decim
     clientgebonden_kosten_eur decimal(18, 2), niet_clientgebonden_kosten_eur decimal(18, 2),
     resultaat_eur decimal(18, 2), zin_eur decimal(18, 2), pgb_eur decimal(18, 2),
     clientgebonden_gerealiseerd_eur decimal(18, 2), clientgebonden_prognose_eur decimal(18, 2),
-    begroting_clientgebonden_eur decimal(18, 2));
+    begroting_clientgebonden_eur decimal(18, 2), versie_rang integer, meest_definitief boolean,
+    -- ZIN and PGB split into realised and forecast: in the real mart, read by no view (null here)
+    zin_gerealiseerd_eur decimal(18, 2), zin_prognose_eur decimal(18, 2),
+    pgb_gerealiseerd_eur decimal(18, 2), pgb_prognose_eur decimal(18, 2));
 create table marts.resultaat_verdeling (jaar integer, versie varchar, gemeente_code varchar,
     inwoners integer, inwoners_aandeel double, kosten_eur decimal(18, 2), kosten_aandeel double,
     verdeelsleutel double, resultaat_eur decimal(18, 2), inwoners_peildag date,
-    inwoners_toelichting varchar, afrondingscent boolean);
+    inwoners_toelichting varchar, afrondingscent boolean, inwoners_deel double, kosten_deel double,
+    versie_rang integer, meest_definitief boolean);
 create table marts.uitstroom_reden_maand (maand date, gemeente_code varchar, reden_code varchar,
-    reden_omschrijving varchar, uitstroom integer);
+    reden_omschrijving varchar, uitstroom integer, naar_wlz boolean);
 create table marts.doorstroom_maand (maand date, gemeente_code varchar, van_tussenvorm varchar,
     naar_tussenvorm varchar, aantal integer);
 create table marts.verblijfsduur (gemeente_code varchar, status varchar, uitstroomjaar integer,
@@ -189,7 +198,7 @@ create table marts.afgekeurd_per_reden (bestand varchar, soort varchar, reden va
 create table marts.afgekeurde_regels (bestand varchar, soort varchar, regel integer, kolom varchar, waarde varchar,
     reden varchar, rij varchar, geladen_op timestamp);
 create table marts.producten_buiten_catalogus (productcode varchar, productcategorie varchar,
-    indicaties integer, clienten integer);
+    indicaties integer, clienten integer, telt_als_bw boolean);
 """
 
 
@@ -204,7 +213,7 @@ def build(path: str | Path) -> Path:
         con.execute("insert into marts.warehouse_info values (?, 'Assen', ?, 'test-1')",
                     [PEILDATUM, GELADEN_OP])
         ins("insert into marts.gemeenten values (?, ?, ?, ?, ?)", [g[:5] for g in GEMEENTEN])
-        ins("insert into marts.inwoners_jaar values (?, ?, ?, ?, ?, ?, ?)",
+        ins("insert into marts.inwoners_jaar values (?, ?, ?, ?, ?, ?, ?, null)",
             [(2023, g[0], g[5], g[6], dt.date(2024, 1, 1), None, dt.date(2023, 1, 1)) for g in GEMEENTEN]
             + [(2024, g[0], g[6], g[6], dt.date(2024, 1, 1),
                 "1-1-2025 nog niet gepubliceerd; 1-1-2024 gebruikt", dt.date(2024, 1, 1))
@@ -215,13 +224,13 @@ def build(path: str | Path) -> Path:
         ins("insert into marts.kosten_maand values (?, ?, ?, ?)",
             [(m, g, lv, v[0] if m.year == 2023 else v[1])
              for m in MAANDEN for (g, lv), v in KOSTEN_PER_MAAND.items()])
-        ins("insert into marts.resultaat_jaar values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(j, v, b, z + p, n, b - (z + p) - n, z, p, gr, pr, bg)
+        ins("insert into marts.resultaat_jaar values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null)",
+            [(j, v, b, z + p, n, b - (z + p) - n, z, p, gr, pr, bg, RANG[v], (j, v) in MEEST_DEFINITIEF)
              for j, v, b, z, p, n, gr, pr, bg in RESULTAAT])
-        ins("insert into marts.resultaat_verdeling values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ins("insert into marts.resultaat_verdeling values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             verdeling(2023, "voorlopig", 60000) + verdeling(2023, "definitief", 57000))
-        ins("insert into marts.uitstroom_reden_maand values (?, ?, ?, ?, ?)",
-            [(m, g, r, REDENEN[r], n) for m, g, r, n in UITSTROOM_REDEN])
+        ins("insert into marts.uitstroom_reden_maand values (?, ?, ?, ?, ?, ?)",
+            [(m, g, r, REDENEN[r], n, r == "39") for m, g, r, n in UITSTROOM_REDEN])
         ins("insert into marts.doorstroom_maand values (?, ?, ?, ?, ?)", [
             (dt.date(2024, 1, 1), "GM0106", "Beschermd wonen intramuraal", "Thuis Plus", 2),
             (dt.date(2023, 10, 1), "GM1680", "Beschermd wonen intramuraal", "Beschermd wonen nabij", 1),
@@ -272,7 +281,7 @@ def build(path: str | Path) -> Path:
             ("indicaties_20240630.csv", "indicaties", 9, "einddatum", "02-01-2024", "einddatum ligt voor ingangsdatum",
              None, GELADEN_OP),
         ])
-        ins("insert into marts.producten_buiten_catalogus values (?, ?, ?, ?)",
+        ins("insert into marts.producten_buiten_catalogus values (?, ?, ?, ?, true)",
             [("15X99", "15", 3, 2)])
         # the settlement by the real model, from the voorlopig/definitief shares above; no
         # version history (the fixed figures here are hand-made, not fixed records)
@@ -332,7 +341,7 @@ def build_kenmerkend(path: str | Path) -> Path:
         maart = dt.date(2024, 3, 1)
         con.execute("insert into marts.stromen_maand values (?, 'GM0118', ?, ?, ?, ?)",
                     [maart, h["instroom"], h["nieuwe_clienten"], h["uitstroom"], h["uitstroom_wlz"]])
-        con.execute("insert into marts.uitstroom_reden_maand values (?, 'GM0118', '19', ?, ?)",
+        con.execute("insert into marts.uitstroom_reden_maand values (?, 'GM0118', '19', ?, ?, false)",
                     [maart, REDENEN["19"], h["uitstroom"]])
         ins("insert into marts.doorstroom_maand values (?, ?, ?, ?, ?)", [
             (feb, "GM0118", "Beschermd wonen nabij", "Begeleid wonen", h["doorstroom"]),

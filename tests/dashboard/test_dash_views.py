@@ -190,9 +190,13 @@ def test_subregio_drill():
 
 def test_which_settlement_is_shown():
     import pandas as pd
-    alleen_lopend = pd.DataFrame({"jaar": [2023, 2024, 2025], "versie": ["lopend"] * 3})
+    # the rows of marts.resultaat_verdeling: meest_definitief marks the version that counts
+    alleen_lopend = pd.DataFrame({"jaar": [2023, 2024, 2025], "versie": ["lopend"] * 3,
+                                  "meest_definitief": [True] * 3})
     assert financien.verdeling_keuze(alleen_lopend, 2025) == (2024, "lopend")  # latest complete year
-    vast = pd.DataFrame({"jaar": [2023, 2023, 2024, 2025], "versie": ["voorlopig", "definitief", "lopend", "lopend"]})
+    vast = pd.DataFrame({"jaar": [2023, 2023, 2023, 2024, 2025],
+                         "versie": ["voorlopig", "definitief", "lopend", "lopend", "lopend"],
+                         "meest_definitief": [False, True, False, True, True]})
     assert financien.verdeling_keuze(vast, 2025) == (2023, "definitief")
 
 

@@ -203,3 +203,28 @@ def test_committed_care_starting_after_the_peildatum_is_in_the_forecast_but_in_n
     # still not in care: no stand, no instroom before it starts
     assert rows(con, "select * from marts.clienten_maand where actief > 0") == []
     assert rows(con, "select * from marts.stromen_maand where instroom > 0") == []
+
+
+def test_the_halves_of_the_key_are_in_the_mart_also_when_one_half_carries_it_all():
+    """Populations 2000/1000/1000 and no client costs in 2023: the cost half has nothing to
+    divide, so the population half carries the whole key. The screens and the report print the
+    halves from the mart; they used to print 0,5 x the population share (0,25 for Assen) beside
+    a key of 0,5."""
+    con = new_warehouse(PEIL)
+    for code, n in [(ASSEN, 2000), (AA_EN_HUNZE, 1000), (HOOGEVEEN, 1000)]:
+        add_cbs(con, code, "2024-01-01", n)
+    add_financien(con, 2023, "Integratie-uitkering BW", "1000.00")
+    built(con)
+    v = {r["gemeente_code"]: r for r in rows(con, "select * from marts.resultaat_verdeling where jaar = 2023")}
+    assert (v[ASSEN]["inwoners_deel"], v[ASSEN]["kosten_deel"], v[ASSEN]["verdeelsleutel"]) == (0.5, None, 0.5)
+    assert v[ASSEN]["resultaat_eur"] == E("500.00") and v[HOOGEVEEN]["resultaat_eur"] == E("250.00")
+    # both halves: each carries half its share (rounding_warehouse: costs 1/3 each)
+    con = rounding_warehouse("120.00")
+    v = {r["gemeente_code"]: r for r in rows(con, "select * from marts.resultaat_verdeling")}
+    assert v[ASSEN]["inwoners_deel"] == pytest.approx(0.25) and v[ASSEN]["kosten_deel"] == pytest.approx(1 / 6)
+
+
+def test_the_version_that_counts_is_ranked_in_the_mart():
+    con = rounding_warehouse("120.00")
+    r = rows(con, "select jaar, versie, versie_rang, meest_definitief from marts.resultaat_jaar")
+    assert r == [{"jaar": 2023, "versie": "lopend", "versie_rang": 3, "meest_definitief": True}]

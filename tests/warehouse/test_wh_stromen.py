@@ -80,7 +80,7 @@ def test_overlap_month_end_uitstroom_and_reason_of_primary():
     reden = rows(con, "select * from marts.uitstroom_reden_maand")
     assert reden == [{"maand": m(6), "gemeente_code": ASSEN, "reden_code": "39",
                       "reden_omschrijving": "Uitstroom naar ander domein (Wlz/Zvw)",
-                      "uitstroom": 1}]
+                      "naar_wlz": True, "uitstroom": 1}]
     # intramuraal stays primary all along: no doorstroom
     assert rows(con, "select * from marts.doorstroom_maand") == []
 

@@ -1,5 +1,5 @@
 -- The region's result per year and version (region level).
-select r.jaar, r.versie,
+select r.jaar, r.versie, r.versie_rang, r.meest_definitief,
        cast(r.baten_eur as double) as baten_eur,
        cast(r.zin_eur as double) as zin_eur,
        cast(r.pgb_eur as double) as pgb_eur,
@@ -10,4 +10,4 @@ select r.jaar, r.versie,
        cast(r.niet_clientgebonden_kosten_eur as double) as niet_clientgebonden_kosten_eur,
        cast(r.resultaat_eur as double) as resultaat_eur
 from marts.resultaat_jaar as r
-order by r.jaar, case r.versie when 'definitief' then 3 when 'voorlopig' then 2 else 1 end
+order by r.jaar, r.versie_rang desc

@@ -99,10 +99,23 @@ vastgesteld as (
     from versies
 ),
 
-final as (
+versies_samen as (
     select * from lopend
     union all by name
     select * from vastgesteld
+),
+
+-- which version of a year counts: definitief before voorlopig before lopend (the one rule;
+-- screens and reports read versie_rang and meest_definitief, they do not rank again)
+final as (
+    select
+        *,
+        case versie when 'definitief' then 1 when 'voorlopig' then 2 else 3 end as versie_rang,
+        row_number() over (
+            partition by jaar
+            order by case versie when 'definitief' then 1 when 'voorlopig' then 2 else 3 end
+        ) = 1 as meest_definitief
+    from versies_samen
 )
 
 select * from final

@@ -62,17 +62,30 @@ aandelen as (
     window w as (partition by jaar, versie)
 ),
 
+delen as (
+    select
+        *,
+        -- the part of the key each half carries: half each, or the whole key for the one half
+        -- that has something to divide
+        case
+            when inwoners_aandeel is not null and kosten_aandeel is not null then 0.5 * inwoners_aandeel
+            else inwoners_aandeel
+        end as inwoners_deel,
+        case
+            when inwoners_aandeel is not null and kosten_aandeel is not null then 0.5 * kosten_aandeel
+            else kosten_aandeel
+        end as kosten_deel
+    from aandelen
+),
+
 sleutels as (
     select
         *,
         case
-            when inwoners_aandeel is not null and kosten_aandeel is not null
-                then 0.5 * inwoners_aandeel + 0.5 * kosten_aandeel
-            when inwoners_aandeel is not null then inwoners_aandeel
-            when kosten_aandeel is not null then kosten_aandeel
-            else 1.0 / aantal_gemeenten
+            when inwoners_deel is null and kosten_deel is null then 1.0 / aantal_gemeenten
+            else coalesce(inwoners_deel, 0) + coalesce(kosten_deel, 0)
         end as verdeelsleutel
-    from aandelen
+    from delen
 ),
 
 afgerond as (
@@ -102,8 +115,10 @@ lopend as (
         inwoners_peildag,
         inwoners_toelichting,
         inwoners_aandeel,
+        inwoners_deel,
         kosten_eur,
         kosten_aandeel,
+        kosten_deel,
         verdeelsleutel,
         cast(afgerond_eur + case when is_grootste then rest_eur else 0 end as decimal(18, 2)) as resultaat_eur,
         is_grootste and rest_eur <> 0 as afrondingscent
@@ -121,6 +136,9 @@ vastgesteld as (
         cast(rij ->> 'inwoners_aandeel' as double) as inwoners_aandeel,
         cast(rij ->> 'kosten_eur' as decimal(18, 2)) as kosten_eur,
         cast(rij ->> 'kosten_aandeel' as double) as kosten_aandeel,
+        -- empty in a record fixed before the halves were kept
+        cast(rij ->> 'inwoners_deel' as double) as inwoners_deel,
+        cast(rij ->> 'kosten_deel' as double) as kosten_deel,
         cast(rij ->> 'verdeelsleutel' as double) as verdeelsleutel,
         cast(rij ->> 'resultaat_eur' as decimal(18, 2)) as resultaat_eur,
         cast(rij ->> 'afrondingscent' as boolean) as afrondingscent
@@ -128,10 +146,19 @@ vastgesteld as (
     cross join unnest(cast(versies.verdeling as json[])) as t(rij)
 ),
 
-final as (
+versies_samen as (
     select * from lopend
     union all by name
     select * from vastgesteld
+),
+
+final as (
+    select
+        versies_samen.*,
+        resultaat_jaar.versie_rang,
+        resultaat_jaar.meest_definitief
+    from versies_samen
+    inner join marts.resultaat_jaar as resultaat_jaar using (jaar, versie)
 )
 
 select * from final

@@ -1,9 +1,13 @@
 -- Contract mart. Flows per month and gemeente: instroom (episodes starting in the month, gemeente
 -- of the primary indication on the first day), nieuwe cliënten among them, uitstroom (episodes
 -- whose uitstroomdatum = last day + 1 falls in the month, gemeente on the last day) and
--- uitstroom naar de Wlz (reden 39). Only months with a flow.
+-- uitstroom naar de Wlz (the reason seeds/wmo588_redenen.csv marks naar_wlz). Only months with a flow.
 with episodes as (
     select * from intermediate.episodes
+),
+
+naar_wlz as (
+    select reden_code from seeds.wmo588_redenen where naar_wlz = 'ja'
 ),
 
 instroom as (
@@ -24,7 +28,7 @@ uitstroom as (
         0 as instroom,
         0 as nieuwe_clienten,
         1 as uitstroom,
-        case when reden_beeindiging = '39' then 1 else 0 end as uitstroom_wlz
+        case when reden_beeindiging in (select reden_code from naar_wlz) then 1 else 0 end as uitstroom_wlz
     from episodes
     where is_uitstroom
 ),

@@ -1,22 +1,11 @@
--- Uitstroom per month, gemeente and WMO588 reason (of the indication ending the episode).
+-- Uitstroom per month, gemeente and WMO588 reason (of the indication ending the episode);
+-- naar_wlz marks the reason that counts as uitstroom to the Wlz (seeds/wmo588_redenen.csv).
 with episodes as (
     select * from intermediate.episodes
 ),
 
 redenen as (
-    select * from (values
-        ('02', 'Overlijden'),
-        ('19', 'Volgens plan beëindigd'),
-        ('20', 'Tijdelijk beëindigd'),
-        ('21', 'Beëindigd door cliënt'),
-        ('22', 'Beëindigd door aanbieder'),
-        ('23', 'In overeenstemming voortijdig beëindigd'),
-        ('31', 'Verhuizing naar andere gemeente'),
-        ('36', 'Geïnitieerd door gemeente'),
-        ('37', 'Wijzigingsverzoek'),
-        ('38', 'Overstap naar andere aanbieder'),
-        ('39', 'Uitstroom naar ander domein (Wlz/Zvw)')
-    ) as t (reden_code, reden_omschrijving)
+    select * from seeds.wmo588_redenen
 ),
 
 uitstroom as (
@@ -34,6 +23,7 @@ final as (
         uitstroom.gemeente_code,
         uitstroom.reden_code,
         coalesce(redenen.reden_omschrijving, 'Onbekend') as reden_omschrijving,
+        coalesce(redenen.naar_wlz = 'ja', false) as naar_wlz,
         count(*) as uitstroom
     from uitstroom
     left join redenen on redenen.reden_code = uitstroom.reden_code
