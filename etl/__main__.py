@@ -57,13 +57,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summary(report: LoadReport) -> Table:
     table = Table(title=f"Levering geladen · peildatum {report.peildatum:%d-%m-%Y} · regio {report.regio}")
-    for col in ("bestand", "soort", "status", "gelezen", "geladen", "afgekeurd", "redenen"):
-        table.add_column(col, justify="right" if col in ("gelezen", "geladen", "afgekeurd") else "left")
+    counts = ("gelezen", "geladen", "afgekeurd", "overgeslagen")
+    for col in ("bestand", "soort", "status", *counts, "redenen"):
+        table.add_column(col, justify="right" if col in counts else "left")
     for f in report.files:
         reasons = "; ".join(f"{n}× {r}" for r, n in sorted(f.redenen.items(), key=lambda x: -x[1]))
         table.add_row(f.bestand, f.soort, f.status, f"{f.regels_gelezen:,}".replace(",", "."),
-                      f"{f.regels_geladen:,}".replace(",", "."), str(f.regels_afgekeurd), reasons)
+                      f"{f.regels_geladen:,}".replace(",", "."), str(f.regels_afgekeurd),
+                      str(sum(f.overgeslagen.values())), reasons)
     return table
+
+
+def _skipped_lines(report: LoadReport) -> list[str]:
+    """Per file, why lines were left out: a CBS table holds every region and every year, and
+    the user must see which were not used and why (a misspelt name shows up here)."""
+    return [f"Overgeslagen in {f.bestand}: "
+            + "; ".join(f"{n:,}".replace(",", ".") + f"× {r}" for r, n in
+                        sorted(f.overgeslagen.items(), key=lambda x: -x[1])) + "."
+            for f in report.files if f.overgeslagen]
 
 
 def _run_load(args) -> int:
@@ -83,6 +94,8 @@ def _run_load(args) -> int:
             err.print(f"Het gepubliceerde warehouse ({warehouse}) is ongewijzigd.")
             return 1
     out.print(_summary(report))
+    for regel in _skipped_lines(report):
+        out.print(regel, highlight=False)
     for regel in report.genegeerd:
         out.print(f"Niet gelezen: {regel}", highlight=False)
     if report.genegeerd:  # on stderr too, for a script that keeps only stderr

@@ -15,6 +15,8 @@ COGNOS report uses other header names only adds an alias there. That file has th
 - ``aliassen``: accepted header names, separated by ``|``. Matching ignores case, accents,
   spaces, underscores and punctuation. An alias ending in ``*`` is a prefix that may only be
   followed by digits: CBS renumbers suffixes (``_15`` became ``_18``) between table versions.
+  An alias starting with ``*/`` is the end of a StatLine web-table label (topic groups and
+  title joined by ``/``), matched whatever groups stand before it.
 """
 from __future__ import annotations
 

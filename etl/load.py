@@ -47,6 +47,8 @@ class FileReport:
     regels_geladen: int = 0
     regels_afgekeurd: int = 0
     redenen: dict[str, int] = field(default_factory=dict)
+    # lines read but left out by design (cbs: regions outside the region, empty figures), per reason
+    overgeslagen: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -236,6 +238,7 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
                     f"Meest voorkomende reden: {_top_reason(result.rejected)}")
             for rej in result.rejected:
                 rep.redenen[rej.reden] = rep.redenen.get(rej.reden, 0) + 1
+            rep.overgeslagen = dict(result.overgeslagen)
             rep.status = merge_rows(con, rep, result, geladen_op)
         versie = f"{geladen_op:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         write_meta(con, peildatum, region.naam, geladen_op, versie)
