@@ -1,4 +1,4 @@
-"""Command line: `python -m etl load SOURCE_DIR` and `python -m etl sample OUT_DIR`."""
+"""Command line: `python -m etl load SOURCE_DIR`, `sample OUT_DIR`, `versie`, `rebuild`, `cbs-ophalen`."""
 from __future__ import annotations
 
 import argparse
@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
 
     rp = sub.add_parser("rebuild", help="bouw en publiceer opnieuw uit de geladen gegevens")
     rp.add_argument("--warehouse", type=Path, default=None)
+
+    cp = sub.add_parser("cbs-ophalen", help="haal de bevolking van de regio op bij CBS open data")
+    cp.add_argument("out_dir", type=Path, help="de leveringsmap waarin cbs_JJJJMMDD.json komt")
+    cp.add_argument("--region", default=None, help=f"een van: {', '.join(region_names())}")
+    cp.add_argument("--tabel", default=None, help="CBS-tabel (standaard 37259ned)")
+    cp.add_argument("--url", default=None,
+                    help="OData-adres (standaard $BWMO_CBS_URL of dat van CBS open data)")
 
     sp = sub.add_parser("sample", help="schrijf een synthetische voorbeeldlevering")
     sp.add_argument("out_dir", type=Path)
@@ -120,6 +127,24 @@ def _run_sample(args) -> int:
     return 0
 
 
+def _run_cbs_ophalen(args) -> int:
+    from etl.cbs_ophalen import DEFAULT_TABLE, OphalenMislukt, ophalen
+    from etl.region import load_region
+
+    try:
+        region = load_region(args.region)
+        tabel = args.tabel or DEFAULT_TABLE
+        with err.status(f"CBS-tabel {tabel} ophalen…"):
+            path, records = ophalen(args.out_dir, region, tabel, args.url)
+    except (OphalenMislukt, ValueError) as failed:
+        err.print(f"[bold red]Niet opgehaald.[/] {failed}", highlight=False)
+        return 1
+    out.print(f"Opgehaald: {records:,}".replace(",", ".") + f" records uit CBS-tabel {tabel} "
+              f"voor de {len(region.codes)} gemeenten van regio {region.naam}: {path}",
+              highlight=False)
+    return 0
+
+
 def _run_version(args) -> int:
     import getpass
 
@@ -169,7 +194,7 @@ def _run_rebuild(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {"load": _run_load, "sample": _run_sample, "versie": _run_version,
-                "rebuild": _run_rebuild}
+                "rebuild": _run_rebuild, "cbs-ophalen": _run_cbs_ophalen}
     return commands[args.command](args)
 
 
