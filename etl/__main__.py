@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
 
     rp = sub.add_parser("rebuild", help="bouw en publiceer opnieuw uit de geladen gegevens")
     rp.add_argument("--warehouse", type=Path, default=None)
+    rp.add_argument("--uit-leveringen", action="store_true",
+                    help="bouw vanaf nul uit de bewaarde leveringen (<warehouse>.leveringen/)")
 
     cp = sub.add_parser("cbs-ophalen", help="haal de bevolking van de regio op bij CBS open data")
     cp.add_argument("out_dir", type=Path, help="de leveringsmap waarin cbs_JJJJMMDD.json komt")
@@ -180,14 +182,19 @@ def _run_version(args) -> int:
 
 
 def _run_rebuild(args) -> int:
-    from etl.load import rebuild
+    from etl.load import rebuild, rebuild_from_archive
 
     try:
-        report = rebuild(args.warehouse)
+        if args.uit_leveringen:
+            report = rebuild_from_archive(args.warehouse)
+        else:
+            report = rebuild(args.warehouse)
     except LoadRefused as refused:
         err.print(f"[bold red]Niet gepubliceerd.[/] {refused}", highlight=False)
         return 1
-    out.print(f"Opnieuw gepubliceerd: {report.warehouse} (versie {report.versie}) in {report.seconds:.1f} s.")
+    bron = f" uit {len(report.files)} bewaarde bestanden" if args.uit_leveringen else ""
+    out.print(f"Opnieuw gepubliceerd{bron}: {report.warehouse} (versie {report.versie}) "
+              f"in {report.seconds:.1f} s.")
     return 0
 
 
