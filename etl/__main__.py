@@ -1,4 +1,4 @@
-"""Command line: `python -m etl load SOURCE_DIR` and `python -m etl sample OUT_DIR`."""
+"""Command line: `python -m etl load SOURCE_DIR`, `sample OUT_DIR`, `versie`, `rebuild`, `cbs-ophalen`."""
 from __future__ import annotations
 
 import argparse
@@ -50,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
 
     rp = sub.add_parser("rebuild", help="bouw en publiceer opnieuw uit de geladen gegevens")
     rp.add_argument("--warehouse", type=Path, default=None)
+    rp.add_argument("--uit-leveringen", action="store_true",
+                    help="bouw vanaf nul uit de bewaarde leveringen (<warehouse>.leveringen/)")
+
+    cp = sub.add_parser("cbs-ophalen", help="haal de bevolking van de regio op bij CBS open data")
+    cp.add_argument("out_dir", type=Path, help="de leveringsmap waarin cbs_JJJJMMDD.json komt")
+    cp.add_argument("--region", default=None, help=f"een van: {', '.join(region_names())}")
+    cp.add_argument("--tabel", default=None, help="CBS-tabel (standaard 37259ned)")
+    cp.add_argument("--url", default=None,
+                    help="OData-adres (standaard $BWMO_CBS_URL of dat van CBS open data)")
 
     sp = sub.add_parser("sample", help="schrijf een synthetische voorbeeldlevering")
     sp.add_argument("out_dir", type=Path)
@@ -61,13 +70,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summary(report: LoadReport) -> Table:
     table = Table(title=f"Levering geladen · peildatum {report.peildatum:%d-%m-%Y} · regio {report.regio}")
-    for col in ("bestand", "soort", "status", "gelezen", "geladen", "afgekeurd", "redenen"):
-        table.add_column(col, justify="right" if col in ("gelezen", "geladen", "afgekeurd") else "left")
+    counts = ("gelezen", "geladen", "afgekeurd", "overgeslagen")
+    for col in ("bestand", "soort", "status", *counts, "redenen"):
+        table.add_column(col, justify="right" if col in counts else "left")
     for f in report.files:
         reasons = "; ".join(f"{n}× {r}" for r, n in sorted(f.redenen.items(), key=lambda x: -x[1]))
         table.add_row(f.bestand, f.soort, f.status, f"{f.regels_gelezen:,}".replace(",", "."),
-                      f"{f.regels_geladen:,}".replace(",", "."), str(f.regels_afgekeurd), reasons)
+                      f"{f.regels_geladen:,}".replace(",", "."), str(f.regels_afgekeurd),
+                      str(sum(f.overgeslagen.values())), reasons)
     return table
+
+
+def _skipped_lines(report: LoadReport) -> list[str]:
+    """Per file, why lines were left out: a CBS table holds every region and every year, and
+    the user must see which were not used and why (a misspelt name shows up here)."""
+    return [f"Overgeslagen in {f.bestand}: "
+            + "; ".join(f"{n:,}".replace(",", ".") + f"× {r}" for r, n in
+                        sorted(f.overgeslagen.items(), key=lambda x: -x[1])) + "."
+            for f in report.files if f.overgeslagen]
 
 
 def _run_load(args) -> int:
@@ -87,6 +107,8 @@ def _run_load(args) -> int:
             err.print(f"Het gepubliceerde warehouse ({warehouse}) is ongewijzigd.")
             return 1
     out.print(_summary(report))
+    for regel in _skipped_lines(report):
+        out.print(regel, highlight=False)
     for regel in report.genegeerd:
         out.print(f"Niet gelezen: {regel}", highlight=False)
     if report.genegeerd:  # on stderr too, for a script that keeps only stderr
@@ -108,6 +130,24 @@ def _run_sample(args) -> int:
     out.print(f"Voorbeeldlevering ({args.scale}, seed {args.seed}) geschreven naar {args.out_dir}:")
     for name, rows in summary.get("files", {}).items():
         out.print(f"  {name}: {rows:,} regels".replace(",", "."))
+    return 0
+
+
+def _run_cbs_ophalen(args) -> int:
+    from etl.cbs_ophalen import DEFAULT_TABLE, OphalenMislukt, ophalen
+    from etl.region import load_region
+
+    try:
+        region = load_region(args.region)
+        tabel = args.tabel or DEFAULT_TABLE
+        with err.status(f"CBS-tabel {tabel} ophalen…"):
+            path, records = ophalen(args.out_dir, region, tabel, args.url)
+    except (OphalenMislukt, ValueError) as failed:
+        err.print(f"[bold red]Niet opgehaald.[/] {failed}", highlight=False)
+        return 1
+    out.print(f"Opgehaald: {records:,}".replace(",", ".") + f" records uit CBS-tabel {tabel} "
+              f"voor de {len(region.codes)} gemeenten van regio {region.naam}: {path}",
+              highlight=False)
     return 0
 
 
@@ -163,21 +203,26 @@ def _run_version(args) -> int:
 
 
 def _run_rebuild(args) -> int:
-    from etl.load import rebuild
+    from etl.load import rebuild, rebuild_from_archive
 
     try:
-        report = rebuild(args.warehouse)
+        if args.uit_leveringen:
+            report = rebuild_from_archive(args.warehouse)
+        else:
+            report = rebuild(args.warehouse)
     except LoadRefused as refused:
         err.print(f"[bold red]Niet gepubliceerd.[/] {refused}", highlight=False)
         return 1
-    out.print(f"Opnieuw gepubliceerd: {report.warehouse} (versie {report.versie}) in {report.seconds:.1f} s.")
+    bron = f" uit {len(report.files)} bewaarde bestanden" if args.uit_leveringen else ""
+    out.print(f"Opnieuw gepubliceerd{bron}: {report.warehouse} (versie {report.versie}) "
+              f"in {report.seconds:.1f} s.")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {"load": _run_load, "sample": _run_sample, "versie": _run_version,
-                "rebuild": _run_rebuild}
+                "rebuild": _run_rebuild, "cbs-ophalen": _run_cbs_ophalen}
     return commands[args.command](args)
 
 

@@ -1,7 +1,10 @@
 """The header line of an export: which line it is, and which canonical column each name means.
 
 Header names match a kind's columns and aliases ignoring case, accents, spaces and punctuation
-(``normalise_header``); lines above the header (an Excel title block) are skipped.
+(``normalise_header``); lines above the header (an Excel title block) are skipped. The CBS
+StatLine web table writes a measure as its topic groups and title joined by ``/``
+(``Bevolking/Bevolkingssamenstelling op 1 januari/Totale bevolking (aantal)``); an alias
+starting with ``*/`` matches the last parts of such a header, whatever groups stand before them.
 """
 from __future__ import annotations
 
@@ -25,6 +28,10 @@ def normalise_header(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", s.lower())
 
 
+def _segments(label: str) -> tuple[str, ...]:
+    return tuple(normalise_header(part) for part in str(label).split("/"))
+
+
 class HeaderMap:
     """Which canonical column a header name stands for, from the kind's column map."""
 
@@ -32,8 +39,12 @@ class HeaderMap:
         self.kind = kind
         self.exact: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
+        self.paths: list[tuple[tuple[str, ...], str]] = []
         for col in kind.columns:
             for alias in (col.name, *col.aliases):
+                if alias.startswith("*/"):
+                    self.paths.append((_segments(alias[2:]), col.name))
+                    continue
                 if alias.endswith("*"):
                     self.prefixes.append((normalise_header(alias[:-1]), col.name))
                     continue
@@ -49,11 +60,15 @@ class HeaderMap:
         for prefix, name in self.prefixes:
             if key.startswith(prefix) and (key == prefix or key[len(prefix):].isdigit()):
                 return name
+        parts = _segments(header)
+        for tail, name in self.paths:
+            if parts[-len(tail):] == tail:
+                return name
         return None
 
     def display(self, name: str) -> str:
         col = self.kind.column(name)
-        return next((a for a in col.aliases if not a.endswith("*")), name)
+        return next((a for a in col.aliases if not a.endswith("*") and not a.startswith("*/")), name)
 
     def missing(self, fields: list[str]) -> list[str]:
         found = {self.match(f) for f in fields}

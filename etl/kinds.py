@@ -15,6 +15,8 @@ COGNOS report uses other header names only adds an alias there. That file has th
 - ``aliassen``: accepted header names, separated by ``|``. Matching ignores case, accents,
   spaces, underscores and punctuation. An alias ending in ``*`` is a prefix that may only be
   followed by digits: CBS renumbers suffixes (``_15`` became ``_18``) between table versions.
+  An alias starting with ``*/`` is the end of a StatLine web-table label (topic groups and
+  title joined by ``/``), matched whatever groups stand before it.
 """
 from __future__ import annotations
 
@@ -136,6 +138,12 @@ def get_kind(name: str) -> Kind:
 _FILENAME = re.compile(r"^(?P<stem>.+?)(?:_(?P<date>\d{8}))?\.(?P<ext>csv|xlsx|json)$", re.IGNORECASE)
 
 
+# The name CBS gives an open-data download: <table>_UntypedDataSet_<ddmmjjjj>_<hhmmss>.csv
+# (or TypedDataSet); the date is the day it was downloaded, which is its peildatum.
+_CBS_DOWNLOAD = re.compile(r"^\d{5}[a-z]{3}_(?:un)?typeddataset_(?P<d>\d{2})(?P<m>\d{2})"
+                           r"(?P<y>\d{4})(?:_\d{6})?(?:\.[^.]+)*\.(?:csv|json)$", re.IGNORECASE)
+
+
 def not_an_export(name: str) -> str:
     """Why a file in a delivery is not read, in Dutch, with the kinds accepted and the closest one."""
     base = Path(name).name
@@ -160,10 +168,17 @@ def parse_filename(name: str | Path) -> tuple[str, date | None] | None:
     """(kind, peildatum) for an export file name, None when it is not an export.
 
     The kind is the name's prefix (``Indicaties_Assen_20250301.xlsx`` is ``indicaties``);
-    ``.json`` is only CBS OData. An eight-digit suffix that is no real date raises
+    ``.json`` is only CBS OData. A CBS open-data download keeps the name CBS gave it
+    (``37259ned_UntypedDataSet_05022020_161506.csv`` is ``cbs`` of 5 February 2020). An eight-digit suffix that is no real date raises
     ValueError: silently ignoring it could let an older snapshot replace a newer one.
     """
     base = Path(name).name
+    if cbs := _CBS_DOWNLOAD.match(base):
+        try:
+            return "cbs", date(int(cbs["y"]), int(cbs["m"]), int(cbs["d"]))
+        except ValueError:
+            raise ValueError(f"{base}: {cbs['d']}{cbs['m']}{cbs['y']} is geen geldige "
+                             "downloaddatum (CBS schrijft _DDMMJJJJ)") from None
     m = _FILENAME.match(base)
     if not m:
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import archief
 from etl.errors import LoadRefused
 from etl.kinds import not_an_export, parse_filename
 from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
@@ -47,6 +49,8 @@ class FileReport:
     regels_geladen: int = 0
     regels_afgekeurd: int = 0
     redenen: dict[str, int] = field(default_factory=dict)
+    # lines read but left out by design (cbs: regions outside the region, empty figures), per reason
+    overgeslagen: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -172,22 +176,107 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
                           message="Niets nieuws: alle bestanden waren al geladen; "
                                   "het warehouse is ongewijzigd.", genegeerd=ignored)
 
+    files = [(source_dir / r.bestand, r, None) for r in new]
+    versie, checks = _build_and_publish(warehouse, files, region, peildatum, notify)
+    return LoadReport(warehouse, peildatum, region.naam, reports, published=True, versie=versie,
+                      checks=checks, genegeerd=ignored)
+
+
+def _build_and_publish(warehouse, files, region, peildatum, notify, carry=True, archive=True):
+    """Build, keep the files read in the archive (before the swap: a published load always has
+    its delivery kept), publish, then prune the archive against the published load log."""
     remove_stale_builds(warehouse)
     tmp = warehouse.with_name(f".{warehouse.name}.bouw-{os.getpid()}")
+    manifest = None
     try:
         try:
-            versie, checks = _build_new(tmp, warehouse, source_dir, region, peildatum, reports,
-                                        notify)
+            versie, checks, geladen_op = _build_new(tmp, warehouse, files, region, peildatum,
+                                                    notify, carry)
+            if archive and files:
+                archief.store_files(warehouse, [(path, rep.sha256) for path, rep, _ in files])
+                manifest = archief.write_manifest(warehouse, archief.Lading(
+                    versie, geladen_op, region.naam, peildatum,
+                    tuple(archief.Bestand(r.bestand, r.soort, r.peildatum, r.sha256)
+                          for _, r, _ in files)))
             notify("publish", {})
             pauze("publiceren")
             publish(tmp, warehouse)
+            manifest = None
         except WRITE_ERRORS as failed:
             raise write_failure(failed, warehouse.parent) from failed
     finally:
+        if manifest is not None:   # not published: this load is not in the archive
+            manifest.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
         tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-    return LoadReport(warehouse, peildatum, region.naam, reports, published=True, versie=versie,
-                      checks=checks, genegeerd=ignored)
+    try:
+        _prune_archive(warehouse)
+    except (OSError, ValueError, KeyError, duckdb.Error):
+        pass   # housekeeping only: the load is published, the next load prunes again
+    return versie, checks
+
+
+def _prune_archive(warehouse: Path) -> None:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("select sha256, status, geladen_op from raw.laadlog").fetchall()
+    finally:
+        con.close()
+    archief.prune(warehouse, {sha for sha, status, _ in rows if status == "geladen"},
+                  {t for _, _, t in rows}, archief.keep_count())
+
+
+def rebuild_from_archive(warehouse: Path | None = None) -> LoadReport:
+    """A warehouse from scratch out of the kept deliveries, replayed in the order they were
+    loaded (same merge rules, same load times): for a lost or damaged warehouse, or an audit."""
+    warehouse = Path(warehouse or default_warehouse())
+    loads = archief.ladingen(warehouse)
+    if not loads:
+        raise LoadRefused(f"Er zijn geen bewaarde leveringen bij {warehouse} "
+                          f"(map {archief.archive_dir(warehouse)}).")
+    started = time.monotonic()
+    with exclusive(warehouse):
+        if warehouse.exists():
+            loads = _refuse_unarchived(warehouse, loads)
+        region = load_region(loads[-1].regio)
+        with tempfile.TemporaryDirectory(prefix="bwmo-herbouw-") as tmpdir:
+            files, reports = [], []
+            for i, lading in enumerate(loads):
+                folder = Path(tmpdir) / str(i)   # two loads may hold files of one name
+                folder.mkdir()
+                for b in lading.bestanden:
+                    rep = FileReport(b.bestand, b.soort, b.peildatum, b.sha256)
+                    files.append((archief.unpack(warehouse, b, folder), rep, lading.geladen_op))
+                    reports.append(rep)
+            versie, checks = _build_and_publish(warehouse, files, region, loads[-1].peildatum,
+                                                lambda e, i: None, carry=False, archive=False)
+    report = LoadReport(warehouse, loads[-1].peildatum, region.naam, reports, published=True,
+                        versie=versie, checks=checks)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _refuse_unarchived(warehouse: Path, loads):
+    """A rebuild from the archive must not lose figures: every file whose rows are in the
+    published warehouse has to be in the archive. Returns the loads that were published (a
+    load killed right before its swap left a manifest, but its data never counted)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("select bestand, sha256, status, geladen_op from raw.laadlog "
+                           "order by geladen_op, bestand").fetchall()
+    finally:
+        con.close()
+    published = {t for *_, t in rows}
+    loads = [lading for lading in loads if lading.geladen_op in published]
+    kept = {b.sha256 for lading in loads for b in lading.bestanden}
+    missing = [name for name, sha, status, _ in rows if status == "geladen" and sha not in kept]
+    if missing:
+        raise LoadRefused("Niet herbouwd: deze bestanden zitten in het warehouse maar niet in de "
+                          "bewaarde leveringen (geladen voordat leveringen werden bewaard?): "
+                          + ", ".join(missing) + ". Het gepubliceerde warehouse is ongewijzigd.")
+    if not loads:
+        raise LoadRefused("Er zijn geen bewaarde leveringen van dit warehouse.")
+    return loads
 
 
 def _top_reason(rejected) -> str:
@@ -209,35 +298,20 @@ def _refuse_ambiguous_snapshots(reports: list[FileReport]) -> None:
                     "zeggen; lever er één aan.")
 
 
-def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, notify):
+def _build_new(tmp, warehouse, files, region: Region, peildatum, notify, carry: bool = True):
+    """Build a new warehouse file from the carried-over raw state (when `carry`) and `files`:
+    (path, report, load time) in reading order; a load time of None is this load's own."""
     con = duckdb.connect(str(tmp))
     try:
         create_raw_schema(con)
-        if warehouse.exists():
+        if carry and warehouse.exists():
             carry_over(con, warehouse)
         write_region(con, region)
         geladen_op = datetime.now().replace(microsecond=0)
         pauze("lezen")
-        for rep in reports:
-            if rep.status != "nieuw":
-                continue
+        for path, rep, toen in files:
             notify("file", {"bestand": rep.bestand, "soort": rep.soort})
-            try:
-                result = read_export(source_dir / rep.bestand, rep.soort, region.codes,
-                                     rep.peildatum)
-            except RefusedFile as refused:
-                raise LoadRefused(str(refused)) from refused
-            rep.regels_gelezen = result.rows_read
-            rep.regels_afgekeurd = len({r.regel for r in result.rejected})  # a line may fail twice
-            rep.regels_geladen = result.rows.num_rows
-            if rep.soort in SNAPSHOT_KINDS and rep.regels_geladen == 0:
-                raise LoadRefused(
-                    f"Bestand {rep.bestand} geweigerd: alle {rep.regels_gelezen} regels zijn "
-                    "afgekeurd, en een lege momentopname zou de geladen gegevens wissen. "
-                    f"Meest voorkomende reden: {_top_reason(result.rejected)}")
-            for rej in result.rejected:
-                rep.redenen[rej.reden] = rep.redenen.get(rej.reden, 0) + 1
-            rep.status = merge_rows(con, rep, result, geladen_op)
+            _read_into(con, path, rep, region, toen or geladen_op)
         versie = f"{geladen_op:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         write_meta(con, peildatum, region.naam, geladen_op, versie)
         copy_versions(con, state_store_for(warehouse))
@@ -255,4 +329,23 @@ def _build_new(tmp, warehouse, source_dir, region: Region, peildatum, reports, n
             con.close()
         except duckdb.Error:
             pass   # after a failed write the connection may be unusable; the error is raised
-    return versie, checks
+    return versie, checks, geladen_op
+
+
+def _read_into(con, path: Path, rep: FileReport, region: Region, geladen_op: datetime) -> None:
+    try:
+        result = read_export(path, rep.soort, region.codes, rep.peildatum)
+    except RefusedFile as refused:
+        raise LoadRefused(str(refused)) from refused
+    rep.regels_gelezen = result.rows_read
+    rep.regels_afgekeurd = len({r.regel for r in result.rejected})  # a line may fail twice
+    rep.regels_geladen = result.rows.num_rows
+    if rep.soort in SNAPSHOT_KINDS and rep.regels_geladen == 0:
+        raise LoadRefused(
+            f"Bestand {rep.bestand} geweigerd: alle {rep.regels_gelezen} regels zijn "
+            "afgekeurd, en een lege momentopname zou de geladen gegevens wissen. "
+            f"Meest voorkomende reden: {_top_reason(result.rejected)}")
+    for rej in result.rejected:
+        rep.redenen[rej.reden] = rep.redenen.get(rej.reden, 0) + 1
+    rep.overgeslagen = dict(result.overgeslagen)
+    rep.status = merge_rows(con, rep, result, geladen_op)

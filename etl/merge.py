@@ -61,9 +61,11 @@ def merge_rows(con: duckdb.DuckDBPyConnection, rep, result, geladen_op: datetime
              for r in result.rejected],
         )
     con.execute(
-        "insert into raw.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into raw.laadlog (geladen_op, bestand, soort, peildatum, sha256, regels_gelezen, "
+        "regels_geladen, regels_afgekeurd, status, regels_overgeslagen) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [geladen_op, rep.bestand, kind, rep.peildatum, rep.sha256, rep.regels_gelezen,
-         rep.regels_geladen, rep.regels_afgekeurd, status],
+         rep.regels_geladen, rep.regels_afgekeurd, status, sum(rep.overgeslagen.values())],
     )
     return status
 

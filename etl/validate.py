@@ -32,6 +32,9 @@ class ReadResult:
     rows: pa.Table
     rejected: list[Rejection] = field(default_factory=list)
     rows_read: int = 0
+    # Lines read but left out by design, per Dutch reason (cbs: a region that is no
+    # municipality of the region, an empty figure); counted so that none goes unmentioned.
+    overgeslagen: dict[str, int] = field(default_factory=dict)
 
 
 @cache
@@ -57,7 +60,8 @@ def read_export(path: str | Path, kind: str | Kind, gemeenten, peildatum: date |
     raw = read_rows(path, kind)
     if kind.name == "cbs":
         from etl.cbs import convert  # CBS has its own shape: measures in columns
-        return ReadResult(*convert(raw, path.name, raw_schema("cbs")))
+        cbs = convert(raw, path.name, raw_schema("cbs"), frozenset(gemeenten))
+        return ReadResult(cbs.rows, cbs.rejected, cbs.rows_read, cbs.overgeslagen)
     con = duckdb.connect()
     try:
         con.execute("set enable_progress_bar = false")

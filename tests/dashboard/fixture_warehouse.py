@@ -193,7 +193,7 @@ create table marts.kengetallen_jaar (jaar integer, gemeente_code varchar, actief
     uitstroom_wlz_per_1000 double, kosten_per_inwoner_eur decimal(18, 2));
 create table marts.laadlog (geladen_op timestamp, bestand varchar, soort varchar, peildatum date,
     sha256 varchar, regels_gelezen integer, regels_geladen integer, regels_afgekeurd integer,
-    status varchar);
+    status varchar, regels_overgeslagen integer);
 create table marts.afgekeurd_per_reden (bestand varchar, soort varchar, reden varchar, regels integer);
 create table marts.afgekeurde_regels (bestand varchar, soort varchar, regel integer, kolom varchar, waarde varchar,
     reden varchar, rij varchar, geladen_op timestamp);
@@ -263,7 +263,7 @@ def build(path: str | Path) -> Path:
         ins("insert into marts.kosten_jaar values (?, ?, ?, ?, ?)", kj)
         ins("insert into marts.kengetallen_jaar values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             kengetallen())
-        ins("insert into marts.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        ins("insert into marts.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?, null)", [
             (GELADEN_OP, "indicaties_20240630.csv", "indicaties", PEILDATUM, "a" * 64, 120, 118, 2, "geladen"),
             (GELADEN_OP, "declaraties_20240630.csv", "declaraties", PEILDATUM, "b" * 64, 300, 299, 1, "geladen"),
             (dt.datetime(2024, 4, 2, 9, 0), "indicaties_20240331.csv", "indicaties",

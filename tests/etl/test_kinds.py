@@ -38,6 +38,10 @@ CONTRACT_REQUIRED = {
     ("cbs_20250301.json", ("cbs", date(2025, 3, 1))),
     ("cbs.csv", ("cbs", None)),
     ("/some/dir/indicaties_20250301.csv", ("indicaties", date(2025, 3, 1))),
+    # CBS open-data downloads as CBS names them: the download date (ddmmjjjj) is the peildatum
+    ("37259ned_UntypedDataSet_05022020_161506.csv", ("cbs", date(2020, 2, 5))),
+    ("37259ned_UntypedDataSet_05022020_161506.drenthe.csv", ("cbs", date(2020, 2, 5))),
+    ("03759NED_TypedDataSet_31122024_080000.json", ("cbs", date(2024, 12, 31))),
 ])
 def test_parse_filename_recognises_exports(name, expected):
     assert parse_filename(name) == expected

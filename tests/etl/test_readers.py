@@ -40,6 +40,19 @@ def test_measure_prefix_matches_any_numeric_suffix_only():
     assert hmap.match("BevolkingOp1JanuariMannen") is None
 
 
+def test_web_table_labels_match_by_their_last_parts():
+    hmap = HeaderMap(get_kind("cbs"))
+    assert hmap.match("Bevolking/Bevolkingssamenstelling op 1 januari/Totale bevolking (aantal)") \
+        == "TotaleBevolking"
+    assert hmap.match("Bevolking op 1 januari (aantal)") == "BevolkingOp1Januari"
+    assert hmap.match("Bevolkingsontwikkeling/Bevolking op 1 januari (aantal)") == "BevolkingOp1Januari"
+    assert hmap.match("Regio's") == "regio_s"
+    # the title alone does not say on which day it was counted; other measures are no population
+    assert hmap.match("Totale bevolking (aantal)") is None
+    assert hmap.match("Bevolking/Bevolkingssamenstelling op 1 januari/Leeftijd/Leeftijdsgroepen/"
+                      "Jonger dan 5 jaar (aantal)") is None
+
+
 def test_decode_handles_bom_utf16_and_windows_1252():
     assert decode(codecs.BOM_UTF8 + "Cliënt".encode(), "f") == "Cliënt".encode()
     assert decode("Cliënt".encode("cp1252"), "f") == "Cliënt".encode()

@@ -347,6 +347,7 @@ STATLINE = '''"ID";"Geslacht";"RegioS";"Perioden";"BevolkingOp1Januari_1";"Bevol
 "6";"T001038 ";"CR07    ";"2023JJ00";"1";"2"
 "7";"T001038 ";"GM0118  ";"2023MM03";"1";"2"
 "8";"T001038 ";"Assen";"2023JJ00";"1";"2"
+"9";"T001038 ";"Asen";"2023JJ00";"1";"2"
 '''
 
 
@@ -365,11 +366,21 @@ def test_cbs_statline_csv(tmp_path):
         ("GM0106", date(2024, 1, 1), 69701, "BevolkingAanHetEindeVanDePeriode", "2023JJ00", False, 4),
         ("GM0106", date(2024, 1, 1), 69701, "BevolkingOp1Januari", "2024JJ00", False, 6),
         ("GM0106", date(2026, 1, 1), 70769, "BevolkingOp1Januari", "2026JJ00", True, 7)]
+    # "Assen" is a name (the web table's form) for GM0106, so its figures repeat line 4's.
     assert r.rejected == [
         Rejection(6, "BevolkingAanHetEindeVanDePeriode", ".", "BevolkingAanHetEindeVanDePeriode: "
                   "CBS markeert het cijfer als geheim of onbetrouwbaar ('.')"),
-        Rejection(10, "regio_s", "Assen", "RegioS is geen CBS-regiocode (verwacht bijvoorbeeld GM0106)")]
-    assert r.rows_read == 9
+        Rejection(10, "BevolkingOp1Januari", "1", "dubbel cijfer voor GM0106, "
+                  "BevolkingOp1Januari 2023: staat al op regel 4"),
+        Rejection(10, "BevolkingAanHetEindeVanDePeriode", "2", "dubbel cijfer voor GM0106, "
+                  "BevolkingAanHetEindeVanDePeriode 2023: staat al op regel 4")]
+    assert r.rows_read == 10
+    # every other line is accounted for: NL01, PV22, CR07; sex 3000; a month; the typo "Asen"
+    assert r.overgeslagen == {
+        "geen gemeente (land, provincie of andere regio)": 3,
+        "niet het totaal van mannen en vrouwen": 1,
+        "geen jaarcijfer (maand, kwartaal)": 1,
+        "naam van geen gemeente van de regio (Asen)": 1}
 
 
 def test_cbs_odata_json_with_status_column(tmp_path):

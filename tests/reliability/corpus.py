@@ -165,8 +165,9 @@ CASES: list[Case] = [
                     "afgebroken regel?")),
     Case("cbs_zonder_gemeenten", "cbs",
          ("\n".join([CBS[0], '"0";"NL01  ";"2024JJ00";"17942942"']) + "\n").encode(),
-         Refused(1, "het bestand bevat geen cijfers voor gemeenten (RegioS GM....); een lege "
-                    "momentopname van cbs zou alle gegevens wissen")),
+         Refused(1, "het bestand bevat geen cijfers voor gemeenten (RegioS GM.... of de naam "
+                    "van een gemeente van de regio); een lege momentopname van cbs zou alle "
+                    "gegevens wissen")),
     Case("oud_xls_formaat", "indicaties",
          b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504,
          Refused(None, "dit is een oud Excel-bestand (.xls) of een met een wachtwoord beveiligd "

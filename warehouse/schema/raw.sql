@@ -107,7 +107,9 @@ create table if not exists raw.laadlog (
     regels_gelezen  integer not null,
     regels_geladen  integer not null,
     regels_afgekeurd integer not null,
-    status       varchar not null        -- 'geladen' / 'vervangen' (a newer snapshot replaced it)
+    status       varchar not null,       -- 'geladen' / 'vervangen' (a newer snapshot replaced it)
+    regels_overgeslagen integer          -- lines left out by design (cbs: other regions, empty
+                                         -- figures); null for loads from before they were counted
 );
 
 -- Rows kept aside: which file, line and column, why, and the whole line. Carried over like the load log.

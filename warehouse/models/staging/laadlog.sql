@@ -13,7 +13,8 @@ final as (
         regels_gelezen,
         regels_geladen,
         regels_afgekeurd,
-        status
+        status,
+        regels_overgeslagen
     from source
 )
 
