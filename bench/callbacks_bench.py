@@ -228,6 +228,7 @@ def vloer(con: duckdb.DuckDBPyConnection, calls) -> float:
 
 
 def meet(om: Omgeving, bodies: list[dict], rondes: int, warehouse: Path) -> dict:
+    from dashboard import rendercache
     from kern import data
     koud, warm, vloeren, fouten, statussen = [], [], [], [], set()
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -235,6 +236,7 @@ def meet(om: Omgeving, bodies: list[dict], rondes: int, warehouse: Path) -> dict
         for _ in range(rondes):
             for body in bodies:
                 data.leeg_cache()
+                rendercache.leeg()  # cold: neither query results nor rendered pages are cached
                 with Opnemer() as op:
                     begin = time.perf_counter()
                     r = om.post(body)
