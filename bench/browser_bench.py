@@ -47,9 +47,12 @@ def bench_browser(res: Resultaten, server: Gunicorn, gebruiker: str, wachtwoord:
             # first load: empty browser cache (the JavaScript bundles are fetched); every response's
             # bytes on the wire (encoded body + headers) as Chromium counts them
             verzoeken = []
-            page.on("requestfinished", verzoeken.append)
+
+            def noteer(req):  # a Python function: Playwright cannot wrap a bound builtin
+                verzoeken.append(req)
+            page.on("requestfinished", noteer)
             eerste = _laad(page, server.url + "/")
-            page.remove_listener("requestfinished", verzoeken.append)
+            page.remove_listener("requestfinished", noteer)
             overdracht = _overdracht(verzoeken)
             alle, per_pad = [], {}
             for pad in paden:

@@ -121,7 +121,7 @@ def scenarios(dep: dict, c: dict) -> tuple[str, list[dict]] | None:
         for i, zoek in enumerate(vs):
             waarden = {"url": zoek, "filter-snelkeuze": None, "filter-van": None, "filter-tot": None,
                        "filter-subregio": [], "filter-gemeente": [], "filter-tussenvorm": [],
-                       "filter-levering": [], "filter-wis": 0}
+                       "filter-levering": [], "filter-korrel": "maand", "filter-wis": 0}
             trigger = "url.search"
             if i % 3 == 1:  # a change in the filter pane
                 waarden.update({"filter-van": f"{c['laatste'].year - 1}-01", "filter-tot": f"{c['laatste']:%Y-%m}",
