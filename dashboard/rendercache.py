@@ -33,7 +33,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 ENV = "BWMO_RENDER_CACHE"
-MAX_RIJEN = 5000          # pages kept; the oldest go first
+MAX_RIJEN = 2000          # pages kept in the shared file (6 kB each on average at region scale, zlib); oldest go first
+MAX_GEHEUGEN = 300        # pages kept in one process when there is no shared file
 MAX_KIJKERS = 200         # viewers warmed after a publish (besides the regio role)
 POLL_S = 2.0              # how often the warmer looks for a new warehouse file
 STANDAARD_PADEN = ("/", "/clienten", "/stromen", "/wlz", "/financien")
@@ -78,7 +79,7 @@ class _Geheugen:
     def zet(self, k: str, versie: str, waarde: bytes) -> None:
         with self.slot:
             self.rijen[k] = (versie, waarde)
-            while len(self.rijen) > MAX_RIJEN:
+            while len(self.rijen) > MAX_GEHEUGEN:
                 self.rijen.pop(next(iter(self.rijen)))
 
     def kijker_gezien(self, kijker: str) -> None:
