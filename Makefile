@@ -6,7 +6,7 @@ PORT   ?= 8050
 WAREHOUSE ?= data/warehouse.duckdb
 SAMPLE ?= data/sample
 
-.PHONY: run test bench venv warehouse sample lint clean
+.PHONY: run test bench venv warehouse sample lint clean plotly
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,16 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 venv: $(VENV)/.installed
+
+# The partial Plotly bundle (dashboard/levering.py): plotly.js and esbuild exactly as pinned in
+# plotly-bundel/package-lock.json, from the npm registry. Without npm the app serves Dash's full bundle.
+PLOTLY_BUNDEL := dashboard/vendor/plotly-bwmo.min.js
+$(PLOTLY_BUNDEL): plotly-bundel/package-lock.json plotly-bundel/entry.js
+	@if command -v npm >/dev/null 2>&1; then \
+		cd plotly-bundel && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && npm run --silent build; \
+	else echo "npm ontbreekt: de volledige plotly.min.js wordt geserveerd (zie plotly-bundel/README.md)"; fi
+
+plotly: $(PLOTLY_BUNDEL)
 
 $(SAMPLE)/.written: | $(VENV)/.installed
 	$(PY) -m etl sample $(SAMPLE)
@@ -30,17 +40,17 @@ $(WAREHOUSE): | $(SAMPLE)/.written
 
 warehouse: $(WAREHOUSE)
 
-run: $(VENV)/.installed $(WAREHOUSE)
+run: $(VENV)/.installed $(PLOTLY_BUNDEL) $(WAREHOUSE)
 	BWMO_WAREHOUSE=$(WAREHOUSE) $(VENV)/bin/gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(PLOTLY_BUNDEL)
 	$(PY) -m pytest -q
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(PLOTLY_BUNDEL)
 	$(PY) -m bench
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) data plotly/node_modules $(PLOTLY_BUNDEL)

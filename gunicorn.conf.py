@@ -35,7 +35,28 @@ logconfig_dict = {
 }
 
 
+def on_starting(server):
+    """A render cache shared by this server's workers (dashboard/rendercache.py): a fresh file per
+    start, made here in the master before the fork, so every worker inherits its path and new
+    code never serves pages that old code rendered. Set BWMO_RENDER_CACHE to choose the file."""
+    if not os.environ.get("BWMO_RENDER_CACHE"):
+        import tempfile
+        map_ = tempfile.mkdtemp(prefix="bwmo-render-")
+        os.environ["BWMO_RENDER_CACHE"] = os.path.join(map_, "pagina.sqlite")
+        server.bwmo_render_map = map_
+
+
+def on_exit(server):
+    map_ = getattr(server, "bwmo_render_map", None)
+    if map_:
+        import shutil
+        shutil.rmtree(map_, ignore_errors=True)
+
+
 def post_worker_init(worker):
-    """Let Dash finish its one-time setup before the worker's threads serve requests."""
+    """Let Dash finish its one-time setup before the worker's threads serve requests; then start
+    the thread that warms the render cache after each publish."""
     from dashboard.app import warm_up
+    from dashboard.rendercache import start_opwarmer
     warm_up(worker.wsgi)
+    start_opwarmer(worker.wsgi)

@@ -3,6 +3,7 @@ from navigation start until the page is drawn (the page's visuals and KPI cards 
 callback pending, every Plotly graph drawn) and until the last network response."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ KLAAR_JS = """() => {
   for (const g of grafieken) { if (!g.querySelector('.main-svg')) return false; }
   return performance.now();
 }"""
+DOEL_BYTES = 1_500_000  # issue 16: a first visit to / transfers at most 1.5 MB
 LAATSTE_ANTWOORD_JS = """() => Math.max(0, ...performance.getEntriesByType('resource').map(e => e.responseEnd))"""
 
 
@@ -42,8 +44,16 @@ def bench_browser(res: Resultaten, server: Gunicorn, gebruiker: str, wachtwoord:
             page = ctx.new_page()
             fouten = []
             page.on("pageerror", lambda e: fouten.append(str(e)))
-            # first load: empty browser cache (the JavaScript bundles are fetched)
+            # first load: empty browser cache (the JavaScript bundles are fetched); every response's
+            # bytes on the wire (encoded body + headers) as Chromium counts them
+            verzoeken = []
+
+            def noteer(req):  # a Python function: Playwright cannot wrap a bound builtin
+                verzoeken.append(req)
+            page.on("requestfinished", noteer)
             eerste = _laad(page, server.url + "/")
+            page.remove_listener("requestfinished", noteer)
+            overdracht = _overdracht(verzoeken)
             alle, per_pad = [], {}
             for pad in paden:
                 for i in range(herhalingen):
@@ -63,8 +73,35 @@ def bench_browser(res: Resultaten, server: Gunicorn, gebruiker: str, wachtwoord:
             {"p50": p50, "max": hoogste})
     res.rij("Browser regio", "eerste bezoek (lege browsercache, JS-bundels)", ms(eerste[0]), f"≤ {doel_s} s",
             eerste[0] <= doel_s, f"laatste netwerkantwoord {ms(eerste[1])}")
+    res.rij("Browser regio", "eerste bezoek: overgedragen bytes", f"{overdracht['bytes'] / 1e6:.2f} MB",
+            f"≤ {DOEL_BYTES / 1e6:.1f} MB", overdracht["bytes"] <= DOEL_BYTES,
+            f"{overdracht['n']} antwoorden, uitgepakt {overdracht['uitgepakt'] / 1e6:.2f} MB; "
+            f"gecomprimeerd: {overdracht['gecomprimeerd']} van {overdracht['tekst']} tekstantwoorden; grootste: "
+            + ", ".join(f"{naam} {b / 1e3:.0f} kB ({enc or 'geen compressie'})" for naam, b, enc in overdracht["grootste"]),
+            {k: v for k, v in overdracht.items() if k != "grootste"})
     res.rij("Browser regio", "traagste paginalading", ms(hoogste), f"≤ {doel_s} s", hoogste <= doel_s,
             f"n={len(alle)} ladingen over {len(paden)} pagina's met wisselende filters")
+
+
+def _overdracht(verzoeken) -> dict:
+    """Bytes on the wire of a page load, from Playwright's request sizes and response headers."""
+    rijen = []
+    for req in verzoeken:
+        resp = req.response()
+        if resp is None:
+            continue
+        maten, kop = req.sizes(), resp.headers
+        rijen.append((req.url.split("?")[0].rsplit("/", 1)[-1] or "/",
+                      maten["responseBodySize"] + maten["responseHeadersSize"],
+                      kop.get("content-encoding", ""), kop.get("content-type", ""), resp))
+    tekst = [r for r in rijen if r[3].startswith(("text/", "application/javascript", "application/json"))]
+    uitgepakt = 0
+    for *_, resp in rijen:
+        with contextlib.suppress(Exception):  # a redirect or a body Chromium did not keep
+            uitgepakt += len(resp.body())
+    return {"bytes": sum(r[1] for r in rijen), "n": len(rijen), "uitgepakt": uitgepakt,
+            "tekst": len(tekst), "gecomprimeerd": sum(1 for r in tekst if r[2]),
+            "grootste": [(r[0], r[1], r[2]) for r in sorted(rijen, key=lambda r: -r[1])[:3]]}
 
 
 def _laad(page, url: str) -> tuple[float, float]:

@@ -121,7 +121,7 @@ def scenarios(dep: dict, c: dict) -> tuple[str, list[dict]] | None:
         for i, zoek in enumerate(vs):
             waarden = {"url": zoek, "filter-snelkeuze": None, "filter-van": None, "filter-tot": None,
                        "filter-subregio": [], "filter-gemeente": [], "filter-tussenvorm": [],
-                       "filter-levering": [], "filter-wis": 0}
+                       "filter-levering": [], "filter-korrel": "maand", "filter-wis": 0}
             trigger = "url.search"
             if i % 3 == 1:  # a change in the filter pane
                 waarden.update({"filter-van": f"{c['laatste'].year - 1}-01", "filter-tot": f"{c['laatste']:%Y-%m}",
@@ -230,6 +230,7 @@ def vloer(con: duckdb.DuckDBPyConnection, calls) -> float:
 
 
 def meet(om: Omgeving, bodies: list[dict], rondes: int, warehouse: Path) -> dict:
+    from dashboard import rendercache
     from kern import data
     koud, warm, vloeren, fouten, statussen = [], [], [], [], set()
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -237,6 +238,7 @@ def meet(om: Omgeving, bodies: list[dict], rondes: int, warehouse: Path) -> dict
         for _ in range(rondes):
             for body in bodies:
                 data.leeg_cache()
+                rendercache.leeg()  # cold: neither query results nor rendered pages are cached
                 with Opnemer() as op:
                     begin = time.perf_counter()
                     r = om.post(body)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import filters as flt
-from dashboard import ids
+from dashboard import ids, rendercache
 from dashboard.components.visual import bouw, render
 from dashboard.views.context import Context, maak_context
 from kern import data, formats
@@ -61,6 +61,7 @@ def _bouw(visual_id: str, ctx: Context):
         raise
     except Exception:  # one broken visual must not take the page down
         log.exception("visual %s mislukt", visual_id)
+        ctx.__dict__["_visual_mislukt"] = True  # this page is not kept in the render cache
         return html.Section([html.H2(visual_id), html.P("Deze visual kan nu niet worden getoond.")],
                             className="visual fout")
 
@@ -80,12 +81,18 @@ def weigering(ctx: Context, toegang: str) -> str | None:
 
 def pagina(titel: str, rijen: list, query: dict, *, gemeente: str | None = None,
            inleiding: str = "", koptekst=None, toegang: str = "cijfers") -> html.Div:
-    """Build a page: `rijen` lists the visual ids per row."""
+    """Build a page: `rijen` lists the visual ids per row. A page built once for this warehouse
+    version, viewer and filter state comes from the render cache (dashboard/rendercache.py)."""
     try:
         ctx = maak_context(zoekstring(query), gemeente)
         reden = weigering(ctx, toegang)
         if reden:
             return html.Div([html.H1(titel), foutmelding(reden, "Geen toegang")], className="pagina")
+        versie = data._verbinding()[1]  # the version this request reads (pinned for the request)
+        k = rendercache.sleutel((titel, repr(rijen), gemeente, toegang, inleiding), versie, ctx)
+        bewaard = rendercache.haal(k)
+        if bewaard is not None:
+            return bewaard
         kop = [html.H1(koptekst(ctx) if koptekst else titel), gegevens_regel(ctx.info),
                html.P(f"{_hoofdletter(ctx.selectie_label())} · {ctx.periode.label}", className="selectie-regel")]
         if inleiding:
@@ -95,8 +102,11 @@ def pagina(titel: str, rijen: list, query: dict, *, gemeente: str | None = None,
         for rij in rijen:  # a row is a list of visual ids, or (css class, list of ids)
             klasse, vids = rij if isinstance(rij, tuple) else ("", rij)
             inhoud.append(html.Div([_bouw(v, ctx) for v in vids], className=f"rij {klasse}".strip()))
-        return html.Div([html.Div(kop, className="paginakop")] + ([chip] if chip else []) + inhoud,
-                        className="pagina")
+        uit = html.Div([html.Div(kop, className="paginakop")] + ([chip] if chip else []) + inhoud,
+                       className="pagina")
+        if not ctx.__dict__.get("_visual_mislukt"):
+            rendercache.bewaar(k, versie, ctx, uit)
+        return uit
     except data.WarehouseFout as fout:
         return html.Div([html.H1(titel), foutmelding(str(fout))], className="pagina")
     except Exception:
