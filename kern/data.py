@@ -77,6 +77,7 @@ from kern.datalaag.verbinding import (  # noqa: F401
     ENV,
     ROOT,
     WarehouseFout,
+    _bestandsversie,
     _verbinding,
     sluit,
     warehouse_pad,
