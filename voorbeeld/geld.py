@@ -132,20 +132,29 @@ def kosten(regels: list[Regel], pgb_rows: dict) -> dict:
 
 
 def financien(k: dict, sc: Scenario, populatie: int, rng) -> list[tuple[int, str, float, str]]:
-    """Finance posts per year, with baten chosen so each year ends in a modest surplus."""
+    """Finance posts per year: BW baten chosen so each year ends in a modest surplus; an MO
+    uitkering close to the MO client costs plus the 5% uitvoeringsbudget (so the MO result is a
+    small surplus or deficit), actual MO uitvoeringskosten around that 5% norm, and the Reserve MO:
+    its opening balance once, in the first year, and one withdrawal. (populatie is no longer
+    used: the MO uitkering follows the MO costs, not the population.)"""
     rows, vorige = [], None
-    last_final = year_of(sc.peildatum) - 1
-    for jaar in range(year_of(sc.start), year_of(sc.horizon) + 1):
+    eerste, last_final = year_of(sc.start), year_of(sc.peildatum) - 1
+    for jaar in range(eerste, year_of(sc.horizon) + 1):
         bw = k[(jaar, "ZIN BW")] + k[(jaar, "PGB")]
         uitv = round(bw * float(rng.uniform(0.04, 0.05)))
-        baten = round((bw + k[(jaar, "ZIN MO")] + uitv) * (1 + float(rng.uniform(0.02, 0.045))), -3)
-        mo = round(populatie * 15.0 * 1.03 ** (jaar - year_of(sc.start)), -3)
+        baten = round((bw + uitv) * (1 + float(rng.uniform(0.02, 0.045))), -3)
+        mo = round(k[(jaar, "ZIN MO")] / 0.95 * float(rng.uniform(0.97, 1.06)), -3)
         begroting = round((vorige if vorige else bw * float(rng.uniform(0.98, 1.03))) * 1.02, -3)
         bron = f"Jaarrekening {jaar}" if jaar <= last_final else f"Begroting {jaar} na voorjaarsnota (heel jaar)"
         rows += [(jaar, "Integratie-uitkering BW", baten, bron),
                  (jaar, "Uitvoeringskosten BW", uitv, bron),
                  (jaar, "Decentralisatie-uitkering MO", mo, bron),
-                 (jaar, "Uitvoeringskosten MO", round(mo * 0.05, 2), "5% van de decentralisatie-uitkering MO"),
+                 (jaar, "Uitvoeringskosten MO", round(mo * float(rng.uniform(0.046, 0.056)), 2), bron),
                  (jaar, "Begroting clientgebonden kosten BW", begroting, f"Primaire begroting {jaar}")]
+        if jaar == eerste:
+            rows.append((jaar, "Reserve MO saldo 1 januari", round(0.2 * mo, -3), f"Jaarrekening {jaar - 1}"))
+        if jaar == last_final - 1:
+            rows.append((jaar, "Onttrekking Reserve MO", round(0.1 * mo, -3),
+                         "Besluit Bestuurlijk Overleg: extra winteropvang"))
         vorige = bw
     return rows

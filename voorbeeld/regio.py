@@ -7,9 +7,10 @@ producten and cbs, as COGNOS writes CSV in a Dutch locale. Same seed, same bytes
 
 The story (region Assen): a stand of about 1.7 BW clients per 1,000 inhabitants until the Wlz
 opened on 1-1-2021, a third of them moving to the Wlz during 2021, then about 1.1 per 1,000;
-a drift toward lighter tussenvormen; about 10% PGB; a few MO stays; baten that leave a modest
-surplus every year. The histories live in zorg / wlz, the money in geld; this module holds the scenario and the
-file formats. Scale 'national' is voorbeeld.nationaal.
+a drift toward lighter tussenvormen; about 10% PGB; opvang and spoedopvang stays, some repeated,
+some moving on to BW (and BW clients falling back to the opvang); BW baten that leave a modest
+surplus every year, an MO uitkering close to the MO costs and a Reserve MO. The histories live in
+zorg / opvang / wlz, the money in geld; this module holds the scenario and the file formats. Scale 'national' is voorbeeld.nationaal.
 """
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from . import geld
+from .opvang import simulate_mo
 from .wlz import wlz_requests
-from .zorg import Catalogus, Scenario, simulate_bw, simulate_mo, toewijzingen
+from .zorg import Catalogus, Scenario, simulate_bw, toewijzingen
 
 DATA = Path(__file__).resolve().parent / "gegevens"
 REGIOS = Path(__file__).resolve().parent.parent / "config" / "regios.csv"
@@ -31,7 +33,7 @@ PEILDATUM, TUSSEN_PEILDATUM = date(2025, 6, 30), date(2024, 12, 31)
 STAND_PER_1000_VOOR, STAND_PER_1000_NA = 1.70, 1.10   # BW clients per 1,000 inhabitants
 CENTRUM_FACTOR = 2.0                                  # the centrumgemeente is over-represented
 GOLF_FRACTIE = 0.33                                   # share of the stand moving to the Wlz in 2021
-MO_PER_MAAND_PER_1000 = 0.0037                        # new Opvang stays per month per 1,000 inhabitants
+MO_PER_MAAND_PER_1000 = 0.012                         # new Opvang clients per month per 1,000 inhabitants
 
 HEADERS = {
     "indicaties": ["Clientnummer", "Gemeentecode", "Toewijzingnummer", "Productcategorie", "Productcode",
@@ -154,7 +156,7 @@ def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_row
     cat = Catalogus(sc.catalogus, rng)
     episodes = simulate_bw(sc, rng)
     tws = toewijzingen(episodes, sc, cat, rng)
-    tws += simulate_mo(sc, cat, rng, first_client=max(e.client for e in episodes))
+    tws += simulate_mo(sc, cat, rng, first_client=max(e.client for e in episodes), bw_episodes=episodes)
     tws.sort(key=lambda t: (t.start, t.client, t.end))
     for i, t in enumerate(tws):
         t.nummer, t.exported = str(40000001 + i), t.start <= sc.peildatum + 31
