@@ -148,6 +148,17 @@ from kern.datalaag.marts import (  # noqa: F401
     wlz_aanvragen_open,
     wlz_cumulatief,
 )
+from kern.datalaag.mo import (  # noqa: F401
+    doelgroep_overgangen_maand,
+    doelgroep_overlap_maand,
+    heeft_mo,
+    mo_clienten_maand,
+    mo_kosten_jaar,
+    mo_kosten_maand,
+    mo_resultaat_jaar,
+    mo_stromen_maand,
+    mo_verblijfsduur,
+)
 from kern.datalaag.scope import (  # noqa: F401
     _gescoped,
     _params,

@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
+import fixture_mo
 
 PEILDATUM = dt.date(2024, 6, 30)
 GELADEN_OP = dt.datetime(2024, 7, 2, 8, 15)
@@ -272,6 +273,7 @@ def build(path: str | Path) -> Path:
         ])
         ins("insert into marts.producten_buiten_catalogus values (?, ?, ?, ?)",
             [("15X99", "15", 3, 2)])
+        fixture_mo.vul(con, MAANDEN)
         con.execute("checkpoint")
     finally:
         con.close()
