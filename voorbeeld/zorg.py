@@ -1,5 +1,4 @@
-"""Synthetic care histories for the sample delivery: BW episodes and their toewijzingen (the MO
-stays are in voorbeeld.opvang).
+"""Synthetic care histories for the sample delivery: BW episodes, their toewijzingen, MO stays.
 
 Everything is driven by one `numpy.random.Generator` and iterates lists in a fixed order, so the
 same seed gives the same histories. Dates are day ordinals (`date.toordinal()`) internally;
@@ -268,3 +267,24 @@ def _toewijzing(client, gemeente, product, pgb, s, e, einddatum, reden, aanbiede
     uren = float(rng.choice((4.0, 6.0, 8.0))) if product["eenheid"] != "14" else 0.0
     return Toewijzing(client, gemeente, product, pgb, s, e, einddatum, reden, aanbieder, tarief,
                       uren, gj, gs)
+
+
+def simulate_mo(sc: Scenario, cat: Catalogus, rng, first_client: int) -> list[Toewijzing]:
+    """Opvang (category 16) and Spoedopvang (17) stays: ZIN, short, mostly from the centrumgemeente."""
+    w = [g[1] ** 1.5 for g in sc.gemeenten]
+    p = [x / sum(w) for x in w]
+    out, client = [], first_client
+    for d0, d1 in months(sc.start, sc.horizon):
+        for vorm, rate, lo, hi in (("Opvang", sc.mo_per_maand, 20, 270), ("Spoedopvang", 0.4 * sc.mo_per_maand, 2, 28)):
+            for _ in range(int(rng.poisson(rate))):
+                client += 1
+                s = d0 + int(rng.integers(0, d1 - d0 + 1))
+                e = s + int(rng.integers(lo, hi))
+                product = cat.choose(vorm, year_of(s), local_ok=False)
+                reden = str(rng.choice(("19", "21", "22", "23"))) if e <= sc.peildatum else ""
+                gem = sc.gemeenten[int(rng.choice(len(p), p=p))][0]
+                aanb = MO_AANBIEDERS[int(rng.integers(0, 2))]
+                out.append(_toewijzing(client, gem, product, False, s, e, e if e <= sc.peildatum or rng.random() < 0.5 else None,
+                                       reden, aanb, cat, year_of(s) - int(rng.integers(18, 70)),
+                                       "M" if rng.random() < 0.7 else "V", rng))
+    return out
