@@ -53,6 +53,16 @@ from kern.datalaag.marts import (  # noqa: F401
     wlz_aanvragen_open,
     wlz_cumulatief,
 )
+from kern.datalaag.mo import (  # noqa: F401
+    doelgroep_overgangen_maand,
+    doelgroep_overlap_maand,
+    mo_clienten_maand,
+    mo_kosten_jaar,
+    mo_kosten_maand,
+    mo_resultaat_jaar,
+    mo_stromen_maand,
+    mo_verblijfsduur,
+)
 from kern.datalaag.query import (  # noqa: F401
     CACHE_SIZE,
     QUERIES,

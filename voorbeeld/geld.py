@@ -76,10 +76,15 @@ def declaraties(tws: list[Toewijzing], sc: Scenario, rng) -> list[Regel]:
                 corrected = round(final * float(rng.uniform(0.85, 0.98)), 2)
                 out.append(Regel(tw, begin, end, -final, -final, "Toegekend", sub3, dec3))
                 out.append(Regel(tw, begin, end, corrected, corrected, "Toegekend", sub3, dec3))
-    out.sort(key=lambda r: (r.sub, r.tw.nummer, r.begin, r.bedrag))
-    for i, r in enumerate(out):
+    return nummer(out)
+
+
+def nummer(regels: list[Regel]) -> list[Regel]:
+    """Number the lines in the order they were submitted (Regelnummer from 7000001)."""
+    regels.sort(key=lambda r: (r.sub, r.tw.nummer, r.begin, r.bedrag))
+    for i, r in enumerate(regels):
         r.nummer = str(7000001 + i)
-    return out
+    return regels
 
 
 def increment(regels: list[Regel], day: int, previous: int | None) -> list[tuple[Regel, str, float]]:
@@ -131,21 +136,32 @@ def kosten(regels: list[Regel], pgb_rows: dict) -> dict:
     return out
 
 
-def financien(k: dict, sc: Scenario, populatie: int, rng) -> list[tuple[int, str, float, str]]:
-    """Finance posts per year, with baten chosen so each year ends in a modest surplus."""
+def financien(k: dict, sc: Scenario, populatie: int, rng, mo_rng=None) -> list[tuple[int, str, float, str]]:
+    """Finance posts per year: BW baten chosen so each year ends in a modest surplus; an MO
+    uitkering close to the MO client costs plus the 5% uitvoeringsbudget (so the MO result is a
+    small surplus or deficit), actual MO uitvoeringskosten around that 5% norm, and the Reserve MO:
+    its opening balance once, in the first year, and one withdrawal. The MO draws come from
+    `mo_rng` when given, so the BW posts draw what they always drew. (populatie is no longer
+    used: the MO uitkering follows the MO costs, not the population.)"""
+    mo_rng = rng if mo_rng is None else mo_rng
     rows, vorige = [], None
-    last_final = year_of(sc.peildatum) - 1
-    for jaar in range(year_of(sc.start), year_of(sc.horizon) + 1):
+    eerste, last_final = year_of(sc.start), year_of(sc.peildatum) - 1
+    for jaar in range(eerste, year_of(sc.horizon) + 1):
         bw = k[(jaar, "ZIN BW")] + k[(jaar, "PGB")]
         uitv = round(bw * float(rng.uniform(0.04, 0.05)))
-        baten = round((bw + k[(jaar, "ZIN MO")] + uitv) * (1 + float(rng.uniform(0.02, 0.045))), -3)
-        mo = round(populatie * 15.0 * 1.03 ** (jaar - year_of(sc.start)), -3)
+        baten = round((bw + uitv) * (1 + float(rng.uniform(0.02, 0.045))), -3)
+        mo = round(k[(jaar, "ZIN MO")] / 0.95 * float(mo_rng.uniform(0.97, 1.06)), -3)
         begroting = round((vorige if vorige else bw * float(rng.uniform(0.98, 1.03))) * 1.02, -3)
         bron = f"Jaarrekening {jaar}" if jaar <= last_final else f"Begroting {jaar} na voorjaarsnota (heel jaar)"
         rows += [(jaar, "Integratie-uitkering BW", baten, bron),
                  (jaar, "Uitvoeringskosten BW", uitv, bron),
                  (jaar, "Decentralisatie-uitkering MO", mo, bron),
-                 (jaar, "Uitvoeringskosten MO", round(mo * 0.05, 2), "5% van de decentralisatie-uitkering MO"),
+                 (jaar, "Uitvoeringskosten MO", round(mo * float(mo_rng.uniform(0.046, 0.056)), 2), bron),
                  (jaar, "Begroting clientgebonden kosten BW", begroting, f"Primaire begroting {jaar}")]
+        if jaar == eerste:
+            rows.append((jaar, "Reserve MO saldo 1 januari", round(0.2 * mo, -3), f"Jaarrekening {jaar - 1}"))
+        if jaar == last_final - 1:
+            rows.append((jaar, "Onttrekking Reserve MO", round(0.1 * mo, -3),
+                         "Besluit Bestuurlijk Overleg: extra winteropvang"))
         vorige = bw
     return rows

@@ -7,9 +7,10 @@ producten and cbs, as COGNOS writes CSV in a Dutch locale. Same seed, same bytes
 
 The story (region Assen): a stand of about 1.7 BW clients per 1,000 inhabitants until the Wlz
 opened on 1-1-2021, a third of them moving to the Wlz during 2021, then about 1.1 per 1,000;
-a drift toward lighter tussenvormen; about 10% PGB; a few MO stays; baten that leave a modest
-surplus every year. The histories live in zorg / wlz, the money in geld; this module holds the scenario and the
-file formats. Scale 'national' is voorbeeld.nationaal.
+a drift toward lighter tussenvormen; about 10% PGB; opvang and spoedopvang stays, some repeated,
+some moving on to BW (and BW clients falling back to the opvang); BW baten that leave a modest
+surplus every year, an MO uitkering close to the MO costs and a Reserve MO. The histories live in
+zorg / opvang / wlz, the money in geld; this module holds the scenario and the file formats. Scale 'national' is voorbeeld.nationaal.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from . import geld
+from .opvang import meer_opvang
 from .wlz import wlz_requests
 from .zorg import Catalogus, Scenario, simulate_bw, simulate_mo, toewijzingen
 
@@ -32,6 +34,7 @@ STAND_PER_1000_VOOR, STAND_PER_1000_NA = 1.70, 1.10   # BW clients per 1,000 inh
 CENTRUM_FACTOR = 2.0                                  # the centrumgemeente is over-represented
 GOLF_FRACTIE = 0.33                                   # share of the stand moving to the Wlz in 2021
 MO_PER_MAAND_PER_1000 = 0.0037                        # new Opvang stays per month per 1,000 inhabitants
+MEER_MO_PER_MAAND_PER_1000 = 0.008                     # and new opvang clients with returns (voorbeeld.opvang)
 
 HEADERS = {
     "indicaties": ["Clientnummer", "Gemeentecode", "Toewijzingnummer", "Productcategorie", "Productcode",
@@ -154,14 +157,22 @@ def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_row
     cat = Catalogus(sc.catalogus, rng)
     episodes = simulate_bw(sc, rng)
     tws = toewijzingen(episodes, sc, cat, rng)
-    tws += simulate_mo(sc, cat, rng, first_client=max(e.client for e in episodes))
+    basis_mo = simulate_mo(sc, cat, rng, first_client=max(e.client for e in episodes))
+    tws += basis_mo
+    # more MO from a generator of its own: every draw of `rng`, and so every BW figure, stays as it was
+    mo_rng = np.random.default_rng([seed, 13])
+    meer = meer_opvang(sc, cat, mo_rng, max(t.client for t in tws), MEER_MO_PER_MAAND_PER_1000 * inwoners / 1000,
+                       bw_episodes=episodes, mo_stays=basis_mo)
+    tws += meer
     tws.sort(key=lambda t: (t.start, t.client, t.end))
     for i, t in enumerate(tws):
         t.nummer, t.exported = str(40000001 + i), t.start <= sc.peildatum + 31
     wlz = wlz_requests(episodes, tws, sc, rng)
-    regels = geld.declaraties(tws, sc, rng)
+    extra = {id(t) for t in meer}
+    regels = geld.nummer(geld.declaraties([t for t in tws if id(t) not in extra], sc, rng)
+                         + geld.declaraties(meer, sc, mo_rng))
     pgb = geld.pgb(tws, sc, rng)
-    financien = geld.financien(geld.kosten(regels, pgb), sc, inwoners, rng)
+    financien = geld.financien(geld.kosten(regels, pgb), sc, inwoners, rng, mo_rng)
 
     gem = _gemeente_writer(rng)
     tag, tussen = PEILDATUM.strftime("%Y%m%d"), TUSSEN_PEILDATUM.strftime("%Y%m%d")

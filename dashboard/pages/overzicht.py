@@ -1,11 +1,11 @@
 import dash
 
 from dashboard.components.pagina import pagina
-from dashboard.views import overzicht, vergelijking  # noqa: F401  (registers the visuals)
+from dashboard.views import opvang_overzicht, overzicht, vergelijking  # noqa: F401  (registers the visuals)
 
 
 def layout(**query):
-    return pagina("Overzicht", [["overzicht-kpi"], ("rij-2-1", ["overzicht-trend", "overzicht-subregio"]),
+    return pagina("Overzicht", [["overzicht-kpi"], ["overzicht-mo"], ("rij-2-1", ["overzicht-trend", "overzicht-subregio"]),
                                 ["overzicht-gemeenten", "overzicht-per-1000"], ["overzicht-regio"]], query)
 
 

@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
+import fixture_mo
 
 PEILDATUM = dt.date(2024, 6, 30)
 GELADEN_OP = dt.datetime(2024, 7, 2, 8, 15)
@@ -290,6 +291,7 @@ def build(path: str | Path) -> Path:
         con.execute("create table marts.resultaat_versies (record_id integer, jaar integer, "
                     "versie varchar, vastgesteld_op varchar, door varchar, peildatum date, "
                     "warehouse_versie varchar, vervangt integer, vervangen_door integer, reden varchar)")
+        fixture_mo.vul(con, MAANDEN)
         con.execute("checkpoint")
     finally:
         con.close()

@@ -131,7 +131,7 @@ def test_page_registry_and_navigation(dash_app):
 
     from dashboard import layout
     namen = [p["name"] for p in sorted(dash.page_registry.values(), key=lambda p: p["order"])]
-    verwacht = ["Overzicht", "Cliënten", "In- en uitstroom", "Wlz", "Financiën", "Gemeente", "Datakwaliteit",
+    verwacht = ["Overzicht", "Cliënten", "In- en uitstroom", "Wlz", "Maatschappelijke opvang", "Financiën", "Gemeente", "Datakwaliteit",
                 "Auditlog"]
     assert [n for n in namen if n in verwacht] == verwacht
     nav = _tekst(layout.navigatie())  # as regio: every figure page and data quality, no audit log

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 
 PAGINAS = [("/", "Overzicht"), ("/clienten", "Cliënten"), ("/stromen", "In- en uitstroom"),
-           ("/wlz", "Uitstroom naar de Wlz"), ("/financien", "Financiën"), ("/gemeente/GM0106", "Gemeente Assen"),
+           ("/wlz", "Uitstroom naar de Wlz"), ("/opvang", "Maatschappelijke opvang"), ("/financien", "Financiën"), ("/gemeente/GM0106", "Gemeente Assen"),
            ("/datakwaliteit", "Datakwaliteit")]
 
 

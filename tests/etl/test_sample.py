@@ -266,6 +266,44 @@ def test_yearly_result_positive(delivery):
         baten = fin[(jaar, "Integratie-uitkering BW")]
         result = baten - cost[jaar] - fin[(jaar, "Uitvoeringskosten BW")]
         assert 0 < result < 0.08 * baten, jaar
-        assert fin[(jaar, "Uitvoeringskosten MO")] == pytest.approx(0.05 * fin[(jaar, "Decentralisatie-uitkering MO")], abs=0.01)
+        # the actual MO uitvoeringskosten lie around the 5% norm (art. 8.3), sometimes above it
+        assert 0.045 <= fin[(jaar, "Uitvoeringskosten MO")] / fin[(jaar, "Decentralisatie-uitkering MO")] <= 0.057
     assert 0.85 < fin[(2025, "Integratie-uitkering BW")] / fin[(2024, "Integratie-uitkering BW")] < 1.2
     assert 0.25 < cost[2025] / fin[(2025, "Integratie-uitkering BW")] < 0.5     # declared to ~May
+
+
+def test_mo_stays_returns_and_shifts_to_and_from_bw(delivery):
+    """Opvang and spoedopvang stays of days to months, some repeated within the year, some
+    followed by BW within 30 days and some after BW (issue 13)."""
+    out, _ = delivery
+    ind = read(out / "indicaties_20250630.csv")
+    mo = [(r["Clientnummer"], ddate(r["Ingangsdatum"]), ddate(r["Einddatum"]), r["Productcategorie"])
+          for r in ind if r["Productcategorie"] in ("16", "17")]
+    spoed = [(e - s).days + 1 for _, s, e, cat in mo if cat == "17" and e]
+    opvang = [(e - s).days + 1 for _, s, e, cat in mo if cat == "16" and e]
+    assert len(spoed) >= 50 and max(spoed) <= 28 and min(spoed) <= 7
+    assert len(opvang) >= 300 and 20 <= sorted(opvang)[len(opvang) // 2] <= 270
+    day = date(2024, 12, 31)
+    assert 15 <= len({c for c, s, e, _ in mo if s <= day <= (e or date.max)}) <= 60
+    per_client = defaultdict(list)
+    for c, s, e, _ in mo:
+        per_client[c].append((s, e))
+    again = [(s2 - e1).days for stays in per_client.values() for (_, e1), (s2, _) in zip(sorted(stays), sorted(stays)[1:]) if e1]
+    assert sum(1 for g in again if g <= 365) >= 20
+    bw = defaultdict(list)
+    for r in ind:
+        if r["Productcategorie"] == "15":
+            bw[r["Clientnummer"]].append((ddate(r["Ingangsdatum"]), ddate(r["Einddatum"])))
+    naar_bw = sum(1 for c, s, e, _ in mo if e and any(0 < (bs - e).days <= 30 for bs, _ in bw.get(c, ())))
+    naar_mo = sum(1 for c, s, e, _ in mo if any(be and 0 < (s - be).days <= 30 for _, be in bw.get(c, ())))
+    assert naar_bw >= 10 and naar_mo >= 10
+
+
+def test_mo_money_and_the_reserve(delivery):
+    out, _ = delivery
+    fin = [(int(r["Jaar"]), r["Post"], amount(r["Bedrag"])) for r in read(out / "financien_20250630.csv")]
+    saldo = [(j, b) for j, p, b in fin if p == "Reserve MO saldo 1 januari"]
+    assert [j for j, _ in saldo] == [2019] and saldo[0][1] > 0        # the opening balance, once
+    assert len([j for j, p, _ in fin if p == "Onttrekking Reserve MO"]) == 1
+    uitkering = {j: b for j, p, b in fin if p == "Decentralisatie-uitkering MO"}
+    assert all(300_000 < b < 2_000_000 for b in uitkering.values())

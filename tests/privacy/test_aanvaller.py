@@ -38,6 +38,8 @@ TUSSENVORMEN = ["Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begelei
 LICHT = ["Begeleid wonen", "Thuis Plus"]
 STROMEN = {"Instroom": "IN", "Nieuwe cliënten": "NC", "Uitstroom": "OUT", "Waarvan naar de Wlz": "WLZ"}
 AANVRAGEN = ["Toegekend", "Afgewezen", "In behandeling", "Ingetrokken"]
+OPVANGVORMEN = ["Opvang", "Spoedopvang"]
+MO_STROMEN = {"Instroom": "MIN", "Nieuwe cliënten": "MNC", "Uitstroom": "MOUT"}
 
 
 def _maanden(van: dt.date, tot: dt.date) -> list[dt.date]:
@@ -114,6 +116,19 @@ class Verzamelaar:
             if vorige >= eerste:
                 zie(("stromen", sleutel, i, "begin"), {("S", vorige): 1}, r[begin])
             zie(("stromen", sleutel, i, "eind"), {("S", vak[-1]): 1}, r[eind])
+        # maatschappelijke opvang (issue 13): its stand by opvangvorm and the flows that explain it
+        for i, (vak, r) in enumerate(rijen("mo-stand")):
+            for vorm in OPVANGVORMEN:
+                zie(("mo-stand", sleutel, i, vorm), {("MSv", vak[-1], vorm): 1}, r[vorm])
+            zie(("mo-stand", sleutel, i, "Totaal"), {("MS", vak[-1]): 1}, r["Totaal"])
+        for i, (vak, r) in enumerate(rijen("mo-stromen")):
+            for kol, atoom in MO_STROMEN.items():
+                zie(("mo-stromen", sleutel, i, kol), {(atoom, m): 1 for m in vak}, r[kol])
+            begin, eind = (k for k in r if k.startswith("Stand"))
+            vorige = flt.plus_maanden(vak[0], -1)
+            if vorige >= eerste:
+                zie(("mo-stromen", sleutel, i, "begin"), {("MS", vorige): 1}, r[begin])
+            zie(("mo-stromen", sleutel, i, "eind"), {("MS", vak[-1]): 1}, r[eind])
         for i, (vak, r) in enumerate(rijen("wlz-maand")):
             zie(("wlz", sleutel, i), {("WLZ", m): 1 for m in vak}, r["Naar de Wlz"])
             if p.van <= dt.date(2021, 1, 1):  # the cumulative since January 2021, where one is shown
@@ -188,6 +203,10 @@ def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.
         sm = data.stromen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
         am = data.wlz_aanvragen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
         rm = data.uitstroom_reden_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+        mc = data.mo_clienten_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+        ms = data.mo_stromen_maand(frozenset({code}), data.Selectie(gemeenten=(code,)))
+    mc = mc.assign(maand=pd.to_datetime(mc["maand"]).dt.date)
+    ms = ms.assign(maand=pd.to_datetime(ms["maand"]).dt.date)
     cm = cm.assign(maand=pd.to_datetime(cm["maand"]).dt.date)
     sm = sm.assign(maand=pd.to_datetime(sm["maand"]).dt.date)
     am = am.assign(maand=pd.to_datetime(am["maand"]).dt.date)
@@ -219,6 +238,16 @@ def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.
         vorige = flt.plus_maanden(m, -1)
         if vorige >= eerste and exact[("S", m)] == exact[("S", vorige)] + exact[("IN", m)] - exact[("OUT", m)]:
             aanvaller.identiteit({("S", m): 1, ("S", vorige): -1, ("IN", m): -1, ("OUT", m): 1})
+        # MO: the forms add up to the stand; the flows explain it
+        exact[("MS", m)] = int(mc.loc[mc["maand"] == m, "actief"].sum())
+        for vorm in OPVANGVORMEN:
+            exact[("MSv", m, vorm)] = int(mc.loc[(mc["maand"] == m) & (mc["opvangvorm"] == vorm), "actief"].sum())
+        rij = ms[ms["maand"] == m]
+        for kol, atoom in (("instroom", "MIN"), ("nieuwe_clienten", "MNC"), ("uitstroom", "MOUT")):
+            exact[(atoom, m)] = int(rij[kol].sum())
+        aanvaller.identiteit({("MS", m): 1, **{("MSv", m, vorm): -1 for vorm in OPVANGVORMEN}})
+        if vorige >= eerste and exact[("MS", m)] == exact[("MS", vorige)] + exact[("MIN", m)] - exact[("MOUT", m)]:
+            aanvaller.identiteit({("MS", m): 1, ("MS", vorige): -1, ("MIN", m): -1, ("MOUT", m): 1})
     return exact
 
 
@@ -274,9 +303,10 @@ DATUM = re.compile(r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|aug
                    r"november|december)\b|\b(?:19|20)\d{2}\b|\bK[1-4]\b|\b\d+e\b|\b\d+,\d+\b|€ ?[\d.,-]+|\b39\b"
                    # labels, not counts: class bounds, 'per 1.000', the WMO588 code, how many municipalities
                    r"|\b(?:dan )?\d+ (?:tot \d+ )?(?:maand|maanden|jaar|jaren|gemeenten)\b|1\.000|WMO\d+"
-                   r"|\b\d+ tot en met \d+\b|\b\d{1,2}-\d{1,2}-\d{4}\b")
+                   r"|\b\d+ tot en met \d+\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
+                   r"|\bart\. \d+\.\d+|\b\d+ dagen\b")  # convenant articles, the MO shift window
 GEEN_AANTALLEN = ("overzicht-regio", "overzicht-per-1000", "gemeente-actief", "gemeente-instroom", "gemeente-wlz",
-                  "gemeente-kosten", "clienten-lichter")  # charts of rates, shares and euros
+                  "gemeente-kosten", "clienten-lichter", "mo-kosten", "mo-resultaat")  # charts of rates, shares and euros
 
 
 @pytest.mark.parametrize("code", sorted(GEBRUIKERS))

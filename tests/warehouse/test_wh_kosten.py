@@ -39,6 +39,8 @@ def warehouse_with_toewijzingen():
     add_indicatie(con, "a", "T1", "2024-01-01", None)                      # Assen, BW
     add_indicatie(con, "b", "T2", "2024-01-01", None, gemeente=HOOGEVEEN)  # Hoogeveen, BW
     add_indicatie(con, "c", "T3", "2024-01-01", None, product="16A01")     # MO: not BW
+    # category 18 and not in the catalogue: neither BW nor MO
+    add_indicatie(con, "d", "T4", "2024-01-01", None, product="18X01")
     return con
 
 
@@ -100,16 +102,21 @@ def test_unknown_and_non_bw_toewijzing_are_kept_out_but_visible():
     add_declaratie(con, "r2", "T404", "2024-01-01", "2024-01-31", "70.00")   # unknown
     add_declaratie(con, "r3", "T404", "2024-02-01", "2024-02-29", "30.00")   # unknown
     add_declaratie(con, "r4", "T3", "2024-01-01", "2024-01-31", "55.00")     # MO toewijzing
-    # the check kosten_maand_sluit_aan passes: 255 toegekend - 155 set aside = 100 in kosten_maand
+    add_declaratie(con, "r5", "T4", "2024-01-01", "2024-01-31", "12.00")     # neither group
+    # the check kosten_maand_sluit_aan passes: 267 toegekend - 112 set aside = 100 in
+    # kosten_maand + 55 in mo_kosten_maand
     built(con)
     assert kosten(con) == {(date(2024, 1, 1), ASSEN, "ZIN"): Decimal("100.00")}
+    assert rows(con, "select kosten_eur from marts.mo_kosten_maand") == [
+        {"kosten_eur": Decimal("55.00")}]
     dq = rows(con, "select soort, sleutel, aantal, bedrag_eur from marts.datakwaliteit "
                    "where soort like 'Declaratie%' order by soort")
+    # the MO line is MO money, no longer a finding (issue 13)
     assert dq == [
         {"soort": "Declaratie op onbekende toewijzing", "sleutel": "T404", "aantal": 2,
          "bedrag_eur": Decimal("100.00")},
-        {"soort": "Declaratie op toewijzing buiten BW", "sleutel": "T3", "aantal": 1,
-         "bedrag_eur": Decimal("55.00")},
+        {"soort": "Declaratie op toewijzing buiten BW en MO", "sleutel": "T4", "aantal": 1,
+         "bedrag_eur": Decimal("12.00")},
     ]
 
 

@@ -8,6 +8,11 @@ with codes as (
     union all select 'inwoners_jaar', gemeente_code from marts.inwoners_jaar
     union all select 'uitstroom_reden_maand', gemeente_code from marts.uitstroom_reden_maand
     union all select 'doorstroom_maand', gemeente_code from marts.doorstroom_maand
+    union all select 'mo_clienten_maand', gemeente_code from marts.mo_clienten_maand
+    union all select 'mo_stromen_maand', gemeente_code from marts.mo_stromen_maand
+    union all select 'mo_kosten_maand', gemeente_code from marts.mo_kosten_maand
+    union all select 'mo_verblijfsduur', gemeente_code from marts.mo_verblijfsduur
+    union all select 'doelgroep_overgangen_maand', gemeente_code from marts.doelgroep_overgangen_maand
     union all select 'verblijfsduur', gemeente_code from marts.verblijfsduur
     union all select 'wlz_aanvragen_maand', gemeente_code from marts.wlz_aanvragen_maand
     union all select 'wlz_aanvragen_open', gemeente_code from marts.wlz_aanvragen_open

@@ -5,3 +5,9 @@ where maand not in (select maand from intermediate.maanden)
 union all
 select 'stromen_maand', maand from marts.stromen_maand
 where maand not in (select maand from intermediate.maanden)
+union all
+select 'mo_clienten_maand', maand from marts.mo_clienten_maand
+where maand not in (select maand from intermediate.maanden)
+union all
+select 'mo_stromen_maand', maand from marts.mo_stromen_maand
+where maand not in (select maand from intermediate.maanden)

@@ -1,12 +1,12 @@
 -- The BW indications that count: BW product and started on or before the peildatum.
 with indicaties as (
-    select * from intermediate.indicaties_met_tussenvorm
+    select * from intermediate.doelgroep_indicaties
 ),
 
 final as (
     select *
     from indicaties
-    where is_bw and is_gestart
+    where doelgroep = 'BW'
 )
 
 select * from final

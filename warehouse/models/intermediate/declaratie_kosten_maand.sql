@@ -2,8 +2,9 @@
 -- Every month but the last gets round(bedrag * days / total_days, 2); the last month gets the
 -- rest, so a line's pieces add up to the cent. Rounding is half away from zero, done in whole
 -- cents with integer arithmetic so that no floating point decides a cent.
--- The gemeente is that of the toewijzing the line declares; lines whose toewijzing is unknown
--- (or not BW) keep a null / is_bw = false and are left out of the costs downstream.
+-- The gemeente is that of the toewijzing the line declares, the doelgroep (BW, MO) too; lines
+-- whose toewijzing is unknown (or in neither group) keep a null doelgroep and are left out of
+-- the costs downstream (listed in marts.datakwaliteit).
 with declaraties as (
     select * from staging.declaraties
 ),
@@ -95,7 +96,9 @@ final as (
         indicaties.gemeente_code,
         indicaties.tussenvorm,
         indicaties.toewijzingnummer is not null as toewijzing_bekend,
+        indicaties.doelgroep,
         coalesce(indicaties.is_bw, false) as is_bw,
+        coalesce(indicaties.is_mo, false) as is_mo,
         'ZIN' as leveringsvorm
     from verdeeld
     left join indicaties on indicaties.toewijzingnummer = verdeeld.toewijzingnummer

@@ -1,7 +1,9 @@
--- Every indication with its tussenvorm from the catalogue. BW = one of the four BW forms, or a
--- category-15 product missing from the catalogue ('Onbekend', lightest). MO products ('Opvang',
--- 'Spoedopvang') and other unmapped products are kept here (declarations need their gemeente)
--- but are not BW.
+-- Every indication with its tussenvorm from the catalogue and its doelgroep. BW = one of the four
+-- BW forms, or a category-15 product missing from the catalogue ('Onbekend', lightest). MO = the
+-- forms 'Opvang' and 'Spoedopvang'. Other unmapped products are kept here (declarations need
+-- their gemeente) with doelgroep null: they count in neither group.
+-- tussenvorm_rang orders the forms within their doelgroep (1 = the one the primary indication
+-- prefers), so BW and MO share one primary-indication rule.
 with indicaties as (
     select * from staging.indicaties
 ),
@@ -15,14 +17,16 @@ meta as (
 ),
 
 tussenvormen as (
-    -- heaviest first: the rank decides the primary indication
+    -- per doelgroep, heaviest first: the rank decides the primary indication
     select * from (values
-        ('Beschermd wonen intramuraal', 1),
-        ('Beschermd wonen nabij', 2),
-        ('Begeleid wonen', 3),
-        ('Thuis Plus', 4),
-        ('Onbekend', 5)
-    ) as t (tussenvorm, tussenvorm_rang)
+        ('Beschermd wonen intramuraal', 'BW', 1),
+        ('Beschermd wonen nabij', 'BW', 2),
+        ('Begeleid wonen', 'BW', 3),
+        ('Thuis Plus', 'BW', 4),
+        ('Onbekend', 'BW', 5),
+        ('Opvang', 'MO', 1),
+        ('Spoedopvang', 'MO', 2)
+    ) as t (tussenvorm, doelgroep, tussenvorm_rang)
 ),
 
 met_catalogus as (
@@ -40,8 +44,10 @@ met_catalogus as (
 final as (
     select
         met_catalogus.*,
+        tussenvormen.doelgroep,
         tussenvormen.tussenvorm_rang,
-        tussenvormen.tussenvorm_rang is not null as is_bw,
+        coalesce(tussenvormen.doelgroep = 'BW', false) as is_bw,
+        coalesce(tussenvormen.doelgroep = 'MO', false) as is_mo,
         -- indications starting after the peildatum are not yet counted anywhere
         met_catalogus.ingangsdatum <= meta.peildatum as is_gestart,
         -- toewijzingnummers compare numerically when both are numbers (37 digits fit a hugeint)

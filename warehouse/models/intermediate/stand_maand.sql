@@ -1,27 +1,13 @@
--- Per month, every client in the stand on the month's standdag, with the gemeente, tussenvorm
--- and leveringsvorm of the primary indication that day. One row per client and month.
-with maanden as (
-    select * from intermediate.maanden
-),
-
-tijdlijn as (
-    select * from intermediate.primaire_indicatie_tijdlijn
+-- Per month, every client in the BW stand on the month's standdag: the BW part of
+-- intermediate.doelgroep_stand_maand (one row per client and month).
+with stand as (
+    select * from intermediate.doelgroep_stand_maand
 ),
 
 final as (
-    select
-        maanden.maand,
-        maanden.standdag,
-        tijdlijn.clientnummer,
-        tijdlijn.gemeente_code,
-        tijdlijn.tussenvorm,
-        tijdlijn.tussenvorm_rang,
-        tijdlijn.leveringsvorm,
-        tijdlijn.toewijzingnummer
-    from maanden
-    inner join tijdlijn
-        on tijdlijn.begindatum <= maanden.standdag
-        and (tijdlijn.einddatum is null or tijdlijn.einddatum >= maanden.standdag)
+    select *
+    from stand
+    where doelgroep = 'BW'
 )
 
 select * from final

@@ -16,16 +16,21 @@ wlz as (
     select * from intermediate.wlz_aanvragen
 ),
 
+financien as (
+    select * from staging.financien
+),
+
 niet_toegerekende_declaraties as (
     select
-        case when toewijzing_bekend then 'Declaratie op toewijzing buiten BW'
+        case when toewijzing_bekend then 'Declaratie op toewijzing buiten BW en MO'
             else 'Declaratie op onbekende toewijzing' end as soort,
         toewijzingnummer as sleutel,
         count(distinct regelnummer) as aantal,
         cast(sum(kosten_eur) as decimal(18, 2)) as bedrag_eur,
-        'toegekende regels, niet in kosten_maand' as toelichting
+        'toegekende regels, niet in kosten_maand of mo_kosten_maand' as toelichting
     from declaratie_kosten
-    where not is_bw
+    -- declarations on MO toewijzingen are MO costs (marts.mo_kosten_maand), not a finding
+    where doelgroep is null
     group by all
 ),
 
@@ -63,6 +68,19 @@ wlz_zonder_gemeente as (
     having count(*) > 0
 ),
 
+reserve_saldo_niet_gebruikt as (
+    -- marts.mo_resultaat_jaar opens the Reserve MO once, in the earliest year with the post
+    select
+        'Reserve MO saldo 1 januari niet gebruikt' as soort,
+        cast(jaar as varchar) as sleutel,
+        1 as aantal,
+        bedrag_eur,
+        'de reserve volgt uit het saldo van het eerste jaar en de resultaten daarna' as toelichting
+    from financien
+    where post_sleutel = 'reserve mo saldo 1 januari'
+        and jaar > (select min(jaar) from financien where post_sleutel = 'reserve mo saldo 1 januari')
+),
+
 samen as (
     select * from niet_toegerekende_declaraties
     union all by name
@@ -71,6 +89,8 @@ samen as (
     select * from onbekende_producten
     union all by name
     select * from wlz_zonder_gemeente
+    union all by name
+    select * from reserve_saldo_niet_gebruikt
 ),
 
 final as (

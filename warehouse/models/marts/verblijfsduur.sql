@@ -1,40 +1,11 @@
--- Length of stay of episodes: those still in care on the peildatum (duration to the peildatum,
--- gemeente of the primary indication that day) and those that ended (duration to the last day,
--- gemeente on the last day, by year of uitstroom). Classes in days (a year = 365 days) because
--- they are for reading trends, not for settling money.
-with episodes as (
-    select * from intermediate.episodes
-),
-
-meta as (
-    select * from staging.meta
-),
-
-tijdlijn as (
-    select * from intermediate.primaire_indicatie_tijdlijn
-),
-
-gemeente_op_peildatum as (
-    select tijdlijn.clientnummer, tijdlijn.gemeente_code
-    from tijdlijn
-    cross join meta
-    where tijdlijn.begindatum <= meta.peildatum
-        and (tijdlijn.einddatum is null or tijdlijn.einddatum >= meta.peildatum)
-),
-
-duren as (
-    select
-        case when episodes.is_uitstroom then episodes.gemeente_eind
-            else gemeente_op_peildatum.gemeente_code end as gemeente_code,
-        case when episodes.is_uitstroom then 'uitgestroomd' else 'in zorg' end as status,
-        case when episodes.is_uitstroom then year(episodes.uitstroomdatum) end as uitstroomjaar,
-        case when episodes.is_uitstroom then episodes.einddatum else meta.peildatum end
-            - episodes.begindatum + 1 as dagen
-    from episodes
-    cross join meta
-    left join gemeente_op_peildatum
-        on gemeente_op_peildatum.clientnummer = episodes.clientnummer
-        and not episodes.is_uitstroom
+-- Length of stay of BW episodes: those still in care on the peildatum (duration to the
+-- peildatum, gemeente of the primary indication that day) and those that ended (duration to the
+-- last day, gemeente on the last day, by year of uitstroom; see intermediate.doelgroep_verblijf).
+-- Classes in days (a year = 365 days) because they are for reading trends, not for settling
+-- money.
+with duren as (
+    select * from intermediate.doelgroep_verblijf
+    where doelgroep = 'BW'
 ),
 
 klassen as (

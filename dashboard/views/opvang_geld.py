@@ -1,0 +1,74 @@
+"""Maatschappelijke opvang, the money (issue 13; convenant art. 8.3 and 8.7): MO client costs per
+period, and the MO result per year against the 5% uitvoeringsnorm, settled with the Reserve MO.
+Euro amounts are shown exactly (no client counts in these tables)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.components.visual import Visual, visual
+from dashboard.figures import categorie, tijd
+from dashboard.views import reken
+from dashboard.views.context import Context
+from kern import afscherming as af
+from kern import data, formats
+from kern.kleuren import KLEUR
+
+
+@visual("mo-kosten")
+def kosten_visual(ctx: Context) -> Visual:
+    p = ctx.periode
+    df = data.mo_kosten_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
+    maanden = pd.DataFrame({"maand": pd.to_datetime(reken._maandreeks(p.van, p.tot))})
+    s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand")["kosten_eur"].sum() if len(df) else None
+    maanden["kosten"] = maanden["maand"].map(s).fillna(0.0).astype(float) if s is not None else 0.0
+    reeks = reken.naar_korrel(maanden, ctx.korrel, sommen=["kosten"])
+    fig = tijd.reeksen_per_maand(reeks, [("kosten", "Kosten opvang (ZIN)", KLEUR["zin"])], soort="staaf",
+                                 opmaak="eur", geselecteerd=ctx.kruis_maand, ytitel="Euro", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(reeks["maand"])
+    tabel = pd.DataFrame({kop: tijden, "Kosten": reeks["kosten"].round(2)})
+    tekst = (f"Gerealiseerde cliëntgebonden kosten maatschappelijke opvang, {p.label}, {ctx.selectie_label()}: "
+             f"{formats.eur(tabel['Kosten'].sum())}.")
+    return Visual("mo-kosten", "Kosten opvang per maand (gerealiseerd)" if ctx.korrel == "maand" else
+                  "Kosten opvang (gerealiseerd)", tabel, tekst, figuur=fig, kolommen=af.bedragen(tabel),
+                  opmaak={kop: opmaak, "Kosten": "eur"}, kruisfilter=ctx.tijd_kruisfilter,
+                  toelichting="Toegekende declaraties op opvangtoewijzingen, naar maand van zorg en gemeente "
+                              "van herkomst. Providers declareren weken later: recente maanden lopen nog op.")
+
+
+def resultaat_tabel(ctx: Context) -> pd.DataFrame:
+    df = data.mo_resultaat_jaar(ctx.scope)
+    return pd.DataFrame({
+        "Jaar": df["jaar"].astype("int64"), "Versie": df["versie"],
+        "Decentralisatie-uitkering MO": df["baten_eur"],
+        "Cliëntgebonden kosten": df["clientgebonden_kosten_eur"],
+        "Waarvan prognose": df["clientgebonden_prognose_eur"],
+        "Uitvoeringskosten": df["uitvoeringskosten_eur"], "Uitvoeringsnorm (5%)": df["uitvoeringsnorm_eur"],
+        "Resultaat": df["resultaat_eur"], "Onttrekking": df["onttrekking_eur"],
+        "Reserve MO 1 januari": df["reserve_begin_eur"], "Reserve MO 31 december": df["reserve_eind_eur"],
+    })
+
+
+@visual("mo-resultaat")
+def resultaat_visual(ctx: Context) -> Visual:
+    tabel = resultaat_tabel(ctx)
+    grafiek = tabel.assign(jaar=tabel["Jaar"].astype(str))
+    fig = categorie.gegroepeerd(grafiek, "jaar", [("Resultaat", "Resultaat", KLEUR["resultaat"]),
+                                                  ("Reserve MO 31 december", "Reserve MO eind jaar",
+                                                   KLEUR["baten"])], opmaak="eur", ytitel="Euro")
+    if tabel.empty:
+        tekst = "Nog geen financiële gegevens over de maatschappelijke opvang."
+    else:
+        laatst = tabel.iloc[-1]
+        boven = [str(j) for j, u, n in zip(tabel["Jaar"], tabel["Uitvoeringskosten"], tabel["Uitvoeringsnorm (5%)"])
+                 if u > n]
+        reserve = laatst["Reserve MO 31 december"]
+        tekst = (f"Resultaat maatschappelijke opvang (regio) {laatst['Jaar']}: {formats.eur(laatst['Resultaat'])}"
+                 + ("" if pd.isna(reserve) else f"; Reserve MO eind {laatst['Jaar']}: {formats.eur(reserve)}")
+                 + ". Uitvoeringskosten boven de norm van 5%: " + (", ".join(boven) if boven else "in geen jaar") + ".")
+    return Visual("mo-resultaat", "Resultaat opvang en Reserve MO", tabel, tekst, figuur=fig,
+                  kolommen=af.bedragen(tabel), breed=True, tabel_open=True,
+                  opmaak={c: "eur" for c in tabel.columns if c not in ("Jaar", "Versie")},
+                  toelichting="Resultaat = uitkering − cliëntgebonden kosten − uitvoeringskosten (art. 8.3: "
+                              "uitvoeringsbudget 5% van de uitkering). Het resultaat wordt niet verdeeld maar met "
+                              "de Reserve MO verrekend (art. 8.7): reserve eind = begin + resultaat − onttrekking. "
+                              "Het lopende jaar bevat een prognose van de nog niet gedeclareerde dagen.")

@@ -1,0 +1,110 @@
+"""Maatschappelijke opvang on the Overzicht (a card beside the BW cards) and on the Gemeente page
+(a block per year for the one municipality). Counts go through the small-numbers rule as
+everywhere: the cards by `ctx.aantal`, the table by its declared column kinds."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import filters as flt
+from dashboard.components.kpi import Kpi, kaarten
+from dashboard.components.visual import Visual, visual
+from dashboard.views import opvang
+from dashboard.views.context import Context
+from dashboard.views.gemeente import gemeente_code
+from kern import afscherming as af
+from kern import data, formats
+
+
+def mo_kpis(ctx: Context) -> list[Kpi]:
+    p = ctx.analyse
+    sel = ctx.selectie(p, tussenvorm=False, levering=False)
+    stand = opvang.mo_stand_per_maand(ctx, flt.Periode(p.tot, p.tot))
+    nu = int(stand["actief"].iloc[-1]) if len(stand) else 0
+    fl = data.mo_stromen_maand(ctx.scope, sel)
+    og = data.doelgroep_overgangen_maand(ctx.scope, sel)
+    def som(df, kolom, **gelijk):
+        for k, v in gelijk.items():
+            df = df[df[k] == v]
+        return int(df[kolom].sum()) if len(df) else 0
+    kpis = [Kpi("In de opvang", ctx.aantal(nu), f"eind {formats.maand(p.tot)}", None, "opvang en spoedopvang", 0,
+                "mo_actief"),
+            Kpi("Instroom opvang", ctx.aantal(som(fl, "instroom")), p.label, None,
+                f"waarvan {ctx.aantal(som(fl, 'nieuwe_clienten'))} nieuwe cliënten", 0, "mo_instroom"),
+            Kpi("Van opvang naar BW", ctx.aantal(som(og, "aantal", richting="MO naar BW")), p.label, None,
+                f"van BW naar opvang: {ctx.aantal(som(og, 'aantal', richting='BW naar MO'))}", 0, "mo_naar_bw")]
+    res = data.mo_resultaat_jaar(ctx.scope)
+    jaar = ctx.info["peildatum"].year
+    r = res[res["jaar"] == jaar]
+    if r.empty:
+        kpis.append(Kpi("Lopend resultaat MO", formats.LEEG, f"regio, {jaar}", None, "nog niet berekend", 0,
+                        "mo_resultaat"))
+    else:
+        r = r.iloc[0]
+        reserve = r["reserve_eind_eur"]
+        kpis.append(Kpi("Lopend resultaat MO", formats.eur(r["resultaat_eur"]), f"regio {jaar}, incl. prognose",
+                        None, "Reserve MO eind jaar: " + (formats.LEEG if pd.isna(reserve) else formats.eur(reserve)),
+                        0, "mo_resultaat"))
+    return kpis
+
+
+@visual("overzicht-mo")
+def overzicht_mo_visual(ctx: Context) -> Visual:
+    kpis = mo_kpis(ctx)
+    tabel = pd.DataFrame({"Kengetal": [k.naam for k in kpis], "Waarde": [k.waarde for k in kpis],
+                          "Betreft": [k.onderschrift for k in kpis], "Toelichting": [k.vergelijking for k in kpis]})
+    tekst = "Maatschappelijke opvang, " + ctx.selectie_label() + ": " + "; ".join(
+        f"{k.naam} {k.waarde}" for k in kpis) + "."
+    return Visual("overzicht-mo", f"Maatschappelijke opvang · {ctx.analyse.label}", tabel, tekst,
+                  inhoud=kaarten(kpis), breed=True,
+                  toelichting="Opvang en spoedopvang, apart van beschermd wonen geteld. Meer op de pagina "
+                              "Maatschappelijke opvang.")
+
+
+def gemeente_mo_tabel(ctx: Context, code: str) -> pd.DataFrame:
+    """Per year for one gemeente: MO stand at the year's end (or the peildatum), flows, shifts, costs."""
+    sel = data.Selectie(gemeenten=(code,))
+    st = data.mo_clienten_maand(ctx.scope, sel)
+    fl = data.mo_stromen_maand(ctx.scope, sel)
+    og = data.doelgroep_overgangen_maand(ctx.scope, sel)
+    kj = data.mo_kosten_jaar(ctx.scope, sel)
+    jaren = list(range(ctx.eerste.year, ctx.laatste.year + 1))
+    rijen = []
+    for j in jaren:
+        eind = flt.Periode(max(ctx.eerste, pd.Timestamp(j, 1, 1).date()), min(ctx.laatste, pd.Timestamp(j, 12, 1).date()))
+        m = pd.to_datetime(st["maand"]) if len(st) else pd.Series(dtype="datetime64[ns]")
+        stand = int(st.loc[m == pd.Timestamp(eind.tot), "actief"].sum()) if len(st) else 0
+        fj = fl[pd.to_datetime(fl["maand"]).dt.year == j] if len(fl) else fl
+        oj = og[pd.to_datetime(og["maand"]).dt.year == j] if len(og) else og
+        kjj = kj[kj["jaar"] == j] if len(kj) else kj
+        rijen.append({"Jaar": j, "In de opvang eind jaar": stand,
+                      "Instroom": int(fj["instroom"].sum()) if len(fj) else 0,
+                      "Uitstroom": int(fj["uitstroom"].sum()) if len(fj) else 0,
+                      "MO naar BW": int(oj.loc[oj["richting"] == "MO naar BW", "aantal"].sum()) if len(oj) else 0,
+                      "BW naar MO": int(oj.loc[oj["richting"] == "BW naar MO", "aantal"].sum()) if len(oj) else 0,
+                      "Kosten gerealiseerd": float(kjj["gerealiseerd_eur"].sum()) if len(kjj) else 0.0,
+                      "Kosten prognose": float(kjj["prognose_eur"].sum()) if len(kjj) else 0.0})
+    return pd.DataFrame(rijen)
+
+
+@visual("gemeente-mo")
+def gemeente_mo_visual(ctx: Context) -> Visual:
+    code = gemeente_code(ctx)
+    titel = "Maatschappelijke opvang"
+    if code is None:
+        return Visual("gemeente-mo", titel, pd.DataFrame(), "Kies een gemeente.", inhoud=None)
+    naam = ctx.gemeente_namen().get(code, code)
+    tabel = gemeente_mo_tabel(ctx, code)
+    laatst = tabel.iloc[-1]
+    tekst = (f"Maatschappelijke opvang, {naam}, {int(laatst['Jaar'])}: {ctx.aantal(laatst['In de opvang eind jaar'])} "
+             f"cliënten in de opvang, instroom {ctx.aantal(laatst['Instroom'])}, kosten "
+             f"{formats.eur(laatst['Kosten gerealiseerd'])} gerealiseerd en {formats.eur(laatst['Kosten prognose'])} "
+             f"prognose.")
+    kolommen = {c: af.AANTAL for c in ("In de opvang eind jaar", "Instroom", "Uitstroom", "MO naar BW", "BW naar MO")}
+    kolommen.update({"Jaar": af.VRIJ, "Kosten gerealiseerd": af.VRIJ, "Kosten prognose": af.VRIJ})
+    return Visual("gemeente-mo", f"{titel} · {naam}", tabel, tekst, kolommen=kolommen, tabel_open=True, breed=True,
+                  inhoud=None, opmaak={"Jaar": "tekst", **{c: "getal" for c in kolommen if c in tabel.columns
+                                                          and kolommen[c] is af.AANTAL},
+                                       "Kosten gerealiseerd": "eur", "Kosten prognose": "eur"},
+                  toelichting="Per jaar; de stand op 31 december (het lopende jaar: op de peildatum). De kosten "
+                              "zijn toegekende declaraties op opvangtoewijzingen naar gemeente van herkomst; de "
+                              "prognose alleen in het lopende jaar.")
