@@ -1,0 +1,10 @@
+-- Gemeente codes are always 'GM' + 4 digits in the doordecentralisatie marts too (the herkomst
+-- and, where known, the verblijfsgemeente).
+with codes as (
+    select 'budget_jaar' as mart, gemeente_code from marts.budget_jaar
+)
+
+select mart, gemeente_code, count(*) as rijen
+from codes
+where gemeente_code is null or not regexp_full_match(gemeente_code, 'GM[0-9]{4}')
+group by mart, gemeente_code
