@@ -2,6 +2,9 @@
 -- and, where known, the verblijfsgemeente).
 with codes as (
     select 'budget_jaar' as mart, gemeente_code from marts.budget_jaar
+    union all select 'woonplaats_maand', gemeente_code from marts.woonplaats_maand
+    union all select 'woonplaats_maand verblijf', verblijf_gemeente_code from marts.woonplaats_maand
+    where verblijf_gemeente_code is not null
 )
 
 select mart, gemeente_code, count(*) as rijen
