@@ -9,7 +9,15 @@ Region (wh_raw): Assen, Aa en Hunze, Hoogeveen; peildatum 30-06-2024; all care f
 """
 from datetime import date
 
-from wh_raw import AA_EN_HUNZE, ASSEN, HOOGEVEEN, add_indicatie, built, new_warehouse, rows
+from wh_raw import (
+    AA_EN_HUNZE,
+    ASSEN,
+    HOOGEVEEN,
+    add_indicatie,
+    built,
+    new_warehouse,
+    rows,
+)
 
 AMSTERDAM, GRONINGEN = "GM0363", "GM0014"
 
