@@ -5,6 +5,7 @@ with codes as (
     union all select 'woonplaats_maand', gemeente_code from marts.woonplaats_maand
     union all select 'woonplaats_maand verblijf', verblijf_gemeente_code from marts.woonplaats_maand
     where verblijf_gemeente_code is not null
+    union all select 'cohort_maand', gemeente_code from marts.cohort_maand
 )
 
 select mart, gemeente_code, count(*) as rijen
