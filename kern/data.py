@@ -113,6 +113,14 @@ def leeg_cache() -> None:
 
 
 # The parts, re-exported: they use the names above, so they are imported last.
+from kern.datalaag.doordecentralisatie import (  # noqa: F401
+    budget_jaar,
+    cohort_maand,
+    doordecentralisatie_info,
+    regio_budget_jaar,
+    woonplaats_maand,
+    woonplaats_wonend_hier,
+)
 from kern.datalaag.marts import (  # noqa: F401
     _VERSIE_KOLOMMEN,
     _alleen_als,
