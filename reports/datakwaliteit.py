@@ -1,4 +1,4 @@
-"""Section 7, datakwaliteit (region reports only): product codes outside the region's catalogue."""
+"""Section 8, datakwaliteit (region reports only): product codes outside the region's catalogue."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,7 +8,7 @@ from reports.model import Kolom, Sectie, Tabel
 
 
 def datakwaliteit_sectie(pb: pd.DataFrame, a: Afscherming) -> Sectie:
-    return Sectie("7. Datakwaliteit", [
+    return Sectie("8. Datakwaliteit", [
         "Productcodes van categorie 15 (beschermd wonen) die niet in de productcatalogus van de regio staan. Zij "
         "tellen mee als beschermd wonen met tussenvorm 'Onbekend'."
         if len(pb) else "Alle producten van categorie 15 staan in de productcatalogus van de regio."],

@@ -14,6 +14,7 @@ from kern.rollen import REGIO
 from reports import teksten
 from reports.cijfers import Cijfers, datums
 from reports.datakwaliteit import datakwaliteit_sectie
+from reports.doordecentralisatie import doordecentralisatie_sectie
 from reports.model import ReportData, Sectie
 from reports.periode import einde_stand, maand, periode_label, perioden
 from reports.resultaat import resultaat_sectie
@@ -123,7 +124,10 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
     s6, verdeeljaar, versie, versie_tekst = resultaat_sectie(scope, jaar, periode, naam, scope_kind, codes, peil.year)
     secties.append(s6)
 
-    # 7. datakwaliteit: region reports only (data quality is for the regio and beheer roles)
+    # 7. doordecentralisatie: the ingroeipad against own costs, overgangscliënten and nieuwe cliënten
+    secties.append(doordecentralisatie_sectie(eigen, scope, jaar, van, tot, naam, namen, a, str(info["regio"])))
+
+    # 8. datakwaliteit: region reports only (data quality is for the regio and beheer roles)
     if scope_kind == "regio":
         secties.append(datakwaliteit_sectie(data.producten_buiten_catalogus(REGIO in user.roles), a))
 
