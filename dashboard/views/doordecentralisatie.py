@@ -195,9 +195,12 @@ def matrix_visual(ctx: Context) -> Visual:
                    for p, naam in zip(df["plaats"], df["verblijf_naam"])]
     regio = data.regio_gemeenten().sort_values("gemeente_naam")["gemeente_naam"].tolist()
     kolommen = regio + ["Buiten de regio", "Onbekend"]
-    breed = df.pivot_table(index="gemeente_naam", columns="kolom", values="actief", aggfunc="sum", fill_value=0)
-    breed = breed.reindex(columns=kolommen, fill_value=0).reset_index().rename(columns={"gemeente_naam": "Herkomst"})
-    breed = breed.sort_values("Herkomst")
+    if df.empty:
+        breed = pd.DataFrame(columns=["Herkomst", *kolommen])
+    else:
+        breed = df.pivot_table(index="gemeente_naam", columns="kolom", values="actief", aggfunc="sum", fill_value=0)
+        breed = breed.reindex(columns=kolommen, fill_value=0).reset_index().rename(columns={"gemeente_naam": "Herkomst"})
+        breed = breed.sort_values("Herkomst")
     tekst = (f"Matrix van gemeente van herkomst (rijen) en woonplaats tijdens de zorg (kolommen), "
              f"{formats.maand(maand)}.")
     return Visual("dd-woonplaats-matrix", titel, breed, tekst, kolommen={c: af.AANTAL for c in kolommen},
@@ -262,11 +265,9 @@ def cohort_gemeenten_visual(ctx: Context) -> Visual:
         return _leeg_visual("dd-cohort-gemeenten", titel, melding)
     df = data.cohort_maand(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
     df = df.assign(maand=pd.to_datetime(df["maand"]).dt.date)
-    laatste = dt_maand(ctx.info["peildatum"])
-    stand = df[df["maand"] == laatste].pivot_table(index="gemeente_code", columns="cohort", values="actief",
-                                                   aggfunc="sum", fill_value=0)
-    kosten = df[[m.year == jaar for m in df["maand"]]].pivot_table(index="gemeente_code", columns="cohort",
-                                                                   values="kosten_eur", aggfunc="sum", fill_value=0)
+    laatste = ctx.info["peildatum"].replace(day=1)
+    stand = _per_gemeente(df[df["maand"] == laatste], "actief")
+    kosten = _per_gemeente(df[[m.year == jaar for m in df["maand"]]], "kosten_eur")
     gem = data.gemeenten(ctx.scope)
     gem = gem[gem["gemeente_code"].isin(data.toegestane_gemeenten(ctx.scope, ctx.selectie()))].sort_values("gemeente_naam")
 
@@ -288,5 +289,9 @@ def cohort_gemeenten_visual(ctx: Context) -> Visual:
                   tabel_open=True, breed=True)
 
 
-def dt_maand(dag):
-    return dag.replace(day=1)
+def _per_gemeente(df: pd.DataFrame, waarde: str) -> pd.DataFrame:
+    """gemeente x cohort sums of `waarde`; an empty frame when there are no rows (a filter that
+    selects nothing must give an empty table, not an error)."""
+    if df.empty:
+        return pd.DataFrame()
+    return df.pivot_table(index="gemeente_code", columns="cohort", values=waarde, aggfunc="sum", fill_value=0)

@@ -93,3 +93,12 @@ def test_what_the_delivery_lacks_is_said_not_guessed(warehouse, tmp_path, monkey
     vid = "dd-woonplaats" if met_verblijf == 0 else "dd-cohort"
     v = bouw(vid, ctx_voor(""))
     assert melding in v.tekst and v.tabel.columns.tolist() == ["Melding"]
+
+
+@pytest.mark.parametrize("search", ["?gemeente=GM9999", "?van=2019-01&tot=2019-02", "?kg=GM0118&km=2024-03"])
+def test_a_selection_with_nothing_in_it_gives_empty_tables_not_errors(search):
+    # a forged or empty selection (the forged-callback test found a 500 here)
+    for vid in ("dd-budget", "dd-objectief", "dd-regio", "dd-woonplaats", "dd-woonplaats-matrix", "dd-cohort",
+                "dd-cohort-gemeenten"):
+        with dashhulp.als(dashhulp.ASSEN):
+            bouw(vid, ctx_voor(search))
