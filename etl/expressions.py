@@ -138,6 +138,16 @@ def column_sql(col: Column, label: str) -> ColumnSql:
             (f"not list_contains($gemeenten, {v})",
              f"{label}: onbekende gemeentecode (geen gemeente van de regio)"),
         ]
+    elif col.type == "gemeente_nl":
+        # Any Dutch municipality: the monitor keeps no national list (CBS renumbers with every
+        # herindeling, and a placement from 2019 may carry a since-merged code), so the form is
+        # checked, not the membership.
+        helper = f"upper(replace({raw}, ' ', ''))"
+        value = (f"case when regexp_full_match({s}, '{GEMEENTE}') "
+                 f"and try_cast(regexp_extract({s}, '\\d+') as integer) > 0 "
+                 f"then 'GM' || lpad(regexp_extract({s}, '\\d+'), 4, '0') end")
+        sql_type = "varchar"
+        cases = [(f"{v} is null", f"{label} is geen gemeentecode (verwacht bijvoorbeeld GM0106 of 0106)")]
     elif col.type == "code":
         value, sql_type = f"case when regexp_full_match({raw}, '{CODE}') then lpad({raw}, 2, '0') end", "varchar"
         cases = [(f"{v} is null", f"{label} is geen code van één of twee cijfers")]

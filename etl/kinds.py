@@ -1,4 +1,4 @@
-"""The seven export kinds and how their files are named.
+"""The eight export kinds and how their files are named.
 
 A kind's columns live in ``etl/columns/<kind>.csv`` (data, not code) so that a region whose
 COGNOS report uses other header names only adds an alias there. That file has the columns
@@ -8,7 +8,9 @@ COGNOS report uses other header names only adds an alias there. That file has th
   measure or a StatLine dimension);
 - ``type``: ``text``, ``code`` (one or two digits, stored as two), ``date`` (dd-mm-jjjj),
   ``amount`` (EUR, at most 2 decimals) or ``amount:N`` (at most N decimals), ``integer``,
-  ``gemeente`` (GM + 4 digits), ``enum:A|B|C`` (matched case-insensitively, stored as written),
+  ``gemeente`` (GM + 4 digits, a municipality of the region), ``gemeente_nl`` (GM + 4 digits,
+  any Dutch municipality: a verblijfsgemeente or the Rijk's budget file for every municipality),
+  ``enum:A|B|C`` (matched case-insensitively, stored as written),
   ``measure:N`` (cbs only: a population measure counted on 1 January of the period's year + N);
 - ``verplicht``: ``ja``/``nee``;
 - ``bereik``: optional inclusive range ``min..max`` (either side may be empty);
@@ -31,9 +33,9 @@ from pathlib import Path
 
 COLUMNS_DIR = Path(__file__).parent / "columns"
 
-SNAPSHOT_KINDS = ("indicaties", "wlz", "financien", "producten", "cbs")
+SNAPSHOT_KINDS = ("indicaties", "wlz", "financien", "producten", "cbs", "budget")
 INCREMENT_KINDS = ("declaraties", "pgb")
-KIND_NAMES = ("indicaties", "declaraties", "pgb", "wlz", "financien", "producten", "cbs")
+KIND_NAMES = ("indicaties", "declaraties", "pgb", "wlz", "financien", "producten", "cbs", "budget")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ _KEYS = {
     "pgb": ("clientnummer", "jaar", "maand"),
     "producten": ("productcode",),
     "financien": ("jaar", "post"),
+    "budget": ("jaar", "gemeente_code"),
 }
 _ORDER_RULES = {
     "indicaties": (("ingangsdatum", "einddatum"),),
@@ -108,7 +111,7 @@ def _parse_column(row: dict[str, str], source: Path) -> Column:
             raise ValueError(f"{source}: enum zonder waarden bij kolom {name}")
     elif base == "measure":
         extra["year_offset"] = int(arg or 0)
-    elif base not in ("text", "code", "date", "integer", "gemeente"):
+    elif base not in ("text", "code", "date", "integer", "gemeente", "gemeente_nl"):
         raise ValueError(f"{source}: onbekend type {spec!r} bij kolom {name}")
     required = row["verplicht"].strip().lower()
     if required not in ("ja", "nee"):

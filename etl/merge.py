@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.kinds import SNAPSHOT_KINDS
 from etl.region import Region
 
-SNAPSHOT_KINDS = ("indicaties", "wlz", "financien", "producten", "cbs")
 INCREMENT_KEYS = {
     "declaraties": ("regelnummer",),
     "pgb": ("clientnummer", "jaar", "maand"),
@@ -20,7 +20,12 @@ CARRIED_TABLES = (*SNAPSHOT_KINDS, *INCREMENT_KEYS, "laadlog", "afgekeurd")
 def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     con.execute(f"attach '{previous}' as vorige (read_only)")
     try:
+        present = {r[0] for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'vorige' "
+            "and schema_name = 'raw'").fetchall()}
         for table in CARRIED_TABLES:
+            if table not in present:   # a warehouse from before that kind existed (budget)
+                continue
             # by name: an older warehouse without a newer column still carries over
             con.execute(f"insert into raw.{table} by name select * from vorige.raw.{table}")
     finally:
@@ -34,6 +39,8 @@ def write_region(con: duckdb.DuckDBPyConnection, region: Region) -> None:
         [(g.code, g.naam, g.subregio_code, g.subregio_naam, g.centrumgemeente)
          for g in region.gemeenten],
     )
+    con.execute("delete from raw.regio_overgang")
+    con.execute("insert into raw.regio_overgang values (?)", [region.overgangsdatum])
 
 
 def write_meta(con, peildatum: date, regio: str, geladen_op: datetime, versie: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
@@ -23,6 +24,9 @@ class Gemeente:
 class Region:
     naam: str
     gemeenten: tuple[Gemeente, ...]
+    # The day the municipalities become responsible for BW (overgangscliënten / nieuwe
+    # cliënten); in the configuration because the law's date keeps moving. None: not set.
+    overgangsdatum: date | None = None
 
     @property
     def codes(self) -> frozenset[str]:
@@ -68,4 +72,21 @@ def load_region(name: str | None = None, path: Path = CONFIG) -> Region:
         )
         for r in rows
     )
-    return Region(naam=rows[0]["regio"], gemeenten=gemeenten)
+    return Region(naam=rows[0]["regio"], gemeenten=gemeenten,
+                  overgangsdatum=_overgangsdatum(rows, path))
+
+
+def _overgangsdatum(rows: list[dict[str, str]], path: Path) -> date | None:
+    """The region's transition date (dd-mm-jjjj, the same on every row of the region)."""
+    waarden = {(r.get("overgangsdatum") or "").strip() for r in rows}
+    if len(waarden) > 1:
+        raise ValueError(f"{path}: regio {rows[0]['regio']} heeft verschillende overgangsdata "
+                         f"({', '.join(sorted(w or 'leeg' for w in waarden))}); één datum per regio.")
+    tekst = waarden.pop()
+    if not tekst:
+        return None
+    try:
+        return datetime.strptime(tekst, "%d-%m-%Y").date()
+    except ValueError:
+        raise ValueError(f"{path}: overgangsdatum {tekst!r} van regio {rows[0]['regio']} is geen "
+                         "datum (verwacht dd-mm-jjjj)") from None

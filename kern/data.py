@@ -20,6 +20,14 @@ patching those (a benchmark records the queries a page makes) reaches every func
 """
 from __future__ import annotations
 
+from kern.datalaag.doordecentralisatie import (  # noqa: F401
+    budget_jaar,
+    cohort_maand,
+    doordecentralisatie_info,
+    regio_budget_jaar,
+    woonplaats_maand,
+    woonplaats_wonend_hier,
+)
 from kern.datalaag.marts import (  # noqa: F401
     _alleen_als,
     _scoped_query,

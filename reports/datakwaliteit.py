@@ -8,7 +8,7 @@ from reports.model import Kolom, Sectie, Tabel
 
 
 def datakwaliteit_sectie(pb: pd.DataFrame, a: Afscherming) -> Sectie:
-    return Sectie("8. Datakwaliteit", [
+    return Sectie("9. Datakwaliteit", [
         "Productcodes van categorie 15 (beschermd wonen) die niet in de productcatalogus van de regio staan. Zij "
         "tellen mee als beschermd wonen met tussenvorm 'Onbekend'."
         if len(pb) else "Alle producten van categorie 15 staan in de productcatalogus van de regio."],

@@ -67,6 +67,7 @@ class Grafiek:
     eenheid: str = "aantal"         # "aantal" or "eur"
     toelichting: str = ""
     weggelaten: str = ""            # why the chart is not drawn (small numbers), else ""
+    kleuren: tuple[str, ...] = ()   # one per series; empty: the default colours
 
 
 @dataclass

@@ -198,7 +198,8 @@ def _grafiek(g: Grafiek, st) -> list:
     top = (max(sum(col) for col in zip(*waarden)) if g.soort == "gestapeld" and waarden else max(alle))
     c.valueAxis.valueMin = min(0, min(alle))
     c.valueAxis.valueMax = top * 1.1 if top > 0 else 1
-    kleuren = ([colors.HexColor(KLEUR_LEVERINGSVORM.get(n, "#0072B2")) for n, _ in g.reeksen]
+    kleuren = ([colors.HexColor(k) for k in g.kleuren] if g.kleuren else
+               [colors.HexColor(KLEUR_LEVERINGSVORM.get(n, "#0072B2")) for n, _ in g.reeksen]
                if g.eenheid == "eur" else REEKS_KLEUREN)
     for i in range(len(waarden)):
         kleur = kleuren[i % len(kleuren)]

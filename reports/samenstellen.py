@@ -14,6 +14,7 @@ from kern.rollen import REGIO
 from reports import teksten
 from reports.cijfers import Cijfers, datums
 from reports.datakwaliteit import datakwaliteit_sectie
+from reports.doordecentralisatie import doordecentralisatie_sectie
 from reports.model import ReportData, Sectie
 from reports.opvang import opvang_sectie
 from reports.periode import einde_stand, maand, periode_label, perioden
@@ -126,6 +127,8 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
 
     # 7. maatschappelijke opvang
     secties.append(opvang_sectie(eigen, scope, van, tot, vvan, vtot, jaar, kort, vkort, a))
+    # 8. doordecentralisatie: the ingroeipad against own costs, overgangscliënten and nieuwe cliënten
+    secties.append(doordecentralisatie_sectie(eigen, scope, jaar, van, tot, naam, namen, a, str(info["regio"])))
 
     # 8. datakwaliteit: region reports only (data quality is for the regio and beheer roles)
     if scope_kind == "regio":

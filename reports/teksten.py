@@ -25,7 +25,9 @@ def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str
         ("Hoofdstuk 1 geeft de kerncijfers. Daarna volgen de cliënten in zorg (de stand), de instroom en "
         "uitstroom met de redenen van beëindiging, de overgang naar de Wet langdurige zorg (Wlz), de "
         "verdeling over zorg in natura (ZIN) en persoonsgebonden budget (PGB) in cliënten en kosten, en "
-        "het financiële resultaat met de verdeling over de gemeenten volgens de 50/50-sleutel."),
+        "het financiële resultaat met de verdeling over de gemeenten volgens de 50/50-sleutel. Hoofdstuk 7 "
+        "gaat over de maatschappelijke opvang, hoofdstuk 8 over de doordecentralisatie (budget volgens het "
+        "ingroeipad, overgangscliënten en nieuwe cliënten)."),
         a.uitleg(),
         ("Kosten zijn gerealiseerde kosten: ZIN naar de maand van levering (toegekende declaraties), PGB "
         "naar de maand van besteding (SVB). Aanbieders declareren weken na de zorg, dus de laatste maanden "

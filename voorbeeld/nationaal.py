@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import geld
+from . import doordecentralisatie, geld
 from .nationaal_geld import (
     STATUS,
     declaratieregels,
@@ -190,6 +190,8 @@ def write_national(out_dir: Path, seed: int = 1, fraction: float = 1.0, region_r
     ex = ex[np.lexsort((tw["nummer"][ex], tw["start"][ex], tw["client"][ex]))]
     i_gem = gem(tw["gem"][ex])
     codes_text = np.array(CODES, dtype=object)
+    verblijf = doordecentralisatie.nationaal_verblijf(tw["client"], tw["gem"], tw["start"], gem_region, rows,
+                                                      n_clients, seed)
 
     def indicaties(a, b):
         i = ex[a:b]
@@ -203,7 +205,7 @@ def write_national(out_dir: Path, seed: int = 1, fraction: float = 1.0, region_r
         return [clients[tw["client"][i]], i_gem[a:b], ints(tw["nummer"][i]), cat.cat[p], cat.code[p], cat.desc[p],
                 np.where(pgb_, "PGB", "ZIN").tolist(), aanb, fcal.fmt(tw["start"][i]),
                 fcal.fmt(tw["end"][i], ~tw["open"][i]), codes_text[tw["reden"][i]], tarief, eenheid,
-                ints(tw["gj"][i]), np.where(tw["man"][i], "M", "V").tolist()]
+                ints(tw["gj"][i]), np.where(tw["man"][i], "M", "V").tolist(), verblijf[tw["client"][i]]]
 
     name = f"indicaties_{tag}.csv"
     files[name] = write_columns(out_dir / name, HEADERS["indicaties"], len(ex), indicaties)
@@ -259,6 +261,12 @@ def write_national(out_dir: Path, seed: int = 1, fraction: float = 1.0, region_r
     files[name] = _write(out_dir / name, HEADERS["producten"], catalogue_rows(sc.catalogus), encoding=CP1252)
     name = f"cbs_{tag}.csv"
     files[name] = _write(out_dir / name, HEADERS["cbs"], cbs_rows(population()), quoting=csv.QUOTE_ALL)
+    baten_2021 = next(b for j, post, b, _ in financien if j == 2021 and post == "Integratie-uitkering BW")
+    inwoners_2021 = {c: int(v["2021"]) for c, v in population().items() if v.get("2021", "").isdigit()}
+    name = f"budget_{tag}.csv"
+    files[name] = _write(out_dir / name, HEADERS["budget"], [
+        [j, c, fmoney(h), fmoney(o), toel]
+        for j, c, h, o, toel in doordecentralisatie.nationaal_budget(rows, gem_region, baten_2021, inwoners_2021, seed)])
     return {"files": files, "peildatum": PEILDATUM.isoformat(), "seed": seed, "scale": "national",
             "regio": rows[0].get("regio", ""), "fraction": fraction,
             "clienten": len(np.unique(tw["client"][ex])), "toewijzingen": len(ex)}

@@ -38,6 +38,8 @@ CBS_NATIONAAL = ROOT / "voorbeeld" / "gegevens" / "cbs_bevolking_nationaal.csv"
 N_GEMEENTEN, N_REGIOS = 342, 43
 JAREN = ("2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2026*")
 REGIO = "Nederland"
+# The law's target date for the woonplaatsbeginsel BW (000_*.txt: "nu nog 1 januari 2026").
+OVERGANGSDATUM = "01-01-2026"
 
 # Centrumgemeenten beyond the three regions of domain.md: real name and CBS code; the number is a
 # synthetic order of magnitude for 1-1-2024 (NOT a CBS figure).
@@ -94,7 +96,8 @@ def build() -> tuple[list[dict], list[dict]]:
         regions.append(("BW" + code[2:], naam, members))
     assert len(regions) == N_REGIOS and sum(len(m) for _, _, m in regions) == N_GEMEENTEN
     regios = [{"regio": REGIO, "gemeente_code": code, "gemeente_naam": naam, "subregio_code": rcode,
-               "subregio_naam": rnaam, "centrumgemeente": "ja" if centrum else "nee"}
+               "subregio_naam": rnaam, "centrumgemeente": "ja" if centrum else "nee",
+               "overgangsdatum": OVERGANGSDATUM}
               for rcode, rnaam, members in regions for code, naam, centrum in members]
 
     # Populations: real rows kept (2016-2018 extrapolated), the rest scaled to NL01.

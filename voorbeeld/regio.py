@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import geld
+from . import doordecentralisatie, geld
 from .opvang import meer_opvang
 from .wlz import wlz_requests
 from .zorg import Catalogus, Scenario, simulate_bw, simulate_mo, toewijzingen
@@ -39,7 +39,7 @@ MEER_MO_PER_MAAND_PER_1000 = 0.008                     # and new opvang clients 
 HEADERS = {
     "indicaties": ["Clientnummer", "Gemeentecode", "Toewijzingnummer", "Productcategorie", "Productcode",
                    "Productomschrijving", "Leveringsvorm", "Aanbieder", "Ingangsdatum", "Einddatum",
-                   "Reden_beeindiging", "Tarief", "Eenheid", "Geboortejaar", "Geslacht"],
+                   "Reden_beeindiging", "Tarief", "Eenheid", "Geboortejaar", "Geslacht", "Gemeentecode_verblijf"],
     "declaraties": ["Regelnummer", "Toewijzingnummer", "Clientnummer", "Productcode", "Aanbieder",
                     "Periode_begin", "Periode_eind", "Bedrag", "Status"],
     "pgb": ["Clientnummer", "Gemeentecode", "Jaar", "Maand", "Besteed", "Budget"],
@@ -47,6 +47,7 @@ HEADERS = {
     "financien": ["Jaar", "Post", "Bedrag", "Toelichting"],
     "producten": ["Productcode", "Productomschrijving", "Productcategorie", "Tussenvorm"],
     "cbs": ["ID", "RegioS", "Perioden", "BevolkingOp1Januari_1"],
+    "budget": ["Jaar", "Gemeentecode", "Historisch", "Objectief", "Toelichting"],
 }
 UTF8_BOM, CP1252 = "utf-8-sig", "cp1252"
 
@@ -174,6 +175,10 @@ def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_row
     pgb = geld.pgb(tws, sc, rng)
     financien = geld.financien(geld.kosten(regels, pgb), sc, inwoners, rng, mo_rng)
 
+    herkomst: dict[int, str] = {}
+    for t in tws:       # the municipality of the client's first toewijzing
+        herkomst.setdefault(t.client, t.gemeente)
+    verblijf = doordecentralisatie.regio_verblijf(herkomst, rows, seed)
     gem = _gemeente_writer(rng)
     tag, tussen = PEILDATUM.strftime("%Y%m%d"), TUSSEN_PEILDATUM.strftime("%Y%m%d")
     files: dict[str, int] = {}
@@ -185,7 +190,7 @@ def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_row
         [client_id(t.client), gem(t.gemeente), t.nummer, t.product["productcategorie"], t.product["productcode"],
          t.product["productomschrijving"], "PGB" if t.pgb else "ZIN", t.aanbieder, fdate(t.start),
          fdate(t.einddatum), t.reden, "" if t.tarief is None else fmoney(t.tarief),
-         "" if t.pgb else t.product["eenheid"], t.geboortejaar, t.geslacht]
+         "" if t.pgb else t.product["eenheid"], t.geboortejaar, t.geslacht, verblijf[t.client]]
         for t in sorted((t for t in tws if t.exported), key=lambda t: (t.client, t.start, t.nummer))])
     for day, previous, suffix in ((sc.tussen_peildatum, None, tussen), (sc.peildatum, sc.tussen_peildatum, tag)):
         put(f"declaraties_{suffix}.csv", "declaraties", [
@@ -206,5 +211,9 @@ def write_sample(out_dir: Path, seed: int = 1, scale: str = "region", region_row
     put(f"financien_{tag}.csv", "financien", [[j, post, fmoney(b), toel] for j, post, b, toel in financien])
     put(f"producten_{tag}.csv", "producten", catalogue_rows(sc.catalogus), encoding=CP1252)
     put(f"cbs_{tag}.csv", "cbs", cbs_rows(_population()), quoting=csv.QUOTE_ALL)
+    baten_2021 = next(b for j, post, b, _ in financien if j == 2021 and post == "Integratie-uitkering BW")
+    inwoners_2021 = {c: int(v["2021"]) for c, v in _population().items() if "2021" in v}
+    put(f"budget_{tag}.csv", "budget", [[j, c, fmoney(h), fmoney(o), toel] for j, c, h, o, toel
+                                        in doordecentralisatie.regio_budget(rows, baten_2021, inwoners_2021, seed)])
     return {"files": files, "peildatum": PEILDATUM.isoformat(), "seed": seed, "scale": scale,
             "regio": rows[0].get("regio", "")}

@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
+import fixture_doordecentralisatie
 import fixture_mo
 
 PEILDATUM = dt.date(2024, 6, 30)
@@ -259,6 +260,7 @@ def build(path: str | Path) -> Path:
         ])
         ins("insert into marts.wlz_aanvragen_open values (?, ?, ?, ?)", [
             ("GM0106", "3 tot 6 maanden", 2, 1), ("GM0118", "korter dan 3 maanden", 1, 1)])
+        fixture_doordecentralisatie.vul(con, [g[0] for g in GEMEENTEN])
         kj = [(2023, g, lv, 12 * v[0], 0) for (g, lv), v in KOSTEN_PER_MAAND.items()]
         kj += [(2024, g, lv, 6 * v[1], PROGNOSE_2024[(g, lv)]) for (g, lv), v in KOSTEN_PER_MAAND.items()]
         ins("insert into marts.kosten_jaar values (?, ?, ?, ?, ?)", kj)

@@ -112,7 +112,7 @@ def _tekst(component) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
 
-PAGINAS = ["overzicht", "clienten", "stromen", "wlz", "financien", "gemeente", "datakwaliteit"]
+PAGINAS = ["overzicht", "clienten", "stromen", "wlz", "financien", "doordecentralisatie", "gemeente", "datakwaliteit"]
 
 
 @pytest.mark.parametrize("naam", PAGINAS)
@@ -131,8 +131,8 @@ def test_page_registry_and_navigation(dash_app):
 
     from dashboard import layout
     namen = [p["name"] for p in sorted(dash.page_registry.values(), key=lambda p: p["order"])]
-    verwacht = ["Overzicht", "Cliënten", "In- en uitstroom", "Wlz", "Maatschappelijke opvang", "Financiën", "Gemeente", "Datakwaliteit",
-                "Auditlog"]
+    verwacht = ["Overzicht", "Cliënten", "In- en uitstroom", "Wlz", "Maatschappelijke opvang", "Financiën",
+                "Doordecentralisatie", "Gemeente", "Datakwaliteit", "Auditlog"]
     assert [n for n in namen if n in verwacht] == verwacht
     nav = _tekst(layout.navigatie())  # as regio: every figure page and data quality, no audit log
     assert "/gemeente/kies" in nav and "/datakwaliteit" in nav and "/auditlog" not in nav

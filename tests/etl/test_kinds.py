@@ -25,6 +25,7 @@ CONTRACT_REQUIRED = {
     "financien": {"jaar", "post", "bedrag"},
     "producten": {"productcode", "tussenvorm"},
     "cbs": {"regio_s", "perioden"},
+    "budget": {"jaar", "gemeente_code", "historisch", "objectief"},
 }
 
 
@@ -64,10 +65,10 @@ def test_parse_filename_refuses_an_impossible_peildatum():
         parse_filename("indicaties_20251301.csv")
 
 
-def test_kind_lists_partition_the_seven_kinds():
+def test_kind_lists_partition_the_eight_kinds():
     assert set(SNAPSHOT_KINDS) | set(INCREMENT_KINDS) == set(KIND_NAMES)
     assert not set(SNAPSHOT_KINDS) & set(INCREMENT_KINDS)
-    assert len(KIND_NAMES) == 7
+    assert len(KIND_NAMES) == 8
 
 
 @pytest.mark.parametrize("kind", [k for k in KIND_NAMES if k != "cbs"])

@@ -166,7 +166,7 @@ def test_impossible_date_in_a_file_name_is_refused(published, tmp_path):
 
 def test_a_file_the_monitor_does_not_recognise_is_named_with_the_closest_kind(tmp_path):
     levering = write_delivery(tmp_path / "levering")
-    (levering / "budget_20250630.csv").write_text("Jaar;Gemeentecode\n2025;0106\n", encoding="utf-8")
+    (levering / "begroting_20250630.csv").write_text("Jaar;Gemeentecode\n2025;0106\n", encoding="utf-8")
     (levering / "indicatie_20250630.csv").write_text("x\n", encoding="utf-8")  # a typo of indicaties
     (levering / "toelichting.txt").write_text("leesmij\n", encoding="utf-8")
     wh = tmp_path / "wh" / "warehouse.duckdb"
@@ -174,12 +174,13 @@ def test_a_file_the_monitor_does_not_recognise_is_named_with_the_closest_kind(tm
                        capture_output=True, text=True, check=False, env={**__import__("os").environ,
                                                                           "COLUMNS": "200"})
     assert r.returncode == 0, r.stderr
-    assert "Niet gelezen: budget_20250630.csv is niet gelezen: geen bekende soort export" in r.stdout
+    assert "Niet gelezen: begroting_20250630.csv is niet gelezen: geen bekende soort export" in r.stdout
     assert "indicatie_20250630.csv is niet gelezen: geen bekende soort export; bedoelt u indicaties?" in r.stdout
     assert "toelichting.txt is niet gelezen: geen .csv, .xlsx of (alleen cbs) .json" in r.stdout
-    assert "3 bestand(en) in de levering niet gelezen: budget_20250630.csv, indicatie_20250630.csv, " \
+    assert "3 bestand(en) in de levering niet gelezen: begroting_20250630.csv, indicatie_20250630.csv, " \
            "toelichting.txt." in " ".join(r.stderr.split())
-    assert "Bekende soorten: indicaties, declaraties, pgb, wlz, financien, producten, cbs" in r.stdout
+    assert "Bekende soorten: indicaties, declaraties, pgb, wlz, financien, producten, cbs, budget" \
+        in " ".join(r.stdout.split())
 
 
 def test_a_delivery_in_which_nothing_is_recognised_is_refused(tmp_path):

@@ -68,7 +68,7 @@ def bw_stand(path: Path, day: date) -> int:
 def test_config_has_342_municipalities_in_43_regions():
     rows = config_rows()
     assert list(rows[0]) == ["regio", "gemeente_code", "gemeente_naam", "subregio_code", "subregio_naam",
-                             "centrumgemeente"]
+                             "centrumgemeente", "overgangsdatum"]
     assert len(rows) == 342 and {r["regio"] for r in rows} == {"Nederland"}
     codes = [r["gemeente_code"] for r in rows]
     assert len(set(codes)) == 342 and all(re.fullmatch(r"GM\d{4}", c) for c in codes)

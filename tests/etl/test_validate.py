@@ -47,11 +47,11 @@ def test_rows_have_exactly_the_raw_columns_and_types(tmp_path):
         "ingangsdatum": date(2024, 2, 1), "einddatum": date(2024, 12, 31),
         "reden_beeindiging": "02", "productomschrijving": None, "aanbieder": None,
         "tarief": Decimal("1234.5678"), "eenheid": "14", "geboortejaar": None,
-        "geslacht": None, "_regel": 2}]
+        "geslacht": None, "gemeente_code_verblijf": None, "_regel": 2}]
     assert r.rejected == [] and r.rows_read == 1
 
 
-@pytest.mark.parametrize("kind", ["declaraties", "pgb", "wlz", "financien", "producten", "cbs"])
+@pytest.mark.parametrize("kind", ["declaraties", "pgb", "wlz", "financien", "producten", "cbs", "budget"])
 def test_every_kind_matches_its_raw_table(kind):
     import duckdb
 

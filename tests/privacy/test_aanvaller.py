@@ -306,7 +306,8 @@ DATUM = re.compile(r"\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|aug
                    r"|\b\d+ tot en met \d+\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
                    r"|\bart\. \d+\.\d+|\b\d+ dagen\b")  # convenant articles, the MO shift window
 GEEN_AANTALLEN = ("overzicht-regio", "overzicht-per-1000", "gemeente-actief", "gemeente-instroom", "gemeente-wlz",
-                  "gemeente-kosten", "clienten-lichter", "mo-kosten", "mo-resultaat")  # charts of rates, shares and euros
+                  "gemeente-kosten", "clienten-lichter", "mo-kosten", "mo-resultaat",
+                  "dd-budget", "dd-objectief", "dd-regio")  # charts of rates, shares and euros
 
 
 @pytest.mark.parametrize("code", sorted(GEBRUIKERS))

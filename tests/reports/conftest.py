@@ -22,7 +22,7 @@ BEHEER_USER = User("beheer1", frozenset({BEHEER}))
 
 
 def _extra_indicaties(pad: Path) -> None:
-    regels = [f"C99900{i};0106;4999900{i};15;{code};Onbekend product;ZIN;Aanbieder;01-02-2025;;;100,00;14;1980;V"
+    regels = [f"C99900{i};0106;4999900{i};15;{code};Onbekend product;ZIN;Aanbieder;01-02-2025;;;100,00;14;1980;V;"
               for i, code in enumerate(FORMULE_CODES, start=1)]
     with pad.open("a", encoding="utf-8") as f:
         f.write("\n".join(regels) + "\n")

@@ -71,16 +71,16 @@ def add_product(con, code, tussenvorm, categorie="15"):
 def add_indicatie(
     con, client, toewijzing, ingang, eind=None, *, product="15A01", categorie=None,
     gemeente=ASSEN, leveringsvorm="ZIN", reden=None, tarief=None, eenheid=None,
-    geboortejaar=None,
+    geboortejaar=None, verblijf=None,
 ):
     """One toewijzing. categorie defaults to the product code's first two characters."""
     con.execute(
-        "insert into raw.indicaties values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "insert into raw.indicaties values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             client, gemeente, str(toewijzing), categorie or product[:2], product, leveringsvorm,
             d(ingang), d(eind) if eind else None, reden, None, None,
             Decimal(str(tarief)) if tarief is not None else None, eenheid, geboortejaar, None,
-            *_src(con),
+            verblijf, *_src(con),
         ],
     )
 

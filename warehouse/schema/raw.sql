@@ -35,6 +35,8 @@ create table if not exists raw.indicaties (
     eenheid             varchar,            -- WJ756 code, two digits; '14' = etmaal
     geboortejaar        integer,
     geslacht            varchar,
+    gemeente_code_verblijf varchar,         -- where the client lives during the care (any Dutch
+                                            -- municipality); null when the export lacks it
     _bestand varchar not null, _regel integer not null, _peildatum date not null
 );
 
@@ -95,6 +97,23 @@ create table if not exists raw.cbs (
     periode             varchar not null,  -- the CBS period code, e.g. '2024JJ00'
     voorlopig           boolean not null,  -- CBS marks the figure provisional
     _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+-- The BW ingroeipad per municipality as the Rijk publishes it: one row per year and gemeente
+-- (any Dutch municipality: the Rijk's file holds them all; the marts keep the region's).
+create table if not exists raw.budget (
+    jaar          integer not null,
+    gemeente_code varchar not null,
+    historisch    decimal(18, 2) not null,  -- EUR, the historical part (centrumgemeente)
+    objectief     decimal(18, 2) not null,  -- EUR, the part by the objective distribution
+    toelichting   varchar,
+    _bestand varchar not null, _regel integer not null, _peildatum date not null
+);
+
+-- The region's settings that are not per municipality (config/regios.csv): the transition
+-- date on which the municipalities become responsible for BW. One row; null when not set.
+create table if not exists raw.regio_overgang (
+    overgangsdatum date
 );
 
 -- Every file the ETL has read, in every load; carried over from one warehouse to the next.

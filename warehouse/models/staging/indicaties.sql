@@ -21,6 +21,7 @@ final as (
         nullif(lpad(trim(eenheid), 2, '0'), '') as eenheid,
         geboortejaar,
         geslacht,
+        upper(trim(gemeente_code_verblijf)) as gemeente_code_verblijf,
         _bestand as bestand,
         _regel as regel
     from source
