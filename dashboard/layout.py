@@ -47,7 +47,8 @@ def navigatie() -> html.Nav:
 
 def _dropdown(id_, label, opties, *, multi=True, placeholder="", clearable=True):
     return html.Div([
-        html.Label(label, htmlFor=id_, className="filter-label"),
+        # the id names the dropdown's button (assets/toegankelijkheid.js: aria-labelledby)
+        html.Label(label, htmlFor=id_, id=f"{id_}-label", className="filter-label"),
         dcc.Dropdown(id=id_, options=opties, multi=multi, placeholder=placeholder, clearable=clearable,
                      searchable=True, labels=LABELS),
     ], className="filter")
@@ -63,7 +64,9 @@ def filterpaneel() -> html.Aside:
     subregio = gem.drop_duplicates("subregio_code")
     maanden = flt.maand_opties(eerste, laatste)
     return html.Aside([
-        html.H2("Filters", className="filters-titel"),
+        # not a heading: the outline of every page starts with its own h1 (the pane comes first
+        # in the DOM); the pane is a landmark named "Filters" instead
+        html.P("Filters", className="filters-titel"),
         _dropdown(ids.FILTER_SNELKEUZE, "Periode (snelkeuze)", flt.snelkeuzes(eerste, laatste), multi=False,
                   placeholder="Kies een periode…"),
         html.Div([
@@ -106,6 +109,8 @@ def shell() -> html.Div:
         dcc.Location(id=ids.URL, refresh="callback-nav"),
         dcc.Download(id=ids.DOWNLOAD),
         html.A("Naar de inhoud", href="#inhoud", className="skiplink"),
+        # announces the new page's title after navigation (assets/toegankelijkheid.js)
+        html.Div(id="paginamelding", role="status", className="sr-only", **{"aria-live": "polite"}),
         html.Header([
             html.Div([html.Span("BW/MO-monitor", className="merk"),
                       html.Span("Beschermd wonen en maatschappelijke opvang", className="merk-sub")]),

@@ -38,7 +38,7 @@ FONT, FONT_VET = "Helvetica", "Helvetica-Bold"
 BLAUW = colors.HexColor("#0072B2")
 LICHT = colors.HexColor("#EEF4F9")
 GRIJS = colors.HexColor("#666666")
-REEKS_KLEUREN = [colors.HexColor(KLEUR["stand"]), colors.HexColor("#999999"), colors.HexColor(KLEUR["uitstroom"]),
+REEKS_KLEUREN = [colors.HexColor(KLEUR["stand"]), colors.HexColor(KLEUR["regio"]), colors.HexColor(KLEUR["uitstroom"]),
                  colors.HexColor(KLEUR["instroom"])]
 
 

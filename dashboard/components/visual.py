@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.tabel import tabel
+from dashboard.figures.sjabloon import grafiek_config
 from kern import afscherming
 
 REGISTRY: dict[str, Callable] = {}
@@ -52,35 +53,46 @@ def bouw(visual_id: str, ctx) -> Visual:
     return replace(v, tabel=afscherming.tabel(v.tabel, v.kolommen, ctx.afscherming))
 
 
+def tabel_vak(inhoud, titel: str) -> html.Div:
+    """The scrolling box around a table: a named region in the Tab order, so a keyboard user can
+    scroll it with the arrow keys (WCAG 2.1.1; axe: scrollable-region-focusable)."""
+    return html.Div(inhoud, className="tabel-wrap", tabIndex="0", role="region", **{"aria-label": f"Tabel: {titel}"})
+
+
 def render(v: Visual) -> html.Section:
     titel_id = f"titel-{v.id}"
-    knoppen = html.Div([
+    knoppen = [
         html.Button("Excel", id=ids.export_knop(v.id, "xlsx"), className="knop-export",
                     title=f"Download '{v.titel}' als Excel-bestand", n_clicks=0),
         html.Button("CSV", id=ids.export_knop(v.id, "csv"), className="knop-export",
                     title=f"Download '{v.titel}' als CSV-bestand", n_clicks=0),
-    ], className="export", role="group", **{"aria-label": f"Exporteer {v.titel}"})
-    delen = [html.Div([html.H2(v.titel, id=titel_id), knoppen], className="visual-kop")]
+    ]
+    if v.inhoud is None and v.figuur is not None:
+        # handled in the browser (assets/toegankelijkheid.js: Plotly.downloadImage), no round trip
+        knoppen.append(html.Button("Afbeelding", className="knop-export", type="button",
+                                   title=f"Download '{v.titel}' als afbeelding (PNG)",
+                                   **{"data-afbeelding": v.id}))
+    delen = [html.Div([html.H2(v.titel, id=titel_id),
+                       html.Div(knoppen, className="export", role="group", **{"aria-label": f"Download {v.titel}"})],
+                      className="visual-kop")]
     if v.inhoud is not None:
         delen.append(v.inhoud)
     elif v.figuur is not None:
         gid = ids.kruisfilter_grafiek(v.id, v.kruisfilter) if v.kruisfilter else ids.grafiek(v.id)
+        hoogte = f"{v.figuur.layout.height or 320}px"
         delen.append(html.Div(
-            dcc.Graph(id=gid, figure=v.figuur, responsive=True,
-                      style={"height": f"{v.figuur.layout.height or 320}px"},
-                      config={"displaylogo": False, "showSendToCloud": False,  # nothing off-server; docs/security.md
-                              "modeBarButtons": [["toImage", "resetScale2d"]],
-                              "toImageButtonOptions": {"format": "png", "filename": f"bwmo-grafiek-{v.id}"}}),
-            role="img", **{"aria-label": v.tekst}, className="grafiek"))
+            dcc.Graph(id=gid, figure=v.figuur, responsive=True, style={"height": hoogte},
+                      config=grafiek_config(v.id)),  # no toolbar, nothing off-server: figures/sjabloon.py
+            role="img", **{"aria-label": v.tekst}, className="grafiek", style={"minHeight": hoogte}))
     delen.append(html.P(v.tekst, className="visual-tekst"))
     if v.toelichting:
         delen.append(html.P(v.toelichting, className="toelichting"))
     if v.tabel_open:
-        delen.append(html.Div(tabel(v.tabel, v.opmaak, bijschrift=v.titel), className="tabel-wrap"))
+        delen.append(tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel))
     else:
         delen.append(html.Details([
             html.Summary("Toon als tabel"),
-            html.Div(tabel(v.tabel, v.opmaak, bijschrift=v.titel), className="tabel-wrap"),
+            tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel),
         ], className="tabel-alternatief"))
     klasse = "visual breed" if v.breed else "visual"
     return html.Section(delen, className=klasse, id=f"visual-{v.id}",
