@@ -104,6 +104,27 @@ def gebruiker_blok() -> html.Div:
     ], className="gebruiker")
 
 
+def sessie_waarschuwing() -> html.Div | None:
+    """The warning two minutes before the idle session ends, with 'Blijf ingelogd' (WCAG 2.2.1);
+    shown and timed by assets/sessie.js from data-minuten. Not with single sign-on: there the
+    proxy decides how long a session lasts."""
+    from dashboard.auth.context import get_context
+    ctx = get_context()
+    if ctx is None or ctx.settings.sso:  # (None: a layout built outside the app, in a test)
+        return None
+    settings = ctx.settings
+    return html.Div([
+        html.H2("Uw sessie verloopt bijna", id="sessie-titel"),
+        html.P(["U bent ingelogd, maar hebt een tijd niets gedaan. Over ",
+                html.Span("2 minuten", id="sessie-resterend"),
+                " wordt u automatisch uitgelogd; uw filters blijven in het webadres bewaard."], id="sessie-tekst"),
+        html.Div([html.Button("Blijf ingelogd", id="sessie-blijf", className="knop-klein", type="button"),
+                  html.A("Uitloggen", href="/logout", className="knop-klein")], className="sessie-knoppen"),
+    ], id="sessie-waarschuwing", role="alertdialog", hidden=True, className="sessie-waarschuwing",
+        **{"aria-labelledby": "sessie-titel", "aria-describedby": "sessie-tekst",
+           "data-minuten": str(settings.idle_minutes)})
+
+
 def shell() -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -111,6 +132,7 @@ def shell() -> html.Div:
         html.A("Naar de inhoud", href="#inhoud", className="skiplink"),
         # announces the new page's title after navigation (assets/toegankelijkheid.js)
         html.Div(id="paginamelding", role="status", className="sr-only", **{"aria-live": "polite"}),
+        sessie_waarschuwing(),
         html.Header([
             html.Div([html.Span("BW/MO-monitor", className="merk"),
                       html.Span("Beschermd wonen en maatschappelijke opvang", className="merk-sub")]),

@@ -127,3 +127,28 @@ def test_the_image_button_downloads_the_chart_as_png(server, page):
         page.get_by_role("button", name="Afbeelding").first.click()
     assert info.value.suggested_filename == "bwmo-grafiek-overzicht-trend.png"
     assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_warning_two_minutes_before_the_idle_session_ends(server, page):
+    """The browser's clock is Playwright's; the server's is real, so the session stays valid."""
+    page.clock.install()
+    open_pagina(page, server.url + "/", "regio")
+    venster = page.locator("#sessie-waarschuwing")
+    assert venster.is_hidden()
+    page.clock.fast_forward("26:00")
+    assert venster.is_hidden()
+    page.clock.fast_forward("01:35")  # the end is counted from 30 s before the last request: 29:30
+    venster.wait_for(state="visible", timeout=5000)
+    assert page.get_by_role("alertdialog", name="Uw sessie verloopt bijna").is_visible()
+    assert page.evaluate("document.activeElement.id") == "sessie-blijf"
+    assert "wordt u automatisch uitgelogd" in venster.inner_text()
+    rapport = schendingen(page)  # the open warning is accessible too
+    if rapport:
+        pytest.fail(rapport, pytrace=False)
+    with page.expect_response("**/sessie/verleng") as antwoord:
+        page.keyboard.press("Enter")
+    assert antwoord.value.status == 200
+    venster.wait_for(state="hidden", timeout=5000)
+    page.clock.fast_forward("27:00")  # counted again from the button's request
+    assert venster.is_hidden()
+    assert page.console_fouten == []
