@@ -132,7 +132,6 @@ def shell() -> html.Div:
         html.A("Naar de inhoud", href="#inhoud", className="skiplink"),
         # announces the new page's title after navigation (assets/toegankelijkheid.js)
         html.Div(id="paginamelding", role="status", className="sr-only", **{"aria-live": "polite"}),
-        sessie_waarschuwing(),
         html.Header([
             html.Div([html.Span("BW/MO-monitor", className="merk"),
                       html.Span("Beschermd wonen en maatschappelijke opvang", className="merk-sub")]),
@@ -143,4 +142,6 @@ def shell() -> html.Div:
             filterpaneel(),
             html.Main(dash.page_container, id="inhoud", tabIndex="-1"),
         ], className="romp"),
+        html.Footer(dcc.Link("Toegankelijkheidsverklaring", href="/toegankelijkheid"), className="voet"),
+        sessie_waarschuwing(),  # last: it is shown fixed on top, and must not precede the page's h1
     ])

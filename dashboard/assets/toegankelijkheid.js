@@ -5,7 +5,8 @@
 // 1. dcc.Dropdown renders a hidden <input aria-hidden="true" tabindex="0"> (a Safari workaround)
 //    in front of its button, which has tabindex="-1" and is named by its value only ("jul 2024,
 //    knop"). The input leaves the Tab order, the button joins it, and the button is named by its
-//    visible label first ("Van jul 2024"): layout.py gives every label the id "<id>-label".
+//    visible label first ("Van jul 2024"): layout.py gives every label the id "<id>-label"
+//    (a chart's selection dropdown names its label in data-label: components/visual.py).
 // 2. dcc.RadioItems renders a role="listbox" of role="option" labels around native radio
 //    buttons, without a name. It becomes a named role="radiogroup" of plain radio buttons.
 // 3. The active navigation link gets aria-current="page".
@@ -29,8 +30,12 @@
             if (doel) { zet(doel, "tabindex", "-1"); }
             if (!knop || !knop.id) { return; }
             if (!knop.disabled) { zet(knop, "tabindex", "0"); }
-            if (document.getElementById(knop.id + "-label")) {
-                zet(knop, "aria-labelledby", knop.id + "-label " + knop.id + "-value-count " + knop.id + "-value");
+            // "<id>-label", or for a pattern-matching id (a JSON string) the box's data-label
+            var houder = omhulsel.closest("[data-label]");
+            var label = document.getElementById(knop.id + "-label") ? knop.id + "-label"
+                : (houder ? houder.getAttribute("data-label") : null);
+            if (label) {
+                zet(knop, "aria-labelledby", label + " " + knop.id + "-value-count " + knop.id + "-value");
             }
         });
     }

@@ -59,6 +59,32 @@ def tabel_vak(inhoud, titel: str) -> html.Div:
     return html.Div(inhoud, className="tabel-wrap", tabIndex="0", role="region", **{"aria-label": f"Tabel: {titel}"})
 
 
+KEUZE_LABEL = {"gemeente": "Selecteer een gemeente", "subregio": "Kies een subregio", "maand": "Selecteer een periode"}
+
+
+def kruisfilter_keuze(v: Visual) -> html.Div | None:
+    """What a click on a bar or point selects, as a dropdown (keyboard and screen-reader users
+    cannot click into the chart image): the chart's own labels and keys (customdata[0])."""
+    sporen = v.figuur.data if v.figuur is not None else []
+    if not v.kruisfilter or not sporen or not sporen[0].customdata:
+        return None
+    spoor = sporen[0]
+    horizontaal = spoor.orientation == "h"
+    labels, sleutels = (spoor.y if horizontaal else spoor.x) or [], [cd[0] for cd in spoor.customdata]
+    opties = [{"label": str(naam), "value": sleutel} for naam, sleutel in zip(labels, sleutels)]
+    if horizontaal:
+        opties.reverse()  # the chart draws the largest bar last, on top
+    kid = ids.kruisfilter_keuze(v.id, v.kruisfilter)
+    label_id = f"keuze-{v.id}-label"
+    return html.Div([
+        # names the dropdown: a pattern-matching id has no "<id>-label", so assets/toegankelijkheid.js
+        # takes the label from data-label of this box
+        html.Div(KEUZE_LABEL.get(v.kruisfilter, "Selecteer"), id=label_id, className="filter-label"),
+        dcc.Dropdown(id=kid, options=opties, value=None, clearable=False, searchable=True,
+                     placeholder="Zoals een klik in de grafiek…"),
+    ], className="kruisfilter-keuze", **{"data-label": label_id})
+
+
 def render(v: Visual) -> html.Section:
     titel_id = f"titel-{v.id}"
     knoppen = [
@@ -84,6 +110,9 @@ def render(v: Visual) -> html.Section:
             dcc.Graph(id=gid, figure=v.figuur, responsive=True, style={"height": hoogte},
                       config=grafiek_config(v.id)),  # no toolbar, nothing off-server: figures/sjabloon.py
             role="img", **{"aria-label": v.tekst}, className="grafiek", style={"minHeight": hoogte}))
+        keuze = kruisfilter_keuze(v)
+        if keuze is not None:
+            delen.append(keuze)
     delen.append(html.P(v.tekst, className="visual-tekst"))
     if v.toelichting:
         delen.append(html.P(v.toelichting, className="toelichting"))

@@ -15,7 +15,7 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
            "resultTypes": ["violations"]}
 
 PAGINAS_REGIO = ["/", "/clienten", "/stromen", "/wlz", "/financien", "/verantwoording", "/gemeente/kies",
-                 "/gemeente/GM0106", "/datakwaliteit", "/bestaat-niet"]
+                 "/gemeente/GM0106", "/datakwaliteit", "/toegankelijkheid", "/bestaat-niet"]
 PAGINAS_GEMEENTE = ["/", "/clienten", "/stromen", "/wlz", "/financien", "/verantwoording", "/gemeente/GM0106",
                     "/gemeente/GM0118", "/datakwaliteit"]
 
@@ -114,6 +114,15 @@ def test_page_change_moves_focus_to_h1_announces_and_marks_the_link(server, page
     assert page.console_fouten == []
 
 
+def test_the_accessibility_statement_is_linked_in_the_footer(server, page):
+    open_pagina(page, server.url + "/wlz", "assen")
+    page.get_by_role("contentinfo").get_by_role("link", name="Toegankelijkheidsverklaring").click()
+    page.wait_for_function("() => document.activeElement && document.activeElement.innerText === "
+                           "'Toegankelijkheidsverklaring'", timeout=15000)
+    assert page.title() == "Toegankelijkheidsverklaring · BW/MO-monitor"
+    assert "axe-core" in page.inner_text("#inhoud") and "Wat nog niet voldoet" in page.inner_text("#inhoud")
+
+
 def test_an_unknown_page_is_a_dutch_not_found_page(server, page):
     open_pagina(page, server.url + "/gemeente", "regio")
     assert page.inner_text("#inhoud h1") == "Pagina niet gevonden"
@@ -170,3 +179,22 @@ def test_no_layout_shift_while_the_filter_pane_and_charts_load(server, page, pad
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     assert page.evaluate(LAYOUT_SHIFT) < 0.005
+
+
+def test_cross_filter_by_keyboard_from_the_selection_beside_the_chart(server, page):
+    open_pagina(page, server.url + "/", "regio")
+    knop = page.locator("[data-visual=overzicht-gemeenten]").get_by_role(
+        "button", name="Selecteer een gemeente Zoals een klik in de grafiek…")
+    assert knop.count() == 1
+    knop.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Assen")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-kpi=actief]').innerText === '32'", timeout=15000)
+    assert "kg=GM0106" in page.url and "Assen" in page.inner_text(".kruisfilter")
+    page.focus("#kruisfilter-wis")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-kpi=actief]').innerText === '51'", timeout=15000)
+    assert "kg=" not in page.url
+    assert page.console_fouten == []
