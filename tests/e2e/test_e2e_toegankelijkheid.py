@@ -198,3 +198,16 @@ def test_cross_filter_by_keyboard_from_the_selection_beside_the_chart(server, pa
     page.wait_for_function("() => document.querySelector('[data-kpi=actief]').innerText === '51'", timeout=15000)
     assert "kg=" not in page.url
     assert page.console_fouten == []
+
+
+@pytest.mark.parametrize("pad", ["/", "/financien", "/verantwoording"])
+def test_no_horizontal_scrolling_at_320_px(server, browser, pad):
+    """WCAG 1.4.10 (reflow): 320 CSS px wide, as at 400 % zoom on a 1280 px screen."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        open_pagina(page, server.url + pad, "regio")
+        tabellen_open(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
