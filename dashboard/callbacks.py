@@ -121,19 +121,40 @@ def kruisfilter(klik: dict | None, soort: str, search: str | None) -> str:
     return flt.to_search(f)
 
 
-def kruisfilter_klik(_klikken, search):
+def kruisfilter_klik(_klikken, _keuzes, search):
+    """A click in a cross-filter chart, or a choice in the dropdown beside it (the same selection
+    by keyboard, issue 15)."""
     trig = ctx.triggered_id
-    if not trig or not ctx.triggered or not ctx.triggered[0].get("value"):
+    if not isinstance(trig, dict) or not ctx.triggered:
         raise PreventUpdate
-    return kruisfilter(ctx.triggered[0]["value"], trig["soort"], search)
+    waarde = ctx.triggered[0].get("value")
+    if trig.get("type") == "kruisfilter-keuze":
+        return kruisfilter_kies(waarde, trig.get("soort"), search)
+    if not waarde:
+        raise PreventUpdate
+    return kruisfilter(waarde, trig["soort"], search)
 
 
 callback(
     Output(ids.URL, "search", allow_duplicate=True),
     Input(ids.kruisfilter_grafiek(ALL, ALL), "clickData"),
+    Input(ids.kruisfilter_keuze(ALL, ALL), "value"),
     State(ids.URL, "search"),
     prevent_initial_call=True,
 )(kruisfilter_klik)
+
+
+def kruisfilter_kies(waarde, soort, search):
+    """The dropdown beside a cross-filter chart: selects what a click on that bar or point
+    selects (choosing the current selection again changes nothing, where a click would undo it)."""
+    if not isinstance(waarde, str) or not isinstance(soort, str):
+        raise PreventUpdate
+    f = flt.parse(search)
+    huidig = {"gemeente": f.kruis_gemeente, "maand": flt.maand_tekst(f.kruis_maand),
+              "subregio": f.subregio[0] if len(f.subregio) == 1 else None}.get(soort)
+    if waarde == huidig:
+        raise PreventUpdate
+    return kruisfilter({"points": [{"customdata": [waarde]}]}, soort, search)
 
 
 def kruisfilter_wis(n_clicks, search):

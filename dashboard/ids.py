@@ -35,3 +35,8 @@ def grafiek(visual: str) -> dict:
 def kruisfilter_grafiek(visual: str, soort: str) -> dict:
     """A graph whose clicks set the cross-filter; soort: 'gemeente' or 'maand'."""
     return {"type": "kruisfilter", "visual": visual, "soort": soort}
+
+
+def kruisfilter_keuze(visual: str, soort: str) -> dict:
+    """The dropdown beside a cross-filter chart: the same selection as a click, by keyboard."""
+    return {"type": "kruisfilter-keuze", "visual": visual, "soort": soort}

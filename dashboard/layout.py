@@ -47,7 +47,8 @@ def navigatie() -> html.Nav:
 
 def _dropdown(id_, label, opties, *, multi=True, placeholder="", clearable=True):
     return html.Div([
-        html.Label(label, htmlFor=id_, className="filter-label"),
+        # the id names the dropdown's button (assets/toegankelijkheid.js: aria-labelledby)
+        html.Label(label, htmlFor=id_, id=f"{id_}-label", className="filter-label"),
         dcc.Dropdown(id=id_, options=opties, multi=multi, placeholder=placeholder, clearable=clearable,
                      searchable=True, labels=LABELS),
     ], className="filter")
@@ -63,7 +64,9 @@ def filterpaneel() -> html.Aside:
     subregio = gem.drop_duplicates("subregio_code")
     maanden = flt.maand_opties(eerste, laatste)
     return html.Aside([
-        html.H2("Filters", className="filters-titel"),
+        # not a heading: the outline of every page starts with its own h1 (the pane comes first
+        # in the DOM); the pane is a landmark named "Filters" instead
+        html.P("Filters", className="filters-titel"),
         _dropdown(ids.FILTER_SNELKEUZE, "Periode (snelkeuze)", flt.snelkeuzes(eerste, laatste), multi=False,
                   placeholder="Kies een periode…"),
         html.Div([
@@ -101,11 +104,34 @@ def gebruiker_blok() -> html.Div:
     ], className="gebruiker")
 
 
+def sessie_waarschuwing() -> html.Div | None:
+    """The warning two minutes before the idle session ends, with 'Blijf ingelogd' (WCAG 2.2.1);
+    shown and timed by assets/sessie.js from data-minuten. Not with single sign-on: there the
+    proxy decides how long a session lasts."""
+    from dashboard.auth.context import get_context
+    ctx = get_context()
+    if ctx is None or ctx.settings.sso:  # (None: a layout built outside the app, in a test)
+        return None
+    settings = ctx.settings
+    return html.Div([
+        html.H2("Uw sessie verloopt bijna", id="sessie-titel"),
+        html.P(["U bent ingelogd, maar hebt een tijd niets gedaan. Over ",
+                html.Span("2 minuten", id="sessie-resterend"),
+                " wordt u automatisch uitgelogd; uw filters blijven in het webadres bewaard."], id="sessie-tekst"),
+        html.Div([html.Button("Blijf ingelogd", id="sessie-blijf", className="knop-klein", type="button"),
+                  html.A("Uitloggen", href="/logout", className="knop-klein")], className="sessie-knoppen"),
+    ], id="sessie-waarschuwing", role="alertdialog", hidden=True, className="sessie-waarschuwing",
+        **{"aria-labelledby": "sessie-titel", "aria-describedby": "sessie-tekst",
+           "data-minuten": str(settings.idle_minutes)})
+
+
 def shell() -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),
         dcc.Download(id=ids.DOWNLOAD),
         html.A("Naar de inhoud", href="#inhoud", className="skiplink"),
+        # announces the new page's title after navigation (assets/toegankelijkheid.js)
+        html.Div(id="paginamelding", role="status", className="sr-only", **{"aria-live": "polite"}),
         html.Header([
             html.Div([html.Span("BW/MO-monitor", className="merk"),
                       html.Span("Beschermd wonen en maatschappelijke opvang", className="merk-sub")]),
@@ -116,4 +142,6 @@ def shell() -> html.Div:
             filterpaneel(),
             html.Main(dash.page_container, id="inhoud", tabIndex="-1"),
         ], className="romp"),
+        html.Footer(dcc.Link("Toegankelijkheidsverklaring", href="/toegankelijkheid"), className="voet"),
+        sessie_waarschuwing(),  # last: it is shown fixed on top, and must not precede the page's h1
     ])

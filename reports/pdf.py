@@ -1,31 +1,25 @@
-"""write_pdf: the report as an A4 PDF (reportlab platypus). Charts are vector drawings
-(reportlab.graphics), not images; every page carries 'pagina X van Y' and the peildatum."""
+"""write_pdf: the report as a tagged, accessible A4 PDF (PDF/UA-1), made by WeasyPrint from HTML.
+
+reportlab, which made the PDF before, writes no structure tree. WeasyPrint does: headings H1-H3,
+paragraphs, tables with TH header cells (scope) and TD cells, figures with their alternative text,
+the document language (nl-NL) and title, in reading order; the page footer ('pagina X van Y',
+the peildatum) is an artifact. The figures are the same: the cells are the same strings
+(reports/opmaak.py), and the charts are still reportlab vector drawings, embedded as SVG images
+whose alt text (`alt_tekst`) states every value the chart shows."""
 from __future__ import annotations
 
+import base64
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (
-    CondPageBreak,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
 
 from kern import formats
 from kern.kleuren import KLEUR, KLEUR_LEVERINGSVORM
@@ -34,129 +28,100 @@ from reports.opmaak import tekst
 
 MARGE = 1.8 * cm
 BREEDTE = A4[0] - 2 * MARGE
-FONT, FONT_VET = "Helvetica", "Helvetica-Bold"
-BLAUW = colors.HexColor("#0072B2")
-LICHT = colors.HexColor("#EEF4F9")
-GRIJS = colors.HexColor("#666666")
-REEKS_KLEUREN = [colors.HexColor(KLEUR["stand"]), colors.HexColor("#999999"), colors.HexColor(KLEUR["uitstroom"]),
+FONT = "Helvetica"
+GRIJS = colors.HexColor("#595959")  # 7:1 on white
+REEKS_KLEUREN = [colors.HexColor(KLEUR["stand"]), colors.HexColor(KLEUR["regio"]), colors.HexColor(KLEUR["uitstroom"]),
                  colors.HexColor(KLEUR["instroom"])]
+RECHTS = ("tekst", "maand", "datum")  # kinds shown left-aligned; every other kind is a number
+
+STIJL = """
+@page { size: A4; margin: 1.6cm 1.8cm 1.9cm 1.8cm;
+  @bottom-left { content: VOET; width: 82%; font: 7.5pt "DejaVu Sans", sans-serif; color: #595959; }
+  @bottom-right { content: "pagina " counter(page) " van " counter(pages); width: 18%;
+                  font: 7.5pt "DejaVu Sans", sans-serif; color: #595959; } }
+body { font: 9.5pt/1.35 "DejaVu Sans", sans-serif; color: #1f2328; }
+h1 { font-size: 19pt; color: #005A9C; margin: 0 0 4pt; }
+.ondertitel { font-size: 13pt; margin: 0 0 12pt; }
+.meta { font-size: 10pt; margin: 0 0 2pt; }
+h2 { font-size: 14pt; color: #005A9C; margin: 14pt 0 6pt; break-after: avoid; }
+h2.bijlage { break-before: page; }
+h3 { font-size: 10.5pt; margin: 10pt 0 4pt; break-after: avoid; }
+p { margin: 0 0 5pt; }
+.klein { font-size: 7.5pt; color: #595959; }
+table { border-collapse: collapse; width: 100%; font-size: 7.5pt; margin-bottom: 4pt; }
+table.breed { font-size: 6.3pt; }
+table.zeer-breed { font-size: 5.4pt; }
+table.zeer-breed th, table.zeer-breed td { padding: 1.5pt 1.5pt; }
+th { background: #EEF4F9; border-bottom: 0.8pt solid #005A9C; text-align: left; vertical-align: bottom;
+     padding: 2pt 3pt; font-weight: bold; hyphens: auto; overflow-wrap: break-word; }
+td { border-bottom: 0.25pt solid #DDDDDD; padding: 2pt 3pt; }
+th.r { text-align: right; }
+td.r { text-align: right; white-space: nowrap; }
+th[scope="row"] { background: none; border-bottom: 0.25pt solid #DDDDDD; font-weight: normal; text-align: left;
+                 min-width: 3.2cm; }
+tr.totaal th, tr.nadruk th { font-weight: bold; }
+tr.totaal th { border-top: 0.8pt solid #000; }
+tr.nadruk th { background: #FFF4D6; }
+tr.totaal td { font-weight: bold; border-top: 0.8pt solid #000; }
+tr.nadruk td { font-weight: bold; background: #FFF4D6; }
+figure { margin: 0 0 6pt; break-inside: avoid; }
+figure img { width: 100%; }
+figcaption { font-size: 7.5pt; color: #595959; }
+dt { font-weight: bold; display: inline; }
+dd { display: inline; margin: 0; }
+.term { margin: 0 0 5pt; }
+"""
 
 
-def _stijlen():
-    s = getSampleStyleSheet()
-    return {
-        "titel": ParagraphStyle("titel", parent=s["Title"], fontName=FONT_VET, fontSize=20, leading=25,
-                                alignment=0, textColor=BLAUW, spaceAfter=6),
-        "ondertitel": ParagraphStyle("ondertitel", parent=s["Normal"], fontName=FONT, fontSize=14, leading=18,
-                                     spaceAfter=14),
-        "h1": ParagraphStyle("h1", parent=s["Heading1"], fontName=FONT_VET, fontSize=14, leading=18,
-                             textColor=BLAUW, spaceBefore=6, spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=s["Heading2"], fontName=FONT_VET, fontSize=10.5, leading=13,
-                             spaceBefore=8, spaceAfter=4),
-        "tekst": ParagraphStyle("tekst", parent=s["Normal"], fontName=FONT, fontSize=9.5, leading=13, spaceAfter=5),
-        "klein": ParagraphStyle("klein", parent=s["Normal"], fontName=FONT, fontSize=7.5, leading=9.5,
-                                textColor=GRIJS, spaceAfter=6),
-        "meta": ParagraphStyle("meta", parent=s["Normal"], fontName=FONT, fontSize=10, leading=14),
-        "kop": ParagraphStyle("kop", parent=s["Normal"], fontName=FONT_VET, fontSize=7, leading=8.5),
-        "kop_r": ParagraphStyle("kop_r", parent=s["Normal"], fontName=FONT_VET, fontSize=7, leading=8.5,
-                                alignment=TA_RIGHT),
-        "term": ParagraphStyle("term", parent=s["Normal"], fontName=FONT, fontSize=9, leading=12, spaceAfter=5),
-    }
+def _p(t: str, klasse: str = "") -> str:
+    return f'<p class="{klasse}">{escape(t)}</p>' if klasse else f"<p>{escape(t)}</p>"
 
 
-def _p(t: str, stijl) -> Paragraph:
-    return Paragraph(escape(t), stijl)
+def _klasse(naam: str) -> str:
+    return f' class="{naam}"' if naam else ""
 
 
-class _Canvas(rl_canvas.Canvas):
-    """Defers the pages so that each can say 'pagina X van Y'."""
-
-    def __init__(self, *args, voet: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self._paginas = []
-        self._voet = voet
-
-    def showPage(self):
-        self._paginas.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        totaal = len(self._paginas)
-        for staat in self._paginas:
-            self.__dict__.update(staat)
-            self._voettekst(totaal)
-            super().showPage()
-        super().save()
-
-    def _voettekst(self, totaal: int):
-        self.saveState()
-        self.setStrokeColor(colors.HexColor("#BBBBBB"))
-        self.line(MARGE, 1.3 * cm, A4[0] - MARGE, 1.3 * cm)
-        self.setFont(FONT, 7.5)
-        self.setFillColor(GRIJS)
-        self.drawString(MARGE, 0.9 * cm, self._voet)
-        self.drawRightString(A4[0] - MARGE, 0.9 * cm, f"pagina {self._pageNumber} van {totaal}")
-        self.restoreState()
-
-
-def _kolombreedtes(cellen: list[list[str]], koppen: list[str], grootte: float) -> list[float]:
-    breedtes = []
-    for j, kop in enumerate(koppen):
-        inhoud = max([stringWidth(r[j], FONT, grootte) for r in cellen] + [0])
-        woord = max([stringWidth(w, FONT_VET, 7) for w in kop.split()] + [0])
-        breedtes.append(max(inhoud, woord, 18) + 8)
-    return breedtes
-
-
-def _tabel(t: Tabel, st) -> list:
+def _tabel(t: Tabel) -> str:
     koppen = [k.naam for k in t.kolommen]
-    cellen = [[tekst(v, t.soort(i, j)) for j, v in enumerate(r)] for i, r in enumerate(t.rijen)]
-    rechts = [t.kolommen[j].soort not in ("tekst", "maand", "datum") for j in range(len(koppen))]
-    grootte = 8.0
-    while True:
-        breedtes = _kolombreedtes(cellen, koppen, grootte)
-        if sum(breedtes) <= BREEDTE or grootte <= 6.0:
-            break
-        grootte -= 0.5
-    if sum(breedtes) > BREEDTE:  # let the first (text) column wrap, then shrink all
-        breedtes[0] = max(2.2 * cm, breedtes[0] - (sum(breedtes) - BREEDTE))
-        if sum(breedtes) > BREEDTE:
-            breedtes = [b * BREEDTE / sum(breedtes) for b in breedtes]
-    else:  # spread the room that is left over the columns
-        extra = (BREEDTE - sum(breedtes)) / len(breedtes)
-        breedtes = [b + extra for b in breedtes]
-    celstijl = ParagraphStyle("cel", fontName=FONT, fontSize=grootte, leading=grootte + 1.5)
-    data = [[Paragraph(escape(k), st["kop_r"] if rechts[j] else st["kop"]) for j, k in enumerate(koppen)]]
-    for r in cellen:
-        data.append([Paragraph(escape(c), celstijl) if j == 0 and not rechts[0] else c for j, c in enumerate(r)])
-    stijl = [
-        ("FONT", (0, 0), (-1, -1), FONT, grootte),
-        ("BACKGROUND", (0, 0), (-1, 0), LICHT),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, BLAUW),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#DDDDDD")),
-    ]
-    for j, r in enumerate(rechts):
-        if r:
-            stijl.append(("ALIGN", (j, 1), (j, -1), "RIGHT"))
-    if t.totaalrij and t.rijen:
-        stijl += [("FONT", (0, -1), (-1, -1), FONT_VET, grootte), ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black)]
-    for i in t.nadruk:
-        stijl += [("FONT", (0, i + 1), (-1, i + 1), FONT_VET, grootte),
-                  ("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor("#FFF4D6"))]
-    tabel = Table(data, colWidths=breedtes, repeatRows=1, hAlign="LEFT")
-    tabel.setStyle(TableStyle(stijl))
-    delen = [_p(t.titel, st["h2"]), tabel]
+    rechts = [t.kolommen[j].soort not in RECHTS for j in range(len(koppen))]
+    kop = "".join(f'<th scope="col"{_klasse("r" if r else "")}>{escape(k)}</th>' for k, r in zip(koppen, rechts))
+    rijen = []
+    for i, r in enumerate(t.rijen):
+        klasse = ("totaal" if t.totaalrij and i == len(t.rijen) - 1 else "nadruk" if i in t.nadruk else "")
+        cellen = []
+        for j, v in enumerate(r):
+            c = escape(tekst(v, t.soort(i, j)))
+            cellen.append(f'<th scope="row">{c}</th>' if j == 0 and not rechts[0] else
+                          f'<td{_klasse("r" if rechts[j] else "")}>{c}</td>')
+        rijen.append(f'<tr{_klasse(klasse)}>{"".join(cellen)}</tr>')
+    breed = _klasse("zeer-breed" if len(koppen) > 10 else "breed" if len(koppen) > 7 else "")
+    delen = [f"<h3>{escape(t.titel)}</h3>",
+             f"<table{breed}><thead><tr>{kop}</tr></thead><tbody>{''.join(rijen)}</tbody></table>"]
     if t.toelichting:
-        delen.append(Spacer(1, 2))
-        delen.append(_p(t.toelichting, st["klein"]))
-    else:
-        delen.append(Spacer(1, 6))
-    if len(t.rijen) <= 14:
-        return [KeepTogether(delen)]
-    return delen
+        delen.append(_p(t.toelichting, "klein"))
+    return "".join(delen)
+
+
+def alt_tekst(g: Grafiek) -> str:
+    """The chart in words, with every value it shows (the alternative text of the figure)."""
+    soort = {"lijn": "Lijndiagram", "gestapeld": "Gestapeld staafdiagram"}.get(g.soort, "Staafdiagram")
+    eenheid = "euro" if g.eenheid == "eur" else "aantal cliënten"
+    label = _as_label(g.eenheid)
+    reeksen = "; ".join(
+        f"{naam}: " + ", ".join(f"{c} {label(v) if isinstance(v, (int, float)) else v}"
+                                for c, v in zip(g.categorieen, waarden))
+        for naam, waarden in g.reeksen)
+    return f"{soort} '{g.titel}' ({eenheid}). {reeksen}."
+
+
+def _grafiek(g: Grafiek) -> str:
+    titel = f"<h3>{escape(g.titel)}</h3>"
+    if g.weggelaten:
+        return titel + _p(g.weggelaten, "klein")
+    svg = renderSVG.drawToString(tekening(g))
+    bron = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    onderschrift = f"<figcaption>{escape(g.toelichting)}</figcaption>" if g.toelichting else ""
+    return f'{titel}<figure><img src="{bron}" alt="{escape(alt_tekst(g))}">{onderschrift}</figure>'
 
 
 def _as_label(eenheid: str):
@@ -165,10 +130,8 @@ def _as_label(eenheid: str):
     return lambda v: formats.getal(v, 0)
 
 
-def _grafiek(g: Grafiek, st) -> list:
-    titel = _p(g.titel, st["h2"])
-    if g.weggelaten:
-        return [titel, _p(g.weggelaten, st["klein"])]
+def tekening(g: Grafiek) -> Drawing:
+    """The chart as a reportlab vector drawing (embedded in the PDF as SVG)."""
     hoogte = 6.2 * cm
     d = Drawing(BREEDTE, hoogte)
     waarden = [[float(v) if isinstance(v, (int, float)) else 0.0 for v in w] for _, w in g.reeksen]
@@ -210,7 +173,7 @@ def _grafiek(g: Grafiek, st) -> list:
                 c.lines[i].strokeDashArray = [3, 2]
         else:
             c.bars[i].fillColor = kleur
-            c.bars[i].strokeColor = None
+            c.bars[i].strokeColor = colors.white  # segments meet white: each at >= 3:1
     d.add(c)
     legenda = Legend()
     legenda.x, legenda.y = 55, hoogte - 8
@@ -223,55 +186,50 @@ def _grafiek(g: Grafiek, st) -> list:
     d.add(legenda)
     eenheid = "euro" if g.eenheid == "eur" else "aantal cliënten"
     d.add(String(2, hoogte - 20, eenheid, fontName=FONT, fontSize=7, fillColor=GRIJS))
-    delen = [titel, d]
-    if g.toelichting:
-        delen.append(_p(g.toelichting, st["klein"]))
-    return [KeepTogether(delen), Spacer(1, 4)]
+    return d
 
 
-def verhaal(r: ReportData) -> list:
-    st = _stijlen()
+def _css_tekst(t: str) -> str:
+    """A CSS string literal (the footer is page furniture, an artifact, not document text)."""
+    return '"' + t.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"'
+
+
+def html_van(r: ReportData) -> str:
+    """The report as one HTML document (what WeasyPrint lays out and tags)."""
+    voet = (f"Verantwoording beschermd wonen · {r.ondertitel} · {r.periode_label} · "
+            f"Gegevens t/m {formats.datum_kort(r.peildatum)}")
     v = [
-        _p(r.titel, st["titel"]), _p(r.ondertitel, st["ondertitel"]),
-        _p(f"Gegevens t/m {formats.datum(r.peildatum)}", st["meta"]),
-        _p(f"Periode: {r.periode_label}; vergeleken met {r.vorige_label}", st["meta"]),
-        _p(f"Resultaatversie: {r.resultaat_versie} · {r.resultaat_versie_tekst}", st["meta"]),
+        f"<h1>{escape(r.titel)}</h1>", _p(r.ondertitel, "ondertitel"),
+        _p(f"Gegevens t/m {formats.datum(r.peildatum)}", "meta"),
+        _p(f"Periode: {r.periode_label}; vergeleken met {r.vorige_label}", "meta"),
+        _p(f"Resultaatversie: {r.resultaat_versie} · {r.resultaat_versie_tekst}", "meta"),
         _p(f"Gemaakt op {formats.datumtijd(r.gemaakt_op.replace(tzinfo=None))} UTC · warehouse {r.warehouse_versie}",
-           st["meta"]),
-        Spacer(1, 14), _p("Leeswijzer", st["h1"]),
+           "meta"),
+        "<h2>Leeswijzer</h2>",
     ]
-    v += [_p(t, st["tekst"]) for t in r.leeswijzer]
+    v += [_p(t) for t in r.leeswijzer]
     for s in r.secties:
-        v.append(CondPageBreak(7 * cm))
-        v.append(_p(s.titel, st["h1"]))
-        v += [_p(t, st["tekst"]) for t in s.alineas]
+        v.append(f"<section><h2>{escape(s.titel)}</h2>")
+        v += [_p(t) for t in s.alineas]
         for o in s.onderdelen:
-            v += _tabel(o, st) if isinstance(o, Tabel) else _grafiek(o, st)
-    v.append(PageBreak())
-    v.append(_p("Bijlage: definities", st["h1"]))
+            v.append(_tabel(o) if isinstance(o, Tabel) else _grafiek(o))
+        v.append("</section>")
+    v.append('<h2 class="bijlage">Bijlage: definities</h2>')
     for term, uitleg in r.definities:
-        v.append(Paragraph(f"<b>{escape(term)}.</b> {escape(uitleg)}", st["term"]))
-    return v
+        v.append(f'<p class="term"><b>{escape(term)}.</b> {escape(uitleg)}</p>')
+    meta = (f'<meta name="author" content="BW/MO-monitor, regio {escape(r.regio)}">'
+            f'<meta name="description" content="{escape(r.ondertitel)}, {escape(r.periode_label)}">')
+    return (f'<!DOCTYPE html><html lang="nl-NL"><head><meta charset="utf-8"><title>{escape(r.titel)}</title>'
+            f"{meta}<style>{STIJL.replace('VOET', _css_tekst(voet))}</style></head><body>{''.join(v)}</body></html>")
 
 
 def write_pdf(report: ReportData, path) -> int:
-    """Write the report to `path` (a file name or a binary file object; A4). Returns the number
-    of pages."""
+    """Write the report to `path` (a file name or a binary file object; A4, PDF/UA-1). Returns
+    the number of pages."""
+    # imported here: loading Pango costs time, and only a PDF needs it
+    from weasyprint import HTML
+
+    document = HTML(string=html_van(report)).render(pdf_variant="pdf/ua-1")
     doel = str(path) if isinstance(path, (str, Path)) else path
-    voet = (f"Verantwoording beschermd wonen · {report.ondertitel} · {report.periode_label} · "
-            f"Gegevens t/m {formats.datum_kort(report.peildatum)}")
-    doc = SimpleDocTemplate(doel, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=1.6 * cm,
-                            bottomMargin=1.9 * cm, title=report.titel, author=f"BW/MO-monitor, regio {report.regio}",
-                            subject=f"{report.ondertitel}, {report.periode_label}", lang="nl-NL")
-    paginas = []
-
-    class Teller(_Canvas):
-        def __init__(self, *a, **k):
-            super().__init__(*a, voet=voet, **k)
-
-        def save(self):
-            paginas.append(len(self._paginas))
-            super().save()
-
-    doc.build(verhaal(report), canvasmaker=Teller)
-    return paginas[0] if paginas else 0
+    document.write_pdf(doel, pdf_variant="pdf/ua-1")
+    return len(document.pages)

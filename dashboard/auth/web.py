@@ -94,6 +94,18 @@ def login_post():
     return _page(401, WRONG_MESSAGE, name, next_)
 
 
+@bp.post("/sessie/verleng")
+def sessie_verleng():
+    """'Blijf ingelogd' in the warning before the idle session ends (assets/sessie.js). The
+    guard has already refused an expired session (401); this marks the session as used now,
+    whatever TOUCH_EVERY_S would have done."""
+    ctx = get_context()
+    token = session.get("sid")
+    if token and not ctx.settings.sso:
+        ctx.store.touch_session(token)
+    return jsonify({"minuten": ctx.settings.idle_minutes})
+
+
 @bp.route("/logout", methods=["GET", "POST"])
 def logout():
     # GET is allowed so a plain link in the Dash layout works; a forged logout only costs a login.

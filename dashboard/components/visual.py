@@ -15,6 +15,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.tabel import tabel
+from dashboard.figures.sjabloon import grafiek_config
 from kern import afscherming
 
 REGISTRY: dict[str, Callable] = {}
@@ -52,35 +53,75 @@ def bouw(visual_id: str, ctx) -> Visual:
     return replace(v, tabel=afscherming.tabel(v.tabel, v.kolommen, ctx.afscherming))
 
 
+def tabel_vak(inhoud, titel: str) -> html.Div:
+    """The scrolling box around a table: a named region in the Tab order, so a keyboard user can
+    scroll it with the arrow keys (WCAG 2.1.1; axe: scrollable-region-focusable)."""
+    return html.Div(inhoud, className="tabel-wrap", tabIndex="0", role="region", **{"aria-label": f"Tabel: {titel}"})
+
+
+KEUZE_LABEL = {"gemeente": "Selecteer een gemeente", "subregio": "Kies een subregio", "maand": "Selecteer een periode"}
+
+
+def kruisfilter_keuze(v: Visual) -> html.Div | None:
+    """What a click on a bar or point selects, as a dropdown (keyboard and screen-reader users
+    cannot click into the chart image): the chart's own labels and keys (customdata[0])."""
+    sporen = v.figuur.data if v.figuur is not None else []
+    if not v.kruisfilter or not sporen or not sporen[0].customdata:
+        return None
+    spoor = sporen[0]
+    horizontaal = spoor.orientation == "h"
+    labels, sleutels = (spoor.y if horizontaal else spoor.x) or [], [cd[0] for cd in spoor.customdata]
+    opties = [{"label": str(naam), "value": sleutel} for naam, sleutel in zip(labels, sleutels)]
+    if horizontaal:
+        opties.reverse()  # the chart draws the largest bar last, on top
+    kid = ids.kruisfilter_keuze(v.id, v.kruisfilter)
+    label_id = f"keuze-{v.id}-label"
+    return html.Div([
+        # names the dropdown: a pattern-matching id has no "<id>-label", so assets/toegankelijkheid.js
+        # takes the label from data-label of this box
+        html.Div(KEUZE_LABEL.get(v.kruisfilter, "Selecteer"), id=label_id, className="filter-label"),
+        dcc.Dropdown(id=kid, options=opties, value=None, clearable=False, searchable=True,
+                     placeholder="Zoals een klik in de grafiek…"),
+    ], className="kruisfilter-keuze", **{"data-label": label_id})
+
+
 def render(v: Visual) -> html.Section:
     titel_id = f"titel-{v.id}"
-    knoppen = html.Div([
+    knoppen = [
         html.Button("Excel", id=ids.export_knop(v.id, "xlsx"), className="knop-export",
                     title=f"Download '{v.titel}' als Excel-bestand", n_clicks=0),
         html.Button("CSV", id=ids.export_knop(v.id, "csv"), className="knop-export",
                     title=f"Download '{v.titel}' als CSV-bestand", n_clicks=0),
-    ], className="export", role="group", **{"aria-label": f"Exporteer {v.titel}"})
-    delen = [html.Div([html.H2(v.titel, id=titel_id), knoppen], className="visual-kop")]
+    ]
+    if v.inhoud is None and v.figuur is not None:
+        # handled in the browser (assets/toegankelijkheid.js: Plotly.downloadImage), no round trip
+        knoppen.append(html.Button("Afbeelding", className="knop-export", type="button",
+                                   title=f"Download '{v.titel}' als afbeelding (PNG)",
+                                   **{"data-afbeelding": v.id}))
+    delen = [html.Div([html.H2(v.titel, id=titel_id),
+                       html.Div(knoppen, className="export", role="group", **{"aria-label": f"Download {v.titel}"})],
+                      className="visual-kop")]
     if v.inhoud is not None:
         delen.append(v.inhoud)
     elif v.figuur is not None:
         gid = ids.kruisfilter_grafiek(v.id, v.kruisfilter) if v.kruisfilter else ids.grafiek(v.id)
+        hoogte = f"{v.figuur.layout.height or 320}px"
         delen.append(html.Div(
-            dcc.Graph(id=gid, figure=v.figuur, responsive=True,
-                      style={"height": f"{v.figuur.layout.height or 320}px"},
-                      config={"displaylogo": False, "showSendToCloud": False,  # nothing off-server; docs/security.md
-                              "modeBarButtons": [["toImage", "resetScale2d"]],
-                              "toImageButtonOptions": {"format": "png", "filename": f"bwmo-grafiek-{v.id}"}}),
-            role="img", **{"aria-label": v.tekst}, className="grafiek"))
+            dcc.Graph(id=gid, figure=v.figuur, responsive=True, style={"height": hoogte},
+                      config=grafiek_config(v.id)),  # no toolbar, nothing off-server: figures/sjabloon.py
+            role="img", **{"aria-label": v.tekst}, className="grafiek", style={"minHeight": hoogte}))
+        keuze = kruisfilter_keuze(v)
+        if keuze is not None:
+            delen.append(keuze)
     delen.append(html.P(v.tekst, className="visual-tekst"))
     if v.toelichting:
         delen.append(html.P(v.toelichting, className="toelichting"))
     if v.tabel_open:
-        delen.append(html.Div(tabel(v.tabel, v.opmaak, bijschrift=v.titel), className="tabel-wrap"))
+        delen.append(tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel))
     else:
         delen.append(html.Details([
             html.Summary("Toon als tabel"),
-            html.Div(tabel(v.tabel, v.opmaak, bijschrift=v.titel), className="tabel-wrap"),
+            tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel),
         ], className="tabel-alternatief"))
     klasse = "visual breed" if v.breed else "visual"
     return html.Section(delen, className=klasse, id=f"visual-{v.id}",

@@ -77,7 +77,10 @@ def matrix(breed: pd.DataFrame, *, hoogte: int | None = None) -> Figuur:
     tekst = [[fmt(v) for v in rij] for rij in z]
     fig = figuur(hoogte or max(240, 34 * len(breed) + 90), margin={"l": 8, "r": 8, "t": 30, "b": 8})
     fig.add_heatmap(z=z, x=list(breed.columns), y=list(breed.index), text=tekst,
-                    texttemplate="%{text}", colorscale="Blues", showscale=False,
+                    texttemplate="%{text}", showscale=False,
+                    # light to mid blue with black text: >= 4,5:1 in every cell (the darkest,
+                    # #6BAED6, is 8,6:1 against black), where 'Blues' put white on light grey
+                    colorscale=[[0, "#F3F8FC"], [1, "#6BAED6"]], textfont={"color": "#000000"},
                     hovertemplate="%{y} · %{x}<br>Actieve cliënten: <b>%{text}</b><extra></extra>",
                     xgap=2, ygap=2)
     fig.update_yaxes(autorange="reversed", type="category")

@@ -6,7 +6,7 @@ import pandas as pd
 from dashboard.figures.basis import euro_as, figuur, leeg
 from dashboard.figures.licht import Figuur
 from kern import formats
-from kern.kleuren import KLEUR
+from kern.kleuren import KLEUR, patroon
 
 
 def _cd(x, waarden):
@@ -28,6 +28,8 @@ def baten_lasten(df: pd.DataFrame, hoogte: int = 340) -> Figuur:
                                 ("niet_clientgebonden_kosten_eur", "Niet-cliëntgebonden kosten",
                                  KLEUR["niet_clientgebonden"])):
         fig.add_bar(x=x, y=df[kolom], name=label, marker_color=kleur, offsetgroup="kosten",
+                    marker_pattern_shape=patroon({"pgb_eur": "PGB", "niet_clientgebonden_kosten_eur":
+                                                  "niet_clientgebonden"}.get(kolom, "")),
                     base=basis.tolist(),
                     customdata=_cd(x, df[kolom]),
                     hovertemplate="%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>")
@@ -52,9 +54,9 @@ def lopend_resultaat(baten: float, gerealiseerd: float, prognose: float, niet_cl
         ("Cliëntgebonden prognose", [0, prognose], KLEUR["prognose"], "/"),
         ("Niet-cliëntgebonden", [0, niet_clientgebonden], KLEUR["niet_clientgebonden"], "."),
     ]
-    for naam, waarden, kleur, patroon in delen:
+    for naam, waarden, kleur, arcering in delen:
         fig.add_bar(y=rijen, x=waarden, name=naam, orientation="h", marker_color=kleur,
-                    marker_pattern_shape=patroon, marker_line={"color": "#333333", "width": 0.5},
+                    marker_pattern_shape=arcering, marker_line={"color": "#333333", "width": 0.5},
                     customdata=[formats.eur(v) for v in waarden],
                     hovertemplate=naam + ": <b>%{customdata}</b><extra></extra>")
     fig.update_yaxes(type="category", autorange="reversed")

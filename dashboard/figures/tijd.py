@@ -7,7 +7,11 @@ import pandas as pd
 from dashboard.figures.basis import figuur, fmt, hover, leeg
 from dashboard.figures.licht import Figuur
 from kern import formats
-from kern.kleuren import KLEUR
+from kern.kleuren import KLEUR, patroon
+
+# the second cue beside colour for several lines in one chart: dash style and marker shape
+LIJNSTIJLEN = ["solid", "dash", "dot", "dashdot"]
+SYMBOLEN = ["circle", "square", "diamond", "triangle-up"]
 
 
 def _maanden(df: pd.DataFrame, korrel: str = "maand") -> tuple[list[str], list[str]]:
@@ -31,7 +35,7 @@ def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, 
     labels, iso = _maanden(df, korrel)
     fig = figuur(hoogte, yaxis_title=ytitel, hovermode="closest",
                  barmode="relative" if gestapeld else "group")
-    for kolom, label, kleur in reeksen:
+    for i, (kolom, label, kleur) in enumerate(reeksen):
         waarden = df[kolom].tolist()
         cd = list(zip(iso, [fmt(v, opmaak) for v in waarden]))
         if soort == "staaf":
@@ -39,8 +43,10 @@ def reeksen_per_maand(df: pd.DataFrame, reeksen: list[tuple[str, str, str]], *, 
                         hovertemplate=hover(label), marker_opacity=_opacity(iso, geselecteerd))
         else:
             fig.add_scatter(x=labels, y=waarden, name=label, mode="lines+markers", customdata=cd,
-                            line={"color": kleur, "width": 3}, hovertemplate=hover(label),
-                            marker={"size": [12 if i == geselecteerd else 7 for i in iso]})
+                            line={"color": kleur, "width": 3, "dash": LIJNSTIJLEN[i % len(LIJNSTIJLEN)]},
+                            hovertemplate=hover(label),
+                            marker={"size": [12 if m == geselecteerd else 7 for m in iso],
+                                    "symbol": SYMBOLEN[i % len(SYMBOLEN)]})
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(showlegend=len(reeksen) > 1)
@@ -66,8 +72,8 @@ def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: 
     for cat in cats:
         naam = (labels or {}).get(cat, cat)
         cd = list(zip(iso, [fmt(v, opmaak) for v in breed[cat]]))
-        fig.add_bar(x=x, y=breed[cat], name=naam, marker_color=kleuren.get(cat, "#999999"),
-                    customdata=cd, hovertemplate=hover(naam),
+        fig.add_bar(x=x, y=breed[cat], name=naam, marker_color=kleuren.get(cat, "#767676"),
+                    marker_pattern_shape=patroon(cat), customdata=cd, hovertemplate=hover(naam),
                     marker_opacity=_opacity(iso, geselecteerd))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
     return fig

@@ -11,6 +11,7 @@ from dashboard.auth import read_audit_log
 from dashboard.auth.context import get_context
 from dashboard.components.pagina import foutmelding
 from dashboard.components.tabel import tabel
+from dashboard.components.visual import tabel_vak
 
 MAX_RIJEN = 500
 
@@ -36,7 +37,7 @@ def layout(wie=None, actie=None, **_query):
         html.Div([html.H1("Auditlog"),
                   html.P(f"De laatste {MAX_RIJEN} gebeurtenissen, nieuwste eerst. Filter met ?wie=… of ?actie=… "
                          "in het webadres.", className="inleiding")], className="paginakop"),
-        html.Section(html.Div(tabel(df, bijschrift="Auditlog"), className="tabel-wrap"),
+        html.Section(tabel_vak(tabel(df, bijschrift="Auditlog"), "Auditlog"),
                      className="visual breed", id="visual-auditlog"),
     ], className="pagina")
 

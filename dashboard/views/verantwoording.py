@@ -92,14 +92,14 @@ def formulier() -> html.Div:
                                       "rapportage maken.", role="alert")], className="pagina")
     standaard_periode = "H1" if info["peildatum"].month <= 8 else "JAAR"
     keuzes = html.Div([
-        html.Div([html.Label("Voor", htmlFor=SCOPE, className="filter-label"),
+        html.Div([html.Label("Voor", htmlFor=SCOPE, id=f"{SCOPE}-label", className="filter-label"),
                   dcc.Dropdown(id=SCOPE, options=opties, value=opties[0]["value"], clearable=False)],
                  className="filter"),
-        html.Div([html.Label("Periode", htmlFor=PERIODE, className="filter-label"),
+        html.Div([html.Div("Periode", id=f"{PERIODE}-label", className="filter-label"),  # names the radiogroup
                   dcc.RadioItems(id=PERIODE, value=standaard_periode, inline=True, options=[
                       {"label": " Eerste halfjaar", "value": "H1"}, {"label": " Heel jaar", "value": "JAAR"}])],
                  className="filter"),
-        html.Div([html.Label("Jaar", htmlFor=JAAR, className="filter-label"),
+        html.Div([html.Label("Jaar", htmlFor=JAAR, id=f"{JAAR}-label", className="filter-label"),
                   dcc.Dropdown(id=JAAR, options=jaren, value=jaren[0]["value"] if jaren else None,
                                clearable=False)], className="filter"),
         html.Div([html.Button("Download PDF", id=KNOP_PDF, className="knop", n_clicks=0),

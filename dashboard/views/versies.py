@@ -133,11 +133,11 @@ def vastleg_formulier(user) -> html.Section | None:
                "Een vastgelegde versie verandert niet meer; opnieuw vastleggen kan alleen als correctie, met een "
                "reden. Daarna wordt het warehouse opnieuw gepubliceerd.", className="toelichting"),
         html.Div([
-            html.Div([html.Label("Jaar", htmlFor=VERSIE_JAAR, className="filter-label"),
+            html.Div([html.Label("Jaar", htmlFor=VERSIE_JAAR, id=f"{VERSIE_JAAR}-label", className="filter-label"),
                       dcc.Dropdown(id=VERSIE_JAAR, options=[{"label": str(j), "value": int(j)} for j in jaren],
                                    value=int(jaren[1]) if len(jaren) > 1 else (int(jaren[0]) if jaren else None),
                                    clearable=False)], className="filter"),
-            html.Div([html.Label("Versie", htmlFor=VERSIE_SOORT, className="filter-label"),
+            html.Div([html.Div("Versie", id=f"{VERSIE_SOORT}-label", className="filter-label"),  # names the radiogroup
                       dcc.RadioItems(id=VERSIE_SOORT, value="voorlopig", inline=True,
                                      options=[{"label": " Voorlopig", "value": "voorlopig"},
                                               {"label": " Definitief", "value": "definitief"}])], className="filter"),

@@ -44,6 +44,9 @@ def _concreet(patroon: dict) -> list[dict]:
     if soort == "kruisfilter":
         return [{"type": "kruisfilter", "visual": "overzicht-gemeenten", "soort": s}
                 for s in ("gemeente", "maand", "subregio")]
+    if soort == "kruisfilter-keuze":  # the keyboard selection beside a chart (issue 15)
+        return [{"type": "kruisfilter-keuze", "visual": "overzicht-gemeenten", "soort": s}
+                for s in ("gemeente", "maand", "subregio")]
     if soort == "nav-link":
         return [{"type": "nav-link", "pad": p} for p in _paden()]
     pytest.fail(f"geen vervalste waarden voor het patroon {patroon}: voeg ze toe aan {__file__}")

@@ -15,6 +15,7 @@ PROTECTED = [
     ("post", "/_dash-update-component", {"json": CALLBACK_BODY}),
     ("get", "/download/kosten", {}),
     ("get", "/een/pagina", {}),
+    ("post", "/sessie/verleng", {}),
     ("get", "/_dash-component-suites/dash/deps/polyfill@7.v4_4_1m1.min.js", {}),
 ]
 
@@ -113,6 +114,20 @@ def test_idle_expiry(client, store, fake_clock):
     assert client.get("/_dash-layout").status_code == 200
     fake_clock.advance(31 * 60)
     assert client.get("/_dash-layout").status_code == 401
+
+
+def test_blijf_ingelogd_renews_the_idle_timer_now(client, store, fake_clock):
+    """The warning's button (assets/sessie.js) marks the session as used at that moment, even
+    within TOUCH_EVERY_S of the last recorded activity."""
+    add_user(store, "assen", "assen-wachtwoord", {"gemeente"}, {"GM0106"})
+    login(client, "assen", "assen-wachtwoord")
+    fake_clock.advance(20)  # < TOUCH_EVERY_S: an ordinary request would not record it
+    antwoord = client.post("/sessie/verleng")
+    assert antwoord.status_code == 200 and antwoord.get_json() == {"minuten": 30}
+    fake_clock.advance(30 * 60 - 10)  # 30 min 10 s after login, 29 min 50 s after the button
+    assert client.get("/_dash-layout").status_code == 200
+    fake_clock.advance(31 * 60)
+    assert client.post("/sessie/verleng").status_code == 401  # expired: the button cannot revive it
 
 
 def test_absolute_expiry(client, store, fake_clock):

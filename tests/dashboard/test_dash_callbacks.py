@@ -192,3 +192,37 @@ def test_a_narrow_scope_never_returns_other_municipalities(monkeypatch):
         assert set(df["gemeente_code"]) <= {"GM1680"}, f.__name__
     rijen = _csv_rijen(callbacks.download("overzicht-gemeenten", "csv", "?gemeente=GM0106,GM1680", "/"))
     assert [r[1] for r in rijen[1:]] == ["GM1680"]
+
+
+def test_the_selection_dropdown_selects_what_a_click_selects():
+    """Issue 15: the cross-filter by keyboard (the dropdown beside the chart)."""
+    from dashboard.callbacks import kruisfilter_kies
+    assert kruisfilter_kies("GM0106", "gemeente", "?van=2024-01") == "?van=2024-01&kg=GM0106"
+    assert kruisfilter_kies("GM0118", "gemeente", "?kg=GM0106") == "?kg=GM0118"
+    assert kruisfilter_kies("2024-03", "maand", "") == "?km=2024-03"
+    assert kruisfilter_kies("NMD", "subregio", "?kg=GM0106") == "?subregio=NMD"
+    for waarde, soort, search in [("GM0106", "gemeente", "?kg=GM0106"),  # already selected: a click would undo
+                                  (123, "gemeente", ""), (["GM0106"], "gemeente", ""), ("GM01", "gemeente", ""),
+                                  ("2024-13", "maand", ""), ("GM0106", "onbekend", ""), ("GM0106", None, "")]:
+        with pytest.raises(PreventUpdate):
+            kruisfilter_kies(waarde, soort, search)
+
+
+def test_a_cross_filter_chart_gets_a_selection_dropdown_with_its_own_labels_and_keys():
+    import pandas as pd
+    from dash import dcc
+
+    from dashboard.components.visual import Visual, kruisfilter_keuze
+    from dashboard.figures.categorie import staven_per_gemeente
+    df = pd.DataFrame({"gemeente_code": ["GM0106", "GM0118", "GM1680"], "gemeente_naam": ["Assen", "Hoogeveen",
+                                                                                          "Aa en Hunze"],
+                       "actief": [32, 12, 7]})
+    v = Visual("overzicht-gemeenten", "Per gemeente", df, "t", figuur=staven_per_gemeente(df, "actief", "Actief"),
+               kruisfilter="gemeente")
+    vak = kruisfilter_keuze(v)
+    dropdown = vak.children[1]
+    assert isinstance(dropdown, dcc.Dropdown)
+    assert dropdown.options == [{"label": "Assen", "value": "GM0106"}, {"label": "Hoogeveen", "value": "GM0118"},
+                                {"label": "Aa en Hunze", "value": "GM1680"}]  # largest first, as the chart shows
+    assert vak.children[0].children == "Selecteer een gemeente"
+    assert kruisfilter_keuze(Visual("x", "x", df, "t", figuur=v.figuur)) is None  # no cross-filter, no dropdown

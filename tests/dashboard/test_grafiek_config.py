@@ -1,5 +1,7 @@
 """The chart toolbar sends nothing off the server (issue 10): no "Share chart" (Plotly Cloud)
-button, no Plotly logo link; at most a PNG download with a Dutch file name and the zoom reset.
+button, no Plotly logo link. Since issue 15 there is no toolbar at all (its buttons were Tab
+stops with English names inside the chart's role="img"); the PNG download is a Dutch button
+beside the chart, and no chart zooms (so there is no zoom to reset).
 
 plotly.js 4 (the bundle in the plotly package, served by Dash) shows the Plotly Cloud button
 unless `showSendToCloud` is false: its default is true. The button opens cloud.plotly.com and
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import plotly
-from dash import dcc
+from dash import dcc, html
 
 from dashboard.components.visual import Visual, render
 from dashboard.figures.licht import Figuur
@@ -22,11 +24,12 @@ TOEGESTAAN = {"toImage", "resetScale2d"}
 CLOUD_SLEUTELS = {"plotlyServerURL", "showEditInChartStudio", "showLink", "sendData", "linkText"}
 
 
-def _grafieken(boom) -> list[dcc.Graph]:
+def _onderdelen(boom, soort) -> list:
+    """Every component of class `soort` in a layout tree."""
     uit = []
 
     def loop(c):
-        if isinstance(c, dcc.Graph):
+        if isinstance(c, soort):
             uit.append(c)
         kinderen = getattr(c, "children", None)
         for k in kinderen if isinstance(kinderen, (list, tuple)) else [kinderen]:
@@ -34,6 +37,10 @@ def _grafieken(boom) -> list[dcc.Graph]:
                 loop(k)
     loop(boom)
     return uit
+
+
+def _grafieken(boom) -> list[dcc.Graph]:
+    return _onderdelen(boom, dcc.Graph)
 
 
 def _visual(**kw) -> Visual:
@@ -54,15 +61,21 @@ def test_no_cloud_button_and_no_logo():
     assert not CLOUD_SLEUTELS & set(config)
 
 
-def test_only_png_download_and_zoom_reset():
+def test_no_toolbar_no_zoom_and_a_named_png_button_outside_the_chart():
     for v in (_visual(), _visual(kruisfilter="gemeente")):
         config = _config(v)
-        knoppen = {k for groep in config.get("modeBarButtons", []) for k in groep}
-        assert knoppen <= TOEGESTAAN and "toImage" in knoppen
-        assert "modeBarButtonsToAdd" not in config
+        assert config["displayModeBar"] is False
+        assert config["scrollZoom"] is False and config["doubleClick"] is False
+        assert "modeBarButtonsToAdd" not in config and "modeBarButtons" not in config
         opties = config["toImageButtonOptions"]
         assert opties["format"] == "png"
         assert re.fullmatch(r"bwmo-grafiek-[a-z0-9-]+", opties["filename"]), opties
+        knoppen = [k for k in _onderdelen(render(v), html.Button) if "data-afbeelding" in k.to_plotly_json()["props"]]
+        assert [k.children for k in knoppen] == ["Afbeelding"]
+        assert knoppen[0].title == "Download 'Trend' als afbeelding (PNG)"
+    from dashboard.figures.basis import figuur
+    layout = figuur().layout.template.layout
+    assert layout.dragmode is False and layout.xaxis.fixedrange and layout.yaxis.fixedrange
 
 
 def test_every_chart_in_the_app_goes_through_render():
@@ -78,7 +91,9 @@ def test_the_installed_plotly_js_knows_these_buttons_and_keys():
     bundel = BUNDEL.read_text(encoding="utf-8")
     for knop in TOEGESTAAN | {"sendChartToCloud"}:
         assert f'name:"{knop}"' in bundel, knop
+    assert "downloadImage" in bundel  # what the 'Afbeelding' button calls
     assert re.search(r'showSendToCloud:\{valType:"boolean",dflt:(!0|true)\}', bundel), \
         "plotly.js no longer defaults showSendToCloud to true: check this test's premise"
-    for sleutel in ("displaylogo", "toImageButtonOptions", "modeBarButtons"):
+    for sleutel in ("displaylogo", "toImageButtonOptions", "modeBarButtons", "displayModeBar", "scrollZoom",
+                    "doubleClick"):
         assert f"{sleutel}:{{valType:" in bundel, sleutel
