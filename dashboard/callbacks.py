@@ -211,6 +211,36 @@ callback(
 )(exporteer)
 
 
+def download_afgekeurd(n_clicks, bestand, search, pathname) -> dict:
+    """One delivered file's rejected lines as Excel: the rows of dq-afgekeurde-regels (built for
+    this request, with the session's role rules: the client number only for regio) of that file.
+    A file that is not among them (a forged name, a user without Datakwaliteit) sends nothing."""
+    if not n_clicks or not isinstance(bestand, str):
+        raise PreventUpdate
+    try:
+        context = maak_context(search, gemeente_uit_pad(pathname))
+        v = bouw("dq-afgekeurde-regels", context)
+    except data.WarehouseFout:
+        raise PreventUpdate from None
+    rijen = v.tabel[v.tabel["Bestand"] == bestand].reset_index(drop=True)
+    if rijen.empty:
+        raise PreventUpdate
+    stam = re.sub(r"[^A-Za-z0-9_-]+", "-", bestand.rsplit(".", 1)[0]).strip("-")
+    naam = f"bwmo-afgekeurde-regels-{stam}-{context.info['peildatum']:%Y%m%d}.xlsx"
+    auth.audit("export", {"visual": "dq-afgekeurde-regels", "formaat": "xlsx", "bestand": naam,
+                          "geleverd_bestand": bestand, "pagina": pathname or "", "rijen": len(rijen)})
+    return dcc.send_bytes(export.naar_xlsx(rijen, "Afgekeurde regels"), naam,
+                          type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+callback(
+    Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+    Input("dq-afgekeurd-bestand-knop", "n_clicks"),
+    State("dq-afgekeurd-bestand", "value"), State(ids.URL, "search"), State(ids.URL, "pathname"),
+    prevent_initial_call=True,
+)(download_afgekeurd)
+
+
 def nav_hrefs(search, pathname, link_ids):
     """Keep the filter state when moving between pages; mark the current page."""
     hrefs, klassen = [], []

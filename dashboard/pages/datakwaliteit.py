@@ -5,7 +5,7 @@ from dashboard.views import datakwaliteit  # noqa: F401
 
 
 def layout(**query):
-    return pagina("Datakwaliteit", [["dq-balans", "dq-afgekeurd"], ["dq-laadlog"], ["dq-afgekeurde-regels"], ["dq-producten"]], query,
+    return pagina("Datakwaliteit", [["dq-balans", "dq-afgekeurd"], ["dq-laadlog"], ["dq-afgekeurde-regels"], ["dq-afgekeurd-per-bestand", "dq-producten"]], query,
                    toegang="datakwaliteit")
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+from dash import dcc, html
 
-from dashboard.components.visual import Visual, visual
+from dashboard.components.visual import Visual, bouw, visual
 from dashboard.figures import categorie, tijd
 from dashboard.views.context import Context
 from kern import afscherming as af
@@ -82,6 +83,33 @@ def afgekeurde_regels_visual(ctx: Context) -> Visual:
                   toelichting="Download als Excel om de regels terug te sturen naar de aanbieder of de "
                               "leverancier van de export; filter in Excel op Bestand. Het (pseudonieme) "
                               "cliëntnummer staat er alleen voor de rol regio in.")
+
+
+AFGEKEURD_BESTAND, AFGEKEURD_KNOP = "dq-afgekeurd-bestand", "dq-afgekeurd-bestand-knop"
+
+
+@visual("dq-afgekeurd-per-bestand")
+def afgekeurd_per_bestand_visual(ctx: Context) -> Visual:
+    """The rejected lines per delivered file, and one Excel per file to send back to whoever
+    delivered it (callbacks.download_afgekeurd: the lines of dq-afgekeurde-regels of that file)."""
+    regels = bouw("dq-afgekeurde-regels", ctx).tabel
+    g = (regels.groupby(["Bestand", "Soort"], as_index=False).size().rename(columns={"size": "Afgekeurde regels"})
+         if len(regels) else pd.DataFrame(columns=["Bestand", "Soort", "Afgekeurde regels"]))
+    tekst = ("Afgekeurde regels per bestand: " + ", ".join(f"{b} {n}" for b, n in zip(g["Bestand"], g["Afgekeurde regels"]))
+             + "." if len(g) else "Er zijn geen afgekeurde regels.")
+    inhoud = None
+    if len(g):
+        opties = [{"label": f"{b} ({n} regels)", "value": b} for b, n in zip(g["Bestand"], g["Afgekeurde regels"])]
+        inhoud = html.Div([
+            html.Label("Bestand", htmlFor=AFGEKEURD_BESTAND, className="filter-label"),
+            dcc.Dropdown(id=AFGEKEURD_BESTAND, options=opties, value=opties[0]["value"], clearable=False),
+            html.Button("Download de afgekeurde regels van dit bestand (Excel)", id=AFGEKEURD_KNOP,
+                        className="knop", n_clicks=0),
+        ], className="filter")
+    return Visual("dq-afgekeurd-per-bestand", "Afgekeurde regels per bestand", g, tekst, inhoud=inhoud,
+                  kolommen={"Afgekeurde regels": af.VRIJ},  # lines of a file, not clients
+                  toelichting="Eén Excel per bestand, met elke afgekeurde regel zoals geleverd en de reden, "
+                              "om terug te sturen naar de aanbieder of de leverancier van de export.")
 
 
 @visual("dq-producten")

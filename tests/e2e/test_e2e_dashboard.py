@@ -222,3 +222,16 @@ def test_fixing_a_version_runs_as_a_job_and_the_page_shows_its_progress(server_g
     # a reload shows the fixed version in the history table
     open_pagina(page, server_geladen.url + "/financien")
     assert "voorlopig" in page.inner_text("#visual-financien-versies").lower()
+
+
+@pytest.mark.e2e
+def test_datakwaliteit_downloads_the_rejected_lines_of_one_file(server, page):
+    """The file chosen in 'Afgekeurde regels per bestand' comes back as its own Excel."""
+    open_pagina(page, server.url + "/datakwaliteit")
+    with page.expect_download() as dl:
+        page.click("#dq-afgekeurd-bestand-knop")
+    assert dl.value.suggested_filename.startswith("bwmo-afgekeurde-regels-")
+    rijen = list(openpyxl.load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes())).active
+                 .iter_rows(values_only=True))
+    bestanden = {r[0] for r in rijen[1:]}
+    assert len(bestanden) == 1 and bestanden <= {"declaraties_20240630.csv", "indicaties_20240630.csv"}
