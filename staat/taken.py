@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import uuid
 from pathlib import Path
 
 _TAAK_ID = re.compile(r"[0-9a-f]{32}")
 KLAAR = ("klaar", "mislukt")   # a job in one of these states writes no more
+STIL_NA_S = 15 * 60            # a rebuild takes seconds to minutes; a quarter of an hour of silence is a dead job
 
 
 def taken_map(state: Path) -> Path:
@@ -53,3 +55,12 @@ def lees(map_: Path, taak_id: str) -> dict | None:
         return json.loads(pad(map_, taak_id).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
+
+
+def stil(map_: Path, taak_id: str, na_s: float = STIL_NA_S) -> bool:
+    """Whether a job has written nothing for `na_s` seconds (killed, or the machine restarted):
+    its status file would otherwise say 'bezig' for ever."""
+    try:
+        return time.time() - pad(map_, taak_id).stat().st_mtime > na_s
+    except FileNotFoundError:
+        return False

@@ -206,10 +206,12 @@ def leg_vast(user, jaar, versie, reden=None) -> tuple[str, str]:
                 "--door", user.username, "--warehouse", str(data.warehouse_pad()), "--status", str(status)]
     if reden:
         opdracht += ["--correctie", reden]
-    # its own session: the job finishes even when this worker is recycled meanwhile
-    subprocess.Popen(opdracht, cwd=data.ROOT, env={**os.environ, "BWMO_STATE": str(store.path)},
-                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     start_new_session=True)
+    # its own session: the job finishes even when this worker is recycled meanwhile; what it
+    # prints goes to a log beside its status file, for the beheerder when something breaks
+    with open(status.with_suffix(".log"), "wb") as log:
+        subprocess.Popen(opdracht, cwd=data.ROOT, env={**os.environ, "BWMO_STATE": str(store.path)},
+                         stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                         start_new_session=True)
     return "Het vastleggen is gestart…", taak_id
 
 
@@ -222,6 +224,9 @@ def voortgang(user, taak_id) -> tuple[str, bool]:
         status = None
     if not may_fix_versions(user) or status is None or status.get("door") != user.username:
         return GEWEIGERD if not may_fix_versions(user) else "Onbekende taak.", True
+    if status.get("status") not in taken.KLAAR and taken.stil(taken.taken_map(_store().path), taak_id):
+        return ("De taak meldt zich niet meer (langer dan een kwartier niets gehoord). Vraag de beheerder "
+                f"naar het log van taak {taak_id}; kijk op deze pagina of de versie toch is vastgelegd."), True
     return status.get("melding", ""), status.get("status") in taken.KLAAR
 
 
