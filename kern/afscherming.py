@@ -125,9 +125,9 @@ class Afscherming:
         return None if pd_ is None or not pg else pd_ / pg
 
     def per_1000(self, aantal, inwoners):
-        """aantal per 1.000 inwoners (inwoners are public, CBS); None when hidden or unknown."""
-        pa, inw = self._bron(aantal), _getal(inwoners)
-        return None if pa is None or not inw else pa / inw * 1000.0
+        """aantal per 1.000 inwoners (inwoners are public, CBS) from the published count; None
+        when hidden or unknown."""
+        return per_1000_inwoners(self._bron(aantal), inwoners)
 
     def cumulatief(self, x):
         """A cumulative count: exact for an exact viewer, never shown to a protected one."""
@@ -234,6 +234,14 @@ def _numeriek(s: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(s):
         return True
     return s.dtype == object and any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in s)
+
+
+def per_1000_inwoners(aantal, inwoners) -> float | None:
+    """The one rule for a rate: aantal per 1.000 inwoners; None when either is unknown or there
+    are no inwoners. Screens call it through Afscherming.per_1000 (published counts) or, for
+    exact figures, dashboard/views/reken.per_1000."""
+    a, inw = _getal(aantal), _getal(inwoners)
+    return None if a is None or not inw else a / inw * 1000.0
 
 
 def _getal(x) -> float | None:

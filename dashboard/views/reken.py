@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard import filters as flt
 from dashboard.views.context import Context
-from kern import data
+from kern import afscherming, data
 
 
 def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
@@ -104,10 +104,10 @@ def inwoners(ctx: Context, jaar: int, codes: list[str]) -> pd.DataFrame:
         ["gemeente_code", "inwoners", "inwoners_jaar"]]
 
 
-def per_1000(teller, inwoners_aantal):
-    if inwoners_aantal is None or pd.isna(inwoners_aantal) or inwoners_aantal == 0:
-        return float("nan")
-    return float(teller) / float(inwoners_aantal) * 1000
+def per_1000(teller, inwoners_aantal) -> float:
+    """kern.afscherming.per_1000_inwoners for a frame column: NaN (shown as '–') where unknown."""
+    r = afscherming.per_1000_inwoners(teller, inwoners_aantal)
+    return float("nan") if r is None else r
 
 
 def richting(x) -> int:

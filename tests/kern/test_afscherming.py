@@ -103,3 +103,16 @@ def test_onbekende_numerieke_kolom_wordt_geweigerd():
 def test_de_sleutel_staat_nooit_in_een_repr():
     a = af.Afscherming.voor(True, {"BWMO_AFRONDINGSSLEUTEL": "geheim-123"})
     assert a.sleutel == "geheim-123" and "geheim-123" not in repr(a)
+
+
+def test_one_rule_for_a_rate_for_exact_and_protected_viewers():
+    """Both paths to a per-1.000 rate use kern.afscherming.per_1000_inwoners: exact figures
+    (dashboard/views/reken.per_1000) and published ones (Afscherming.per_1000)."""
+    import math
+
+    from dashboard.views import reken
+    from kern.afscherming import Afscherming, per_1000_inwoners
+    assert per_1000_inwoners(7, 2000) == 3.5 and per_1000_inwoners(7, 0) is None
+    assert per_1000_inwoners(None, 2000) is None and per_1000_inwoners(7, float("nan")) is None
+    assert reken.per_1000(7, 2000) == 3.5 and math.isnan(reken.per_1000(7, 0))
+    assert Afscherming(False).per_1000(7, 2000) == 3.5
