@@ -4,13 +4,21 @@ everywhere: the same tussenvorm has the same colour on every page and in every r
 the Plotly look of the dashboard's charts is in dashboard/figures/sjabloon.py."""
 from __future__ import annotations
 
-TUSSENVORMEN = [  # heaviest first, as docs/architecture.md lists them
-    "Beschermd wonen intramuraal",
-    "Beschermd wonen nabij",
-    "Begeleid wonen",
-    "Thuis Plus",
-    "Onbekend",
-]
+import csv
+from pathlib import Path
+
+_SEED = Path(__file__).resolve().parent.parent / "warehouse" / "seeds" / "tussenvormen.csv"
+
+
+def _vormen(doelgroep: str) -> list[str]:
+    """The forms of a doelgroep, heaviest first, from the seed file the warehouse build loads too."""
+    with _SEED.open(encoding="utf-8", newline="") as f:
+        rijen = [r for r in csv.DictReader(f, delimiter=";") if r["doelgroep"] == doelgroep]
+    return [r["tussenvorm"] for r in sorted(rijen, key=lambda r: int(r["tussenvorm_rang"]))]
+
+
+TUSSENVORMEN = _vormen("BW")  # Beschermd wonen intramuraal ... Thuis Plus, Onbekend
+OPVANGVORMEN = _vormen("MO")  # Opvang, Spoedopvang
 LICHTE_VORMEN = ("Begeleid wonen", "Thuis Plus")  # "beschermd thuis"
 LEVERINGSVORMEN = ["ZIN", "PGB"]
 LEVERINGSVORM_LABEL = {"ZIN": "Zorg in natura (ZIN)", "PGB": "Persoonsgebonden budget (PGB)"}

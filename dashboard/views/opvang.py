@@ -14,9 +14,8 @@ from dashboard.views import reken
 from dashboard.views.context import Context
 from kern import afscherming as af
 from kern import data
-from kern.kleuren import KLEUR
+from kern.kleuren import KLEUR, OPVANGVORMEN
 
-OPVANGVORMEN = ["Opvang", "Spoedopvang"]
 KLEUR_OPVANGVORM = {"Opvang": KLEUR["stand"], "Spoedopvang": KLEUR["uitstroom_wlz"]}
 RICHTINGEN = ["MO naar BW", "BW naar MO"]
 GEEN_BW_FILTERS = "De filters tussenvorm en leveringsvorm gelden voor beschermd wonen, niet hier."

@@ -17,16 +17,9 @@ meta as (
 ),
 
 tussenvormen as (
-    -- per doelgroep, heaviest first: the rank decides the primary indication
-    select * from (values
-        ('Beschermd wonen intramuraal', 'BW', 1),
-        ('Beschermd wonen nabij', 'BW', 2),
-        ('Begeleid wonen', 'BW', 3),
-        ('Thuis Plus', 'BW', 4),
-        ('Onbekend', 'BW', 5),
-        ('Opvang', 'MO', 1),
-        ('Spoedopvang', 'MO', 2)
-    ) as t (tussenvorm, doelgroep, tussenvorm_rang)
+    -- per doelgroep, heaviest first: the rank decides the primary indication (seeds/tussenvormen.csv)
+    select tussenvorm, doelgroep, cast(tussenvorm_rang as integer) as tussenvorm_rang
+    from seeds.tussenvormen
 ),
 
 met_catalogus as (

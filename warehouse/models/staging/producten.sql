@@ -4,23 +4,20 @@ with source as (
     select * from raw.producten
 ),
 
+tussenvormen as (
+    select tussenvorm from seeds.tussenvormen
+),
+
 genormaliseerd as (
     select
-        upper(trim(productcode)) as productcode,
-        -- canonical spelling of the tussenvorm, whatever its case in the catalogue
-        case lower(trim(tussenvorm))
-            when 'beschermd wonen intramuraal' then 'Beschermd wonen intramuraal'
-            when 'beschermd wonen nabij' then 'Beschermd wonen nabij'
-            when 'begeleid wonen' then 'Begeleid wonen'
-            when 'thuis plus' then 'Thuis Plus'
-            when 'opvang' then 'Opvang'
-            when 'spoedopvang' then 'Spoedopvang'
-            else trim(tussenvorm)
-        end as tussenvorm,
-        productomschrijving,
-        lpad(trim(productcategorie), 2, '0') as productcategorie,
-        _regel as regel
+        upper(trim(source.productcode)) as productcode,
+        -- canonical spelling of the tussenvorm (seeds/tussenvormen.csv), whatever its case in the catalogue
+        coalesce(tussenvormen.tussenvorm, trim(source.tussenvorm)) as tussenvorm,
+        source.productomschrijving,
+        lpad(trim(source.productcategorie), 2, '0') as productcategorie,
+        source._regel as regel
     from source
+    left join tussenvormen on lower(tussenvormen.tussenvorm) = lower(trim(source.tussenvorm))
 ),
 
 final as (
