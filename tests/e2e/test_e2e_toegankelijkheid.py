@@ -14,9 +14,11 @@ pytestmark = pytest.mark.e2e
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}
 
-PAGINAS_REGIO = ["/", "/clienten", "/stromen", "/wlz", "/financien", "/verantwoording", "/gemeente/kies",
+PAGINAS_REGIO = ["/", "/clienten", "/stromen", "/wlz", "/opvang", "/financien", "/verantwoording",
+                 "/doordecentralisatie", "/gemeente/kies",
                  "/gemeente/GM0106", "/datakwaliteit", "/toegankelijkheid", "/bestaat-niet"]
-PAGINAS_GEMEENTE = ["/", "/clienten", "/stromen", "/wlz", "/financien", "/verantwoording", "/gemeente/GM0106",
+PAGINAS_GEMEENTE = ["/", "/clienten", "/stromen", "/wlz", "/opvang", "/financien", "/verantwoording",
+                    "/doordecentralisatie", "/gemeente/GM0106",
                     "/gemeente/GM0118", "/datakwaliteit"]
 
 
