@@ -162,18 +162,14 @@ def main(argv=None) -> int:
 def alleen_callbacks(args) -> int:
     """The callback sections only, merged into the saved results of the last full run: the rows
     of a re-measured 'Callbacks <schaal>' section are replaced in place, the rest is kept."""
-    import json
 
     from bench.callbacks_bench import Omgeving, bench_callbacks
 
     bewaard = args.cache / "resultaten.json"
-    if not bewaard.exists():
-        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+    vorig = _vorige_resultaten(bewaard)
+    if vorig is None:
         return 1
-    vorig = json.loads(bewaard.read_text(encoding="utf-8"))
-    gestart = dt.datetime.now().astimezone()
-    info = machine()
-    tmp = Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
+    gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     om = Omgeving(tmp / "state.sqlite")
     nieuw = Resultaten()
     schalen = [("regio", 50, args.rondes)] + ([] if args.skip_national else [("nationaal", 150, 1)])
@@ -188,6 +184,14 @@ def alleen_callbacks(args) -> int:
     _bewaar_deel(args, vorig, nieuw, gemeten, gestart, info, bewaard, commando="--alleen-callbacks",
                  wat="de callbacks", uitleg="alleen de callbacks opnieuw, op de warehouses hierboven")
     return 0
+
+
+def _vorige_resultaten(bewaard: Path) -> dict | None:
+    import json
+    if not bewaard.exists():
+        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+        return None
+    return json.loads(bewaard.read_text(encoding="utf-8"))
 
 
 def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gestart, info, bewaard: Path, *,
@@ -231,7 +235,6 @@ def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gesta
 def alleen_lighthouse(args) -> int:
     """The Lighthouse section only, against a fresh gunicorn on the region warehouse in --cache
     (built as the full run builds it when missing), merged into the saved results."""
-    import json
 
     from bench import etl_bench
     from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
@@ -239,13 +242,10 @@ def alleen_lighthouse(args) -> int:
     from bench.web import Gunicorn, maak_gebruiker
 
     bewaard = args.cache / "resultaten.json"
-    if not bewaard.exists():
-        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+    vorig = _vorige_resultaten(bewaard)
+    if vorig is None:
         return 1
-    vorig = json.loads(bewaard.read_text(encoding="utf-8"))
-    gestart = dt.datetime.now().astimezone()
-    info = machine()
-    tmp = Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
+    gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     nieuw = Resultaten()
     wh = args.cache / "regio.duckdb"
     if not wh.exists():

@@ -1,5 +1,10 @@
 """Reading a Lighthouse JSON report into the bench's figures (pure; Lighthouse itself is not needed)."""
-from bench.lighthouse_bench import gezakt_tekst, lees_rapport, metrieken_tekst
+from bench.lighthouse_bench import (
+    gezakt_tekst,
+    lees_rapport,
+    mediaan_run,
+    metrieken_tekst,
+)
 
 
 def _rapport():
@@ -50,3 +55,11 @@ def test_a_run_that_failed_has_no_score_and_says_why():
     assert r["categorieen"]["performance"] == {"score": None, "gezakt": []}
     assert r["fout"] == "The page did not paint any content."
     assert metrieken_tekst(r["metrieken"]) == ""
+
+
+def test_the_run_with_the_median_score_and_a_failed_run_left_out():
+    def run(score):
+        return {"categorieen": {"performance": {"score": score, "gezakt": []}}, "n": score}
+    assert mediaan_run([run(57), run(None), run(49), run(61)], "performance")["n"] == 57
+    assert mediaan_run([run(40), run(30)], "performance")["n"] == 30
+    assert mediaan_run([run(None)], "performance") is None
