@@ -1,6 +1,9 @@
 """`python -m bench [--skip-national]`: run the benchmark suite, print the table, write BENCHMARKS.md.
 `python -m bench --alleen-callbacks`: measure only the callbacks again (minutes, not a quarter of an
 hour), on the warehouses already in --cache, and keep the other sections from the last saved run.
+`python -m bench --alleen-lighthouse`: only the Lighthouse section (accessibility of every page,
+performance desktop/mobile of / and /financien) against gunicorn on the region warehouse in --cache
+(built when missing), the other sections kept from the last saved run.
 
 Never fails on a timing; exit code 1 only when the suite itself could not run."""
 from __future__ import annotations
@@ -85,9 +88,14 @@ def main(argv=None) -> int:
     ap.add_argument("--alleen-callbacks", action="store_true",
                     help="alleen de callbacks opnieuw meten, op de warehouses in --cache (geen ETL, browser, "
                          "gunicorn, rapportages); de andere rijen komen uit de vorige resultaten")
+    ap.add_argument("--alleen-lighthouse", action="store_true",
+                    help="alleen Lighthouse (toegankelijkheid van elke pagina, prestaties van / en /financien) "
+                         "tegen gunicorn op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
     args = ap.parse_args(argv)
     if args.alleen_callbacks:
         return alleen_callbacks(args)
+    if args.alleen_lighthouse:
+        return alleen_lighthouse(args)
 
     from bench import etl_bench
     from bench.callbacks_bench import (
@@ -131,6 +139,8 @@ def main(argv=None) -> int:
                 _sectie("Browser regio", res, bench_browser, res, server, GEBRUIKER, WACHTWOORD, paden, varianten, 3, 1.5)
                 _sectie("gunicorn", res, bench_load, res, server, GEBRUIKER, WACHTWOORD, paden, varianten,
                         ((8, 240), (32, 480)), 60)
+                from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
+                _sectie("Lighthouse", res, bench_lighthouse, res, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
             finally:
                 server.stop()
         from bench.reports_bench import bench_reports
@@ -152,20 +162,14 @@ def main(argv=None) -> int:
 def alleen_callbacks(args) -> int:
     """The callback sections only, merged into the saved results of the last full run: the rows
     of a re-measured 'Callbacks <schaal>' section are replaced in place, the rest is kept."""
-    import json
 
     from bench.callbacks_bench import Omgeving, bench_callbacks
-    from bench.common import Rij
-    from bench.report import schrijf
 
     bewaard = args.cache / "resultaten.json"
-    if not bewaard.exists():
-        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+    vorig = _vorige_resultaten(bewaard)
+    if vorig is None:
         return 1
-    vorig = json.loads(bewaard.read_text(encoding="utf-8"))
-    gestart = dt.datetime.now().astimezone()
-    info = machine()
-    tmp = Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
+    gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     om = Omgeving(tmp / "state.sqlite")
     nieuw = Resultaten()
     schalen = [("regio", 50, args.rondes)] + ([] if args.skip_national else [("nationaal", 150, 1)])
@@ -177,6 +181,27 @@ def alleen_callbacks(args) -> int:
             continue
         _sectie(f"Callbacks {schaal}", nieuw, bench_callbacks, nieuw, om, wh, schaal, doel, rondes)
         gemeten.append(f"Callbacks {schaal}")
+    _bewaar_deel(args, vorig, nieuw, gemeten, gestart, info, bewaard, commando="--alleen-callbacks",
+                 wat="de callbacks", uitleg="alleen de callbacks opnieuw, op de warehouses hierboven")
+    return 0
+
+
+def _vorige_resultaten(bewaard: Path) -> dict | None:
+    import json
+    if not bewaard.exists():
+        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+        return None
+    return json.loads(bewaard.read_text(encoding="utf-8"))
+
+
+def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gestart, info, bewaard: Path, *,
+                 commando: str, wat: str, uitleg: str) -> None:
+    """Merge re-measured sections into the saved results of the last full run: the rows of a
+    re-measured section are replaced in place (new sections appended), the rest is kept."""
+    import json
+
+    from bench.common import Rij
+    from bench.report import schrijf
     rijen, geplaatst = [], set()
     for r in vorig["rijen"]:
         if r["sectie"] in gemeten:
@@ -186,23 +211,62 @@ def alleen_callbacks(args) -> int:
             continue
         rijen.append(Rij(**r))
     rijen += [x for x in nieuw.rijen if x.sectie not in geplaatst]
-    commando = f"{PY} -m bench --alleen-callbacks" + (" --skip-national" if args.skip_national else "")
-    commandos = [c for c in vorig["commandos"] if "--alleen-callbacks" not in c] + [
-        commando + "   # alleen de callbacks opnieuw, op de warehouses hierboven"]
+    vlag = commando
+    commando = f"{PY} -m bench {vlag}" + (" --skip-national" if args.skip_national and vlag == "--alleen-callbacks" else "")
+    commandos = [c for c in vorig["commandos"] if vlag not in c and c not in nieuw.commandos]
+    commandos += [c for c in nieuw.commandos] + [f"{commando}   # {uitleg}"]
     eerder = dt.datetime.fromisoformat(vorig.get("volledige_meting") or vorig["gestart"])
     eerder_commit = vorig.get("volledige_commit") or vorig.get("commit") or "onbekend"
-    notities = [n for n in vorig["notities"] if not n.startswith("Alleen de callbacks")] + [(
-        f"Alleen de callbacks ({', '.join(gemeten) or 'geen'}) zijn opnieuw gemeten, op {gestart:%Y-%m-%d %H:%M %Z} "
+    kop = f"Alleen {wat} "
+    notities = [n for n in vorig["notities"] if not n.startswith(kop)] + nieuw.notities + [(
+        f"{kop}({', '.join(gemeten) or 'geen'}) zijn opnieuw gemeten, op {gestart:%Y-%m-%d %H:%M %Z} "
         f"met `{commando}`; de andere secties komen uit de volledige meting van {eerder:%Y-%m-%d %H:%M %Z} "
         f"(commit `{eerder_commit[:12]}`). De toelichting hieronder (bench/analyse.md) kan "
         "van vóór de laatste wijzigingen zijn.")]
     res = Resultaten(rijen, commandos, notities)
     geduurd = (dt.datetime.now().astimezone() - gestart).total_seconds()
     schrijf(res, info, gestart, geduurd, _git("rev-parse", "HEAD"), bool(_git("status", "--porcelain")), args.uit,
-            bewaard, hoe=f"met `{commando}` (alleen de callbacks; de rest uit de vorige volledige meting)")
+            bewaard, hoe=f"met `{commando}` (alleen {wat}; de rest uit de vorige volledige meting)")
     d = json.loads(bewaard.read_text(encoding="utf-8"))  # remember which full run the other rows are from
     d.update(volledige_meting=eerder.isoformat(), volledige_commit=eerder_commit)
     bewaard.write_text(json.dumps(d, default=str, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def alleen_lighthouse(args) -> int:
+    """The Lighthouse section only, against a fresh gunicorn on the region warehouse in --cache
+    (built as the full run builds it when missing), merged into the saved results."""
+
+    from bench import etl_bench
+    from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
+    from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
+    from bench.web import Gunicorn, maak_gebruiker
+
+    bewaard = args.cache / "resultaten.json"
+    vorig = _vorige_resultaten(bewaard)
+    if vorig is None:
+        return 1
+    gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
+    nieuw = Resultaten()
+    wh = args.cache / "regio.duckdb"
+    if not wh.exists():
+        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
+    if not wh.exists():
+        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
+        return 1
+    state = tmp / "state.sqlite"
+    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
+    rendercache = tmp / "gunicorn" / "pagina.sqlite"
+    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
+                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    if server:
+        try:
+            _wacht_op_opwarmen(Resultaten(), rendercache)
+            _sectie("Lighthouse", nieuw, bench_lighthouse, nieuw, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
+        finally:
+            server.stop()
+    _bewaar_deel(args, vorig, nieuw, ["Lighthouse"], gestart, info, bewaard,
+                 commando="--alleen-lighthouse", wat="Lighthouse",
+                 uitleg="alleen Lighthouse opnieuw, tegen gunicorn op data/bench/regio.duckdb")
     return 0
 
 

@@ -213,3 +213,14 @@ def test_no_horizontal_scrolling_at_320_px(server, browser, pad):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+def test_the_municipality_links_are_targets_of_24_px(server, page):
+    """WCAG 2.2 2.5.8 (target size), which Lighthouse's accessibility score counts: the bare text
+    links of the municipality chooser were 19 px high in three columns (Lighthouse 96)."""
+    open_pagina(page, server.url + "/gemeente/kies", "regio")
+    uitslag = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["target-size"]},
+                                       "resultTypes": ["violations"]})
+    assert uitslag.violations_count == 0, uitslag.generate_report()
+    hoogten = page.eval_on_selector_all(".gemeente-kiezer a", "as => as.map(a => a.getBoundingClientRect().height)")
+    assert hoogten and min(hoogten) >= 24
