@@ -224,3 +224,35 @@ def test_the_municipality_links_are_targets_of_24_px(server, page):
     assert uitslag.violations_count == 0, uitslag.generate_report()
     hoogten = page.eval_on_selector_all(".gemeente-kiezer a", "as => as.map(a => a.getBoundingClientRect().height)")
     assert hoogten and min(hoogten) >= 24
+
+
+def _tab_naar(page, selector: str, max_stappen: int = 250) -> None:
+    """Press Tab, as a keyboard user does, until the focused element matches `selector`."""
+    for _ in range(max_stappen):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is met Tab niet te bereiken in {max_stappen} stappen")
+
+
+def test_keyboard_only_opens_a_table_downloads_excel_and_reaches_every_page(server, page):
+    """Only Tab and Enter: open a chart's table, download it as Excel, and reach every page of
+    the navigation (each opens with its own h1)."""
+    open_pagina(page, server.url + "/", "regio")
+    tabel = "[data-visual=overzicht-gemeenten] details > summary"
+    _tab_naar(page, tabel)
+    page.keyboard.press("Enter")
+    assert page.evaluate("s => document.querySelector(s).parentElement.open", tabel)
+    _tab_naar(page, "[data-visual=overzicht-gemeenten] button.knop-export[title$='als Excel-bestand']")
+    with page.expect_download() as dl:
+        page.keyboard.press("Enter")
+    assert dl.value.suggested_filename.endswith(".xlsx")
+    links = page.eval_on_selector_all("nav.nav a.nav-link", "as => as.map(a => a.getAttribute('href').split('?')[0])")
+    assert len(links) >= 8
+    for pad in links:
+        page.focus("body")  # start from the top of the page each time, as after a page load
+        _tab_naar(page, f"nav.nav a.nav-link[href^='{pad}']")
+        page.keyboard.press("Enter")
+        page.wait_for_function("p => location.pathname.startsWith(p)", arg=pad.rstrip("/") or "/", timeout=15000)
+        page.wait_for_selector("#inhoud h1", timeout=20000)
+    assert page.console_fouten == []
