@@ -74,7 +74,7 @@ def gemeenten(scope) -> pd.DataFrame:
 # allowed gemeenten only (scope ∩ sel), none for an empty scope.
 
 def _scoped_query(naam: str):
-    def lees(scope, sel: Selectie) -> pd.DataFrame:
+    def lees(scope, sel: Selectie | None = None) -> pd.DataFrame:
         return _gescoped(naam, scope, sel)
     lees.__name__ = lees.__qualname__ = naam
     lees.__doc__ = f"warehouse/queries/{naam}.sql for the allowed gemeenten (scope ∩ sel)."

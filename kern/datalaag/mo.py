@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kern.datalaag.query import Selectie
-from kern.datalaag.scope import _gescoped, _regionaal
+from kern.datalaag.marts import _scoped_query
+from kern.datalaag.scope import _regionaal
 
-
-def _mo_scoped(naam: str):
-    def lees(scope, sel: Selectie | None = None) -> pd.DataFrame:
-        return _gescoped(naam, scope, sel)
-    lees.__name__ = lees.__qualname__ = naam
-    lees.__doc__ = f"warehouse/queries/{naam}.sql for the allowed gemeenten (scope ∩ sel)."
-    return lees
-
-
-mo_clienten_maand = _mo_scoped("mo_clienten_maand")
-mo_stromen_maand = _mo_scoped("mo_stromen_maand")
-mo_kosten_maand = _mo_scoped("mo_kosten_maand")
-mo_kosten_jaar = _mo_scoped("mo_kosten_jaar")
-mo_verblijfsduur = _mo_scoped("mo_verblijfsduur")
-doelgroep_overgangen_maand = _mo_scoped("doelgroep_overgangen_maand")
-doelgroep_overlap_maand = _mo_scoped("doelgroep_overlap_maand")
+mo_clienten_maand = _scoped_query("mo_clienten_maand")
+mo_stromen_maand = _scoped_query("mo_stromen_maand")
+mo_kosten_maand = _scoped_query("mo_kosten_maand")
+mo_kosten_jaar = _scoped_query("mo_kosten_jaar")
+mo_verblijfsduur = _scoped_query("mo_verblijfsduur")
+doelgroep_overgangen_maand = _scoped_query("doelgroep_overgangen_maand")
+doelgroep_overlap_maand = _scoped_query("doelgroep_overlap_maand")
 
 
 def mo_resultaat_jaar(scope) -> pd.DataFrame:
