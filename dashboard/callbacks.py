@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import auth, export, ids
 from dashboard import filters as flt
 from dashboard.components.visual import REGISTRY, bouw
-from dashboard.views.context import maak_context
+from dashboard.request_context import maak_context
 from kern import data
 
 log = logging.getLogger(__name__)

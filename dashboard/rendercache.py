@@ -5,7 +5,7 @@
   reads (the data layer's pinned file identity, so a request never stores or finds a page of
   another version than the one it reads), the viewer (scope: the gemeente codes from the
   session; roles: what decides exact counts, the data-quality page; the disclosure method:
-  threshold, base and a hash of the rounding key, so a changed key never serves pages rounded
+  drempel, base and a hash of the rounding key, so a changed key never serves pages rounded
   with the old one) and the parsed filters (`flt.parse` normalises the query string). Nothing
   the browser sends widens the scope: it is taken from the session, as everywhere.
 - **Shared.** A SQLite file at $BWMO_RENDER_CACHE (WAL; gunicorn.conf.py makes a fresh one per

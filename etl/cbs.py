@@ -19,8 +19,8 @@ import pyarrow as pa
 
 from etl.errors import RefusedFile, Rejection
 from etl.indeling import Dubbelzinnig, laad_indeling
-from etl.kinds import get_kind
 from etl.readers import RawRows
+from etl.soorten import get_soort
 
 GEMEENTE = re.compile(r"GM\d{4}")
 REGION_KEY = re.compile(r"[A-Z]{2}\d{2,8}")   # PV22, CR07, NL01, WK010600 ...
@@ -67,7 +67,7 @@ def convert(raw: RawRows, bestand: str, schema: pa.Schema, gemeenten=frozenset()
     RefusedFile when the file holds no figures for any gemeente (an empty snapshot would wipe
     the population) or names a municipality of the region ambiguously."""
     data = raw.table.to_pydict()
-    offsets = {c.name: c.year_offset for c in get_kind("cbs").measures}
+    offsets = {c.name: c.year_offset for c in get_soort("cbs").measures}
     measures = [m for m in offsets if any(v is not None for v in data[m])]
     indeling = laad_indeling()
     out: dict[str, list] = {f.name: [] for f in schema}

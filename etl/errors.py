@@ -9,7 +9,7 @@ class LoadRefused(Exception):
 
 
 class RefusedFile(Exception):
-    """The whole file cannot be read as its kind; nothing of it may be loaded."""
+    """The whole file cannot be read as its soort; nothing of it may be loaded."""
 
     def __init__(self, bestand: str, regel: int | None, reden: str):
         self.bestand = bestand

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.kinds import Column
+from etl.soorten import Column
 
 DATE = r"(\d{1,2}-\d{1,2}-\d{4})( \d{1,2}:\d{2}(:\d{2})?)?"   # COGNOS may append a time
 DATE_TWO_DIGIT_YEAR = r"\d{1,2}-\d{1,2}-\d{2}( .*)?"

@@ -1,6 +1,6 @@
 """The header line of an export: which line it is, and which canonical column each name means.
 
-Header names match a kind's columns and aliases ignoring case, accents, spaces and punctuation
+Header names match a soort's columns and aliases ignoring case, accents, spaces and punctuation
 (``normalise_header``); lines above the header (an Excel title block) are skipped. The CBS
 StatLine web table writes a measure as its topic groups and title joined by ``/``
 (``Bevolking/Bevolkingssamenstelling op 1 januari/Totale bevolking (aantal)``); an alias
@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from etl.errors import RefusedFile
-from etl.kinds import Kind
+from etl.soorten import Soort
 
 # Excel exports put a title block above the header; beyond this many lines we stop looking.
 HEADER_SEARCH_LINES = 50
@@ -33,14 +33,14 @@ def _segments(label: str) -> tuple[str, ...]:
 
 
 class HeaderMap:
-    """Which canonical column a header name stands for, from the kind's column map."""
+    """Which canonical column a header name stands for, from the soort's column map."""
 
-    def __init__(self, kind: Kind):
-        self.kind = kind
+    def __init__(self, soort: Soort):
+        self.soort = soort
         self.exact: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
         self.paths: list[tuple[tuple[str, ...], str]] = []
-        for col in kind.columns:
+        for col in soort.columns:
             for alias in (col.name, *col.aliases):
                 if alias.startswith("*/"):
                     self.paths.append((_segments(alias[2:]), col.name))
@@ -50,7 +50,7 @@ class HeaderMap:
                     continue
                 key = normalise_header(alias)
                 if self.exact.setdefault(key, col.name) != col.name:
-                    raise ValueError(f"kolommen {kind.name}: alias {alias!r} hoort bij "
+                    raise ValueError(f"kolommen {soort.name}: alias {alias!r} hoort bij "
                                      f"{self.exact[key]} en {col.name}")
 
     def match(self, header: str) -> str | None:
@@ -67,13 +67,13 @@ class HeaderMap:
         return None
 
     def display(self, name: str) -> str:
-        col = self.kind.column(name)
+        col = self.soort.column(name)
         return next((a for a in col.aliases if not a.endswith("*") and not a.startswith("*/")), name)
 
     def missing(self, fields: list[str]) -> list[str]:
         found = {self.match(f) for f in fields}
-        missing = [self.display(n) for n in self.kind.required if n not in found]
-        measures = self.kind.measures
+        missing = [self.display(n) for n in self.soort.required if n not in found]
+        measures = self.soort.measures
         if measures and not any(m.name in found for m in measures):
             missing.append("een bevolkingsmaatstaf (" + " / ".join(m.name for m in measures) + ")")
         return missing
@@ -115,7 +115,7 @@ def find_header(rows, hmap: HeaderMap, bestand: str, raw_lines: dict[int, str] |
     if other_delimiter is not None:
         raise other_delimiter
     raise RefusedFile(bestand, 1, f"geen kopregel gevonden met alle verplichte kolommen van "
-                      f"{hmap.kind.name}; ontbrekend: {', '.join(best)}")
+                      f"{hmap.soort.name}; ontbrekend: {', '.join(best)}")
 
 
 def _other_delimiter(line: str, hmap: HeaderMap, bestand: str, regel: int) -> RefusedFile | None:

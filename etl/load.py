@@ -19,8 +19,13 @@ import duckdb
 
 from etl import archief
 from etl.errors import LoadRefused
-from etl.kinds import not_an_export, parse_filename
-from etl.merge import SNAPSHOT_KINDS, carry_over, merge_rows, write_meta, write_region
+from etl.merge import (
+    MOMENTOPNAME_SOORTEN,
+    carry_over,
+    merge_rows,
+    write_meta,
+    write_region,
+)
 from etl.publish import (
     WRITE_ERRORS,
     disk_full,
@@ -32,6 +37,7 @@ from etl.publish import (
     write_failure,
 )
 from etl.region import Region, load_region
+from etl.soorten import not_an_export, parse_filename
 from etl.validate import RefusedFile, read_export
 from warehouse.build import build, create_raw_schema
 from warehouse.versions import copy_versions, state_store_for
@@ -162,9 +168,9 @@ def _load_locked(source_dir, warehouse, peildatum, region_name, notify) -> LoadR
     peildatum = peildatum or (max(suffixes) if suffixes else old_peildatum or date.today())
 
     reports = []
-    for path, kind, file_peildatum in files:
+    for path, soort, file_peildatum in files:
         sha = sha256_of(path)
-        rep = FileReport(path.name, kind, file_peildatum or peildatum, sha)
+        rep = FileReport(path.name, soort, file_peildatum or peildatum, sha)
         if sha in loaded_hashes:
             rep.status = "al geladen"
         reports.append(rep)
@@ -289,7 +295,7 @@ def _top_reason(rejected) -> str:
 def _refuse_ambiguous_snapshots(reports: list[FileReport]) -> None:
     seen: dict[tuple[str, date], str] = {}
     for r in reports:
-        if r.soort in SNAPSHOT_KINDS and r.status == "nieuw":
+        if r.soort in MOMENTOPNAME_SOORTEN and r.status == "nieuw":
             other = seen.setdefault((r.soort, r.peildatum), r.bestand)
             if other != r.bestand:
                 raise LoadRefused(
@@ -340,7 +346,7 @@ def _read_into(con, path: Path, rep: FileReport, region: Region, geladen_op: dat
     rep.regels_gelezen = result.rows_read
     rep.regels_afgekeurd = len({r.regel for r in result.rejected})  # a line may fail twice
     rep.regels_geladen = result.rows.num_rows
-    if rep.soort in SNAPSHOT_KINDS and rep.regels_geladen == 0:
+    if rep.soort in MOMENTOPNAME_SOORTEN and rep.regels_geladen == 0:
         raise LoadRefused(
             f"Bestand {rep.bestand} geweigerd: alle {rep.regels_gelezen} regels zijn "
             "afgekeurd, en een lege momentopname zou de geladen gegevens wissen. "

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import duckdb
 
-from etl.kinds import SNAPSHOT_KINDS
 from etl.region import Region
+from etl.soorten import MOMENTOPNAME_SOORTEN
 
 INCREMENT_KEYS = {
     "declaraties": ("regelnummer",),
     "pgb": ("clientnummer", "jaar", "maand"),
 }
 # The state a new warehouse inherits from the published one: data, the load log, rejections.
-CARRIED_TABLES = (*SNAPSHOT_KINDS, *INCREMENT_KEYS, "laadlog", "afgekeurd")
+CARRIED_TABLES = (*MOMENTOPNAME_SOORTEN, *INCREMENT_KEYS, "laadlog", "afgekeurd")
 
 
 def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
@@ -24,7 +24,7 @@ def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             "select table_name from duckdb_tables() where database_name = 'vorige' "
             "and schema_name = 'raw'").fetchall()}
         for table in CARRIED_TABLES:
-            if table not in present:   # a warehouse from before that kind existed (budget)
+            if table not in present:   # a warehouse from before that soort existed (budget)
                 continue
             # by name: an older warehouse without a newer column still carries over
             con.execute(f"insert into raw.{table} by name select * from vorige.raw.{table}")
@@ -49,14 +49,14 @@ def write_meta(con, peildatum: date, regio: str, geladen_op: datetime, versie: s
 
 
 def merge_rows(con: duckdb.DuckDBPyConnection, rep, result, geladen_op: datetime) -> str:
-    """Put one file's rows into raw.<kind>; return the file's status for the load log."""
-    kind = rep.soort
+    """Put one file's rows into raw.<soort>; return the file's status for the load log."""
+    soort = rep.soort
     con.register("nieuw", result.rows)
     try:
-        if kind in SNAPSHOT_KINDS:
-            status = _replace_snapshot(con, kind, rep)
+        if soort in MOMENTOPNAME_SOORTEN:
+            status = _replace_snapshot(con, soort, rep)
         else:
-            status = _merge_increment(con, kind, rep)
+            status = _merge_increment(con, soort, rep)
     finally:
         con.unregister("nieuw")
     if status != "geladen":
@@ -64,39 +64,39 @@ def merge_rows(con: duckdb.DuckDBPyConnection, rep, result, geladen_op: datetime
     if result.rejected:
         con.executemany(
             "insert into raw.afgekeurd values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(geladen_op, rep.bestand, kind, rep.sha256, r.regel, r.kolom, r.waarde, r.reden, r.rij)
+            [(geladen_op, rep.bestand, soort, rep.sha256, r.regel, r.kolom, r.waarde, r.reden, r.rij)
              for r in result.rejected],
         )
     con.execute(
         "insert into raw.laadlog (geladen_op, bestand, soort, peildatum, sha256, regels_gelezen, "
         "regels_geladen, regels_afgekeurd, status, regels_overgeslagen) "
         "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [geladen_op, rep.bestand, kind, rep.peildatum, rep.sha256, rep.regels_gelezen,
+        [geladen_op, rep.bestand, soort, rep.peildatum, rep.sha256, rep.regels_gelezen,
          rep.regels_geladen, rep.regels_afgekeurd, status, sum(rep.overgeslagen.values())],
     )
     return status
 
 
-def _replace_snapshot(con, kind: str, rep) -> str:
-    current = con.execute(f"select max(_peildatum) from raw.{kind}").fetchone()[0]
+def _replace_snapshot(con, soort: str, rep) -> str:
+    current = con.execute(f"select max(_peildatum) from raw.{soort}").fetchone()[0]
     if current is not None and rep.peildatum < current:
         return "ouder dan geladen momentopname"
-    con.execute(f"delete from raw.{kind}")
+    con.execute(f"delete from raw.{soort}")
     con.execute("update raw.laadlog set status = 'vervangen' "
-                "where soort = ? and status = 'geladen'", [kind])
-    con.execute(f"insert into raw.{kind} by name "
+                "where soort = ? and status = 'geladen'", [soort])
+    con.execute(f"insert into raw.{soort} by name "
                 "select *, ? as _bestand, ? as _peildatum from nieuw", [rep.bestand, rep.peildatum])
     return "geladen"
 
 
-def _merge_increment(con, kind: str, rep) -> str:
+def _merge_increment(con, soort: str, rep) -> str:
     """Key by key, the version from the file with the newer (or equal) peildatum wins."""
-    keys = INCREMENT_KEYS[kind]
+    keys = INCREMENT_KEYS[soort]
     match = " and ".join(f"o.{k} = n.{k}" for k in keys)
-    con.execute(f"delete from raw.{kind} o where o._peildatum <= ? "
+    con.execute(f"delete from raw.{soort} o where o._peildatum <= ? "
                 f"and exists (select 1 from nieuw n where {match})", [rep.peildatum])
-    con.execute(f"insert into raw.{kind} by name "
+    con.execute(f"insert into raw.{soort} by name "
                 "select n.*, ? as _bestand, ? as _peildatum from nieuw n "
-                f"where not exists (select 1 from raw.{kind} o where {match})",
+                f"where not exists (select 1 from raw.{soort} o where {match})",
                 [rep.bestand, rep.peildatum])
     return "geladen"

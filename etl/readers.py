@@ -1,7 +1,7 @@
 """Turn an export file (CSV, XLSX or CBS OData JSON) into string columns with canonical names.
 
 Everything downstream sees one shape, whatever the file looked like: a ``RawRows`` whose table
-holds every column of the kind as strings (null when absent) plus ``_regel``, the line in the
+holds every column of the soort as strings (null when absent) plus ``_regel``, the line in the
 file. XLSX cells are written as a Dutch CSV would hold them so that one parsing
 path (``etl.validate``) serves both.
 """
@@ -25,8 +25,8 @@ from etl.headers import (
     find_header,
     normalise_header,
 )
-from etl.kinds import Kind
 from etl.sheets import cell_text, json_rows, xlsx_rows
+from etl.soorten import Soort
 
 # The public names of the reading step, wherever they are defined.
 __all__ = ["HEADER_SEARCH_LINES", "OTHER_DELIMITERS", "HeaderMap", "RawRows", "cell_text",
@@ -39,25 +39,25 @@ csv.field_size_limit(1 << 26)
 
 @dataclass
 class RawRows:
-    # One string column per column of the kind (all null when the file lacks it), then
+    # One string column per column of the soort (all null when the file lacks it), then
     # `_regel` (int32). Values are as in the file: untrimmed, and blank lines still present.
     table: pa.Table
     header_line: int     # 1-based
     header: list[str]    # the header as it stood in the file
 
 
-def read_rows(path: str | Path, kind: Kind, data: bytes | None = None) -> RawRows:
-    """Read one export file as its kind; RefusedFile when that cannot be done."""
+def read_rows(path: str | Path, soort: Soort, data: bytes | None = None) -> RawRows:
+    """Read one export file as its soort; RefusedFile when that cannot be done."""
     path = Path(path)
     bestand = path.name
     if data is None:
         data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
-        return _from_lists(xlsx_rows(data, bestand), kind, bestand)
+        return _from_lists(xlsx_rows(data, bestand), soort, bestand)
     text = decode(data, bestand)
     if path.suffix.lower() == ".json" or text.lstrip()[:1] == b"{":
-        return _from_lists(json_rows(text, bestand), kind, bestand)
-    return _read_csv(line_endings(text, bestand), kind, bestand)
+        return _from_lists(json_rows(text, bestand), soort, bestand)
+    return _read_csv(line_endings(text, bestand), soort, bestand)
 
 
 def _split_line(line: str) -> list[str]:
@@ -67,8 +67,8 @@ def _split_line(line: str) -> list[str]:
         return [line]   # not a header; a data line is judged by the full parser
 
 
-def _read_csv(text: bytes, kind: Kind, bestand: str) -> RawRows:
-    hmap = HeaderMap(kind)
+def _read_csv(text: bytes, soort: Soort, bestand: str) -> RawRows:
+    hmap = HeaderMap(soort)
     lines: list[tuple[int, int]] = []   # (start, end) byte offsets of the lines scanned
     start = 0
     while len(lines) < HEADER_SEARCH_LINES and start < len(text):
@@ -83,7 +83,7 @@ def _read_csv(text: bytes, kind: Kind, bestand: str) -> RawRows:
     fields = _csv_fast(text, body_at, len(header), header_line)
     if fields is None:   # quoted line breaks, ragged or whitespace lines: exact but slower
         fields = _csv_exact(text[body_at:].decode("utf-8"), len(header), header_line, bestand)
-    return _canonical(fields, header, header_line, mapping, kind)
+    return _canonical(fields, header, header_line, mapping, soort)
 
 
 def _csv_fast(text: bytes, body_at: int, width: int, header_line: int) -> pa.Table | None:
@@ -148,17 +148,17 @@ def _lists_table(cols: list[list[str]], regels: list[int]) -> pa.Table:
 
 
 def _canonical(fields: pa.Table, header: list[str], header_line: int,
-               mapping: dict[str, int], kind: Kind) -> RawRows:
+               mapping: dict[str, int], soort: Soort) -> RawRows:
     # Trimming, blank lines and empty values are left to the SQL that parses the values:
     # doing them here in pyarrow cost as much again as parsing the CSV.
     n = fields.num_rows
     columns = {col.name: fields.column(f"f{mapping[col.name]}") if col.name in mapping
-               else pa.nulls(n, pa.string()) for col in kind.columns}
+               else pa.nulls(n, pa.string()) for col in soort.columns}
     columns["_regel"] = fields.column("_regel")
     return RawRows(table=pa.table(columns), header_line=header_line, header=header)
 
 
-def _from_lists(source, kind: Kind, bestand: str) -> RawRows:
+def _from_lists(source, soort: Soort, bestand: str) -> RawRows:
     """XLSX or JSON rows: (regel, [str]) pairs, the header among the first ones."""
     rows = iter(source)
     scanned = []
@@ -166,7 +166,7 @@ def _from_lists(source, kind: Kind, bestand: str) -> RawRows:
         scanned.append(item)
         if len(scanned) >= HEADER_SEARCH_LINES:
             break
-    header_line, header, mapping = find_header(iter(scanned), HeaderMap(kind), bestand)
+    header_line, header, mapping = find_header(iter(scanned), HeaderMap(soort), bestand)
     width = len(header)
     cols: list[list[str]] = [[] for _ in range(width)]
     regels: list[int] = []
@@ -175,4 +175,4 @@ def _from_lists(source, kind: Kind, bestand: str) -> RawRows:
         for col, value in zip(cols, fields):
             col.append(value)
         regels.append(regel)
-    return _canonical(_lists_table(cols, regels), header, header_line, mapping, kind)
+    return _canonical(_lists_table(cols, regels), header, header_line, mapping, soort)

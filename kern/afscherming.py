@@ -3,7 +3,7 @@ screens and exports and for the council reports (docs/security.md, "Kleine aanta
 
 The method starts from CBS practice for its Wmo tables (counts rounded to 5, small ones hidden)
 and departs from it where the attacker test (tests/privacy) showed a leak:
-- a **count** (`AANTAL`) below the threshold, 0 included (default 0-4), is shown as "< 5";
+- a **count** (`AANTAL`) below the drempel, 0 included (default 0-4), is shown as "< 5";
   every larger count is rounded to a multiple of the base (default 5), up or down at random
   but the same way every time for the same value (`_afgerond`). Each count is rounded on its
   own, totals too, so parts need not add up to their total. A 0 is hidden as well: beside it,
@@ -66,7 +66,7 @@ class Afscherming:
 
     def aantal(self, x):
         """The published value of a count: the count itself (exact viewer), the label for 0 up to
-        the threshold, or the rounded count. Missing stays missing (None)."""
+        the drempel, or the rounded count. Missing stays missing (None)."""
         n = _getal(x)
         if n is None:
             return None
@@ -82,7 +82,7 @@ class Afscherming:
         return float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) else float("nan")
 
     def uitleg(self) -> str:
-        """The method in Dutch words, read from this object (threshold, base), for the screens'
+        """The method in Dutch words, read from this object (drempel, base), for the screens'
         notes and the reports' reading guide. With the defaults: "Aantallen zijn afgerond op
         veelvouden van 5; aantallen van 0 tot en met 4 staan als '< 5'. Totalen zijn apart
         afgerond, ..." An exact viewer is told that others see them so."""
@@ -239,7 +239,7 @@ def _numeriek(s: pd.Series) -> bool:
 def per_1000_inwoners(aantal, inwoners) -> float | None:
     """The one rule for a rate: aantal per 1.000 inwoners; None when either is unknown or there
     are no inwoners. Screens call it through Afscherming.per_1000 (published counts) or, for
-    exact figures, dashboard/views/reken.per_1000."""
+    exact figures, dashboard/visuals/reken.per_1000."""
     a, inw = _getal(aantal), _getal(inwoners)
     return None if a is None or not inw else a / inw * 1000.0
 

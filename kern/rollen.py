@@ -77,7 +77,7 @@ def allowed_gemeenten(user: User | None, region_codes: Iterable[str]) -> frozens
 
 
 def sees_exact_counts(user: User | None) -> bool:
-    """Only the region role sees counts below the small-numbers threshold."""
+    """Only the region role sees counts below the small-numbers drempel."""
     return user is not None and REGIO in user.roles
 
 

@@ -100,7 +100,7 @@ class ReportData:
     resultaat_versie_tekst: str
     gemaakt_op: dt.datetime
     gemaakt_door: str
-    afscherming: Afscherming         # how the counts were published (threshold, rounding base)
+    afscherming: Afscherming         # how the counts were published (drempel, rounding base)
     leeswijzer: list[str]
     secties: list[Sectie]
     definities: list[tuple[str, str]]

@@ -1,6 +1,6 @@
 """Section 6, resultaat en verdeling: the region's result per year and version, its
 distribution over the municipalities (50/50 key), voorlopig next to definitief, and the
-recorded versions. Euro amounts are not suppressed."""
+recorded versions. Euro amounts are not afgeschermd."""
 from __future__ import annotations
 
 import pandas as pd

@@ -59,7 +59,7 @@ def zin_pgb_tabel(cur, prev, kort, vkort, a: Afscherming) -> Tabel:
 
 
 def kosten_grafiek(km: pd.DataFrame, van, tot) -> Grafiek:
-    """Realised costs per month, stacked by leveringsvorm (euro amounts are not suppressed)."""
+    """Realised costs per month, stacked by leveringsvorm (euro amounts are not afgeschermd)."""
     return Grafiek("kosten", "Gerealiseerde kosten per maand naar leveringsvorm", "gestapeld",
                    [formats.maand(m) for m in maanden(van, tot)],
                    [(lv, [float(tussen(km, m, m).loc[lambda d, lv=lv: d["leveringsvorm"] == lv, "kosten_eur"].sum())

@@ -1,6 +1,6 @@
 """The fixed Dutch texts of a report: reading guide and definitions (from docs: domain.md), and
 the one explanation of how counts are published, worded from the configured Afscherming
-(kern/afscherming.py): threshold and rounding base are never written here by hand."""
+(kern/afscherming.py): drempel and rounding base are never written here by hand."""
 from __future__ import annotations
 
 from kern.afscherming import Afscherming

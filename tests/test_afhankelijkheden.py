@@ -131,7 +131,7 @@ def test_scanner_sees_function_level_and_relative_imports():
     """The rules below mean nothing if the scanner misses imports; check it on known ones."""
     seen = {(file, target) for _m, file, _l, target in project_imports()}
     # inside a function
-    assert ("dashboard/views/versies.py", "warehouse.versions") in seen
+    assert ("dashboard/visuals/versies.py", "warehouse.versions") in seen
     # relative, resolved to the package
     assert ("dashboard/auth/login.py", "dashboard.auth.passwords") in seen
     # the edge the state package exists for
@@ -227,7 +227,7 @@ def test_no_cycle_between_the_modules_of_a_package(package):
 
 def test_dashboard_does_not_import_etl_load():
     """(g) the web app never loads or rebuilds the warehouse itself: fixing a version starts
-    `python -m etl versie` as its own process (dashboard/views/versies.py). Checked on the
+    `python -m etl versie` as its own process (dashboard/visuals/versies.py). Checked on the
     running import too: the whole app, every page registered, has no etl.load in memory."""
     assert [f"{file}:{line}" for module, file, line, target in project_imports()
             if module.startswith("dashboard.") and target in ("etl.load", "etl.vaststellen")] == []

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard import filters as flt
 from dashboard import ids, rendercache
 from dashboard.components.visual import bouw, render
-from dashboard.views.context import Context, maak_context
+from dashboard.request_context import Context, maak_context
 from kern import data, formats
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 import dash
 
 from dashboard.components.pagina import pagina
-from dashboard.views import clienten  # noqa: F401
+from dashboard.visuals import clienten  # noqa: F401
 
 
 def layout(**query):

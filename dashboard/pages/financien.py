@@ -3,7 +3,7 @@ from dash import html
 
 from dashboard.auth import current_user
 from dashboard.components.pagina import pagina
-from dashboard.views import financien, versies  # noqa: F401
+from dashboard.visuals import financien, versies  # noqa: F401
 
 
 def layout(**query):

@@ -3,13 +3,13 @@ from dash import dcc, html
 
 from dashboard import access
 from dashboard.components.pagina import foutmelding, pagina
-from dashboard.views import gemeente as view
-from dashboard.views import opvang_overzicht  # noqa: F401  (registers the MO block)
+from dashboard.visuals import gemeente as visuals
+from dashboard.visuals import opvang_overzicht  # noqa: F401  (registers the MO block)
 from kern import data
 
 
 def _kop(ctx):
-    code = view.gemeente_code(ctx)
+    code = visuals.gemeente_code(ctx)
     if code is None:
         return "Gemeente"
     return f"Gemeente {ctx.gemeente_namen().get(code, code)}"

@@ -1,7 +1,7 @@
 import dash
 
 from dashboard.components.pagina import pagina
-from dashboard.views import opvang, opvang_geld  # noqa: F401  (registers the visuals)
+from dashboard.visuals import opvang, opvang_geld  # noqa: F401  (registers the visuals)
 
 
 def layout(**query):

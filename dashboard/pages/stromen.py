@@ -1,7 +1,7 @@
 import dash
 
 from dashboard.components.pagina import pagina
-from dashboard.views import stromen  # noqa: F401
+from dashboard.visuals import stromen  # noqa: F401
 
 
 def layout(**query):

@@ -1,6 +1,6 @@
 import dash
 
-from dashboard.views import verantwoording
+from dashboard.visuals import verantwoording
 
 
 def layout(**_query):

@@ -1,4 +1,4 @@
-"""The doordecentralisatie marts for the views and the reports: budget, woonplaats, cohorts.
+"""The doordecentralisatie marts for the visual builders and the reports: budget, woonplaats, cohorts.
 Every function goes through kern/datalaag/query.py and takes the caller's scope."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The marts the views read: metadata, scoped municipal figures, region level, data quality,
+"""The marts the visual builders read: metadata, scoped municipal figures, region level, data quality,
 result versions. Every function goes through `q.query` (kern/datalaag/query.py)."""
 from __future__ import annotations
 

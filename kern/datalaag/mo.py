@@ -1,4 +1,4 @@
-"""The MO marts the views and reports read (issue 13): scoped like the BW figures, the MO result
+"""The MO marts the visual builders and the reports read (issue 13): scoped like the BW figures, the MO result
 at region level."""
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ _memo: dict = {}  # derived lookups per warehouse version (scope.py); emptied wi
 
 @dataclass(frozen=True)
 class Selectie:
-    """What a view asks for. Empty tuples mean 'no restriction' (within the scope)."""
+    """What a visual builder asks for. Empty tuples mean 'no restriction' (within the scope)."""
     van: dt.date | None = None
     tot: dt.date | None = None
     gemeenten: tuple[str, ...] = ()

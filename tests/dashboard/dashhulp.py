@@ -37,5 +37,5 @@ def als(user: User | None, pad: str = "/"):
 
 def ctx_voor(search: str = "", gemeente: str | None = None):
     """The view context for a query string, as a request would build it."""
-    from dashboard.views.context import maak_context
+    from dashboard.request_context import maak_context
     return maak_context(search, gemeente)

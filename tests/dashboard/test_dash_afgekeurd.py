@@ -7,7 +7,7 @@ from dashhulp import BEHEER_GEBRUIKER, REGIO_GEBRUIKER, als
 
 from dashboard import callbacks
 from dashboard.components.visual import bouw
-from dashboard.views.context import maak_context
+from dashboard.request_context import maak_context
 from etl.load import load
 from kern import data
 from tests.fixtures.delivery import ROWS, write_delivery

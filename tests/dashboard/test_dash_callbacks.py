@@ -169,7 +169,7 @@ def test_every_registered_visual_exports_dutch_headers_and_a_text_alternative():
 
     from dashboard.components.visual import REGISTRY
     for naam in ("clienten", "datakwaliteit", "financien", "gemeente", "overzicht", "stromen", "wlz"):
-        importlib.import_module(f"dashboard.views.{naam}")
+        importlib.import_module(f"dashboard.visuals.{naam}")
     assert len(REGISTRY) >= 25
     for vid in REGISTRY:
         pad = "/gemeente/GM0106" if vid.startswith("gemeente-") else "/"

@@ -7,7 +7,7 @@ import pytest
 from dashhulp import ctx_voor
 
 from dashboard.components.visual import bouw
-from dashboard.views import doordecentralisatie  # noqa: F401  (registers the visuals)
+from dashboard.visuals import doordecentralisatie  # noqa: F401  (registers the visuals)
 
 
 def tabel(vid, search="?van=2024-01&tot=2024-06"):

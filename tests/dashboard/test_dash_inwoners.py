@@ -4,7 +4,7 @@ import datetime as dt
 import pandas as pd
 from dashhulp import ctx_voor
 
-from dashboard.views import reken
+from dashboard.visuals import reken
 from kern import data
 
 

@@ -4,7 +4,7 @@ every expected value is computed by hand in the comments."""
 from dashhulp import ASSEN, als, ctx_voor
 
 from dashboard.components.visual import bouw
-from dashboard.views import opvang, opvang_geld, opvang_overzicht  # noqa: F401  (registers the visuals)
+from dashboard.visuals import opvang, opvang_geld, opvang_overzicht  # noqa: F401  (registers the visuals)
 
 
 def test_mo_stand_by_opvangvorm_per_month_region():

@@ -6,7 +6,7 @@ import fixture_warehouse
 import pytest
 from dashhulp import ctx_voor
 
-from dashboard.views import (
+from dashboard.visuals import (
     clienten,
     datakwaliteit,
     financien,
@@ -219,7 +219,7 @@ def test_een_gemeente_ziet_de_gepubliceerde_aantallen_en_de_export_is_dezelfde_t
 
     from dashboard import callbacks
     from dashboard.components.visual import bouw
-    from dashboard.views.context import maak_context
+    from dashboard.request_context import maak_context
     with als(ASSEN):
         t = bouw("clienten-tussenvorm", maak_context("?van=2024-06&tot=2024-06")).tabel.iloc[-1]
         # Assen jun 2024: intramuraal 18, begeleid wonen 10, Thuis Plus 4 (PGB), total 32

@@ -71,7 +71,7 @@ def test_a_newer_budget_snapshot_replaces_the_older_and_the_mart_keeps_the_regio
     assert n == 9          # 2025 x the nine municipalities of region Assen
 
 
-def test_a_warehouse_from_before_the_budget_kind_still_carries_over(tmp_path):
+def test_a_warehouse_from_before_the_budget_soort_still_carries_over(tmp_path):
     wh = tmp_path / "wh" / "warehouse.duckdb"
     assert load(write_delivery(tmp_path / "l1"), wh).published
     con = duckdb.connect(str(wh))

@@ -73,7 +73,7 @@ def test_a_web_table_loads_and_the_report_says_which_lines_were_left_out(tmp_pat
     from tests.fixtures.delivery import write_delivery
 
     levering = write_delivery(tmp_path / "levering")
-    shutil.copyfile(WEB, levering / "cbs_20250630.csv")   # the download, renamed to its kind
+    shutil.copyfile(WEB, levering / "cbs_20250630.csv")   # the download, renamed to its soort
     wh = tmp_path / "wh" / "warehouse.duckdb"
     r = subprocess.run([sys.executable, "-m", "etl", "load", str(levering), "--warehouse", str(wh)],
                        capture_output=True, text=True, check=False,

@@ -164,7 +164,7 @@ def test_impossible_date_in_a_file_name_is_refused(published, tmp_path):
         load(lev, published)
 
 
-def test_a_file_the_monitor_does_not_recognise_is_named_with_the_closest_kind(tmp_path):
+def test_a_file_the_monitor_does_not_recognise_is_named_with_the_closest_soort(tmp_path):
     levering = write_delivery(tmp_path / "levering")
     (levering / "begroting_20250630.csv").write_text("Jaar;Gemeentecode\n2025;0106\n", encoding="utf-8")
     (levering / "indicatie_20250630.csv").write_text("x\n", encoding="utf-8")  # a typo of indicaties

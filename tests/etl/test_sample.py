@@ -17,7 +17,7 @@ from tests.fixtures.csvread import amount, ddate, read
 from voorbeeld import write_sample
 from voorbeeld.regio import HEADERS
 
-KINDS_ONCE = ("indicaties", "wlz", "financien", "producten", "cbs")
+SOORTEN_EENMAAL = ("indicaties", "wlz", "financien", "producten", "cbs")
 BW_FORMS = ("Beschermd wonen intramuraal", "Beschermd wonen nabij", "Begeleid wonen", "Thuis Plus")
 
 
@@ -83,13 +83,13 @@ def test_files_names_and_headers(delivery):
     assert set(summary["files"]) == expected
     assert {p.name for p in out.iterdir()} == expected
     for name, rows in summary["files"].items():
-        kind = name.split("_")[0]
-        encoding = "cp1252" if kind == "producten" else "utf-8-sig"
+        soort = name.split("_")[0]
+        encoding = "cp1252" if soort == "producten" else "utf-8-sig"
         with (out / name).open(encoding=encoding, newline="") as f:
             lines = list(csv.reader(f, delimiter=";"))
-        assert lines[0] == HEADERS[kind], name
+        assert lines[0] == HEADERS[soort], name
         assert len(lines) - 1 == rows > 0, name
-        assert all(len(line) == len(HEADERS[kind]) for line in lines), name
+        assert all(len(line) == len(HEADERS[soort]) for line in lines), name
 
 
 def test_encodings(delivery):

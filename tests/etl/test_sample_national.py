@@ -127,16 +127,16 @@ def test_same_files_and_headers_as_the_region_sample(national, region):
     assert set(summary["files"]) == set(rsummary["files"])
     assert {p.name for p in out.iterdir()} == set(summary["files"])
     for name, rows in summary["files"].items():
-        kind = name.split("_")[0]
-        encoding = "cp1252" if kind == "producten" else "utf-8-sig"
+        soort = name.split("_")[0]
+        encoding = "cp1252" if soort == "producten" else "utf-8-sig"
         with (out / name).open(encoding=encoding, newline="") as f:
             lines = list(csv.reader(f, delimiter=";"))
         with (rout / name).open(encoding=encoding, newline="") as f:
-            assert lines[0] == next(csv.reader(f, delimiter=";")) == HEADERS[kind], name
+            assert lines[0] == next(csv.reader(f, delimiter=";")) == HEADERS[soort], name
         assert len(lines) - 1 == rows > 0, name
-        assert all(len(line) == len(HEADERS[kind]) for line in lines), name
+        assert all(len(line) == len(HEADERS[soort]) for line in lines), name
         raw = (out / name).read_bytes()
-        assert raw.startswith(b"\xef\xbb\xbf") == (kind != "producten"), name
+        assert raw.startswith(b"\xef\xbb\xbf") == (soort != "producten"), name
         assert raw.count(b"\r\n") == rows + 1, name                     # CRLF, as csv.writer writes
         assert raw[:200].split(b"\r\n")[0] == (rout / name).read_bytes()[:200].split(b"\r\n")[0], name
 

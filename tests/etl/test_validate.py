@@ -14,10 +14,10 @@ IND_HEADER = ("Clientnummer;Gemeentecode;Toewijzingnummer;Productcategorie;Produ
 DECL_HEADER = "Regelnummer;Toewijzingnummer;Periode_begin;Periode_eind;Bedrag;Status"
 
 
-def load(tmp_path, name, lines, kind=None, encoding="utf-8") -> ReadResult:
+def load(tmp_path, name, lines, soort=None, encoding="utf-8") -> ReadResult:
     path = tmp_path / name
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return read_export(path, kind or name.split("_")[0].split(".")[0], GEMEENTEN, date(2025, 3, 1))
+    return read_export(path, soort or name.split("_")[0].split(".")[0], GEMEENTEN, date(2025, 3, 1))
 
 
 def indicatie(**over) -> str:
@@ -51,17 +51,17 @@ def test_rows_have_exactly_the_raw_columns_and_types(tmp_path):
     assert r.rejected == [] and r.rows_read == 1
 
 
-@pytest.mark.parametrize("kind", ["declaraties", "pgb", "wlz", "financien", "producten", "cbs", "budget"])
-def test_every_kind_matches_its_raw_table(kind):
+@pytest.mark.parametrize("soort", ["declaraties", "pgb", "wlz", "financien", "producten", "cbs", "budget"])
+def test_every_soort_matches_its_raw_table(soort):
     import duckdb
 
     from etl.validate import RAW_SQL
     con = duckdb.connect()
     con.execute(RAW_SQL.read_text())
     cols = [c for c, in con.sql(f"select column_name from information_schema.columns where "
-                                f"table_schema = 'raw' and table_name = '{kind}' "
+                                f"table_schema = 'raw' and table_name = '{soort}' "
                                 f"order by ordinal_position").fetchall()]
-    assert raw_schema(kind).names == [c for c in cols if c not in ("_bestand", "_peildatum")]
+    assert raw_schema(soort).names == [c for c in cols if c not in ("_bestand", "_peildatum")]
 
 
 @pytest.mark.parametrize("gem", ["106", "0106", "GM0106", "gm0106 ", " Gm106"])
@@ -178,11 +178,11 @@ def test_duplicate_keeps_the_first_valid_line(tmp_path):
     assert r.rows.column("_regel").to_pylist() == [3]
 
 
-@pytest.mark.parametrize("kind, text, value", [
+@pytest.mark.parametrize("soort, text, value", [
     ("declaraties", "TOEGEKEND", "Toegekend"), ("declaraties", "ingediend", "Ingediend"),
     ("declaraties", " afgewezen ", "Afgewezen"),
 ])
-def test_status_is_normalised(tmp_path, kind, text, value):
+def test_status_is_normalised(tmp_path, soort, text, value):
     r = load(tmp_path, "declaraties.csv", [DECL_HEADER, decl(status=text)])
     assert r.rows.column("status").to_pylist() == [value]
 
@@ -266,22 +266,22 @@ def test_producten_tussenvorm_and_duplicate_code(tmp_path):
                   "Beschermd wonen nabij, Begeleid wonen, Thuis Plus, Opvang of Spoedopvang)")]
 
 
-@pytest.mark.parametrize("kind, header", [
+@pytest.mark.parametrize("soort, header", [
     ("indicaties", IND_HEADER), ("wlz", "Clientnummer;Aanvraagdatum;Besluit"),
     ("financien", "Jaar;Post;Bedrag"), ("producten", "Productcode;Tussenvorm"),
 ])
-def test_header_only_snapshot_is_refused(tmp_path, kind, header):
+def test_header_only_snapshot_is_refused(tmp_path, soort, header):
     with pytest.raises(RefusedFile) as e:
-        load(tmp_path, f"{kind}_20250301.csv", [header, ";" * header.count(";")])
+        load(tmp_path, f"{soort}_20250301.csv", [header, ";" * header.count(";")])
     assert e.value.regel == 1
     assert "alleen een kopregel" in e.value.reden and "wissen" in e.value.reden
 
 
-@pytest.mark.parametrize("kind, header", [("declaraties", DECL_HEADER), ("pgb", PGB_HEADER)])
-def test_header_only_increment_is_zero_rows(tmp_path, kind, header):
-    r = load(tmp_path, f"{kind}_20250301.csv", [header])
+@pytest.mark.parametrize("soort, header", [("declaraties", DECL_HEADER), ("pgb", PGB_HEADER)])
+def test_header_only_increment_is_zero_rows(tmp_path, soort, header):
+    r = load(tmp_path, f"{soort}_20250301.csv", [header])
     assert r.rows.num_rows == 0 and r.rows_read == 0 and r.rejected == []
-    assert r.rows.schema == raw_schema(kind)
+    assert r.rows.schema == raw_schema(soort)
 
 
 def test_refused_file_message_names_file_line_and_reason(tmp_path):

@@ -6,7 +6,7 @@ import pytest
 
 from kern import afscherming as af
 
-B = af.Afscherming(beschermd=True)           # threshold 5, base 5
+B = af.Afscherming(beschermd=True)           # drempel 5, base 5
 EXACT = af.Afscherming(beschermd=False)
 
 
@@ -107,10 +107,10 @@ def test_de_sleutel_staat_nooit_in_een_repr():
 
 def test_one_rule_for_a_rate_for_exact_and_protected_viewers():
     """Both paths to a per-1.000 rate use kern.afscherming.per_1000_inwoners: exact figures
-    (dashboard/views/reken.per_1000) and published ones (Afscherming.per_1000)."""
+    (dashboard/visuals/reken.per_1000) and published ones (Afscherming.per_1000)."""
     import math
 
-    from dashboard.views import reken
+    from dashboard.visuals import reken
     from kern.afscherming import Afscherming, per_1000_inwoners
     assert per_1000_inwoners(7, 2000) == 3.5 and per_1000_inwoners(7, 0) is None
     assert per_1000_inwoners(None, 2000) is None and per_1000_inwoners(7, float("nan")) is None

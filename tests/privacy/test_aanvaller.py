@@ -25,8 +25,8 @@ from dashhulp import als
 
 from dashboard import filters as flt
 from dashboard.components.visual import REGISTRY, bouw
-from dashboard.views import overzicht
-from dashboard.views.context import maak_context
+from dashboard.request_context import maak_context
+from dashboard.visuals import overzicht
 from kern import data
 from kern.afscherming import Afscherming
 from kern.rollen import GEMEENTE, REGIO, User

@@ -6,7 +6,7 @@ loaded through the real `etl.load.load`. The outcome is either
 - `Refused`: the whole load is refused with exactly this message (file, line, reason), and the
   published warehouse stays byte-identical; or
 - `Kept`: the load publishes; exactly these lines are in `raw.afgekeurd` with this column and
-  reason, and exactly `geladen` rows of the file are in `raw.<kind>`.
+  reason, and exactly `geladen` rows of the file are in `raw.<soort>`.
 
 Where an input is ambiguous (a point as decimal separator, a two-digit year, a date written as
 an Excel serial number, a comma as delimiter, a file in two encodings) the case expects a
@@ -39,7 +39,7 @@ class Kept:
     geladen: int
     afgekeurd: tuple[tuple[int, str | None, str], ...] = ()
     gelezen: int | None = None            # default: geladen + distinct rejected lines
-    # (sql over raw.<kind> rows of this file, expected rows): what was stored, exactly
+    # (sql over raw.<soort> rows of this file, expected rows): what was stored, exactly
     controle: tuple[str, list] | None = None
 
 
@@ -120,7 +120,7 @@ DELIMITER = ("de kolommen zijn gescheiden door een {} in plaats van een puntkomm
              "scheidingsteken niet eenduidig te lezen)")
 
 CASES: list[Case] = [
-    # --- refused whole: the file cannot be read as its kind ---------------------------------
+    # --- refused whole: the file cannot be read as its soort ---------------------------------
     Case("komma_als_scheidingsteken", "indicaties",
          csv_bytes("indicaties", [r.replace(";", ",") for r in IND], H_IND.replace(";", ",")),
          Refused(1, DELIMITER.format("komma (,)"))),
@@ -311,7 +311,7 @@ CASES: list[Case] = [
          ext="xlsx"),
 ]
 
-# Every export kind has broken files in the corpus.
+# Every export soort has broken files in the corpus.
 assert {c.soort for c in CASES} == {"indicaties", "declaraties", "pgb", "wlz", "financien",
                                     "producten", "cbs"}
 assert len({c.naam for c in CASES}) == len(CASES)

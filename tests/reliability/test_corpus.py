@@ -1,6 +1,6 @@
 """The corpus of broken deliveries (tests/reliability/corpus.py), each loaded through the real
 `load()`: refused whole with the exact message and the published warehouse byte-identical, or
-loaded with exactly the expected lines kept aside in raw.afgekeurd and the rest in raw.<kind>."""
+loaded with exactly the expected lines kept aside in raw.afgekeurd and the rest in raw.<soort>."""
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +20,7 @@ def digest(path: Path) -> str:
 
 
 def delivery_with(folder: Path, case) -> Path:
-    """The tiny valid delivery with the case's file in place of its kind's good one."""
+    """The tiny valid delivery with the case's file in place of its soort's good one."""
     write_delivery(folder, suffix=FILE_SUFFIX)
     (folder / f"{case.soort}_{FILE_SUFFIX}.csv").unlink()
     (folder / case.bestand).write_bytes(case.inhoud)

@@ -58,8 +58,8 @@ delivery = st.fixed_dictionaries({
 })
 
 
-def write(folder, kind: str, header: str, rows: list[str], nl: str, encoding: str) -> None:
-    (folder / f"{kind}_{PEIL:%Y%m%d}.csv").write_bytes((nl.join([header, *rows]) + nl).encode(encoding))
+def write(folder, soort: str, header: str, rows: list[str], nl: str, encoding: str) -> None:
+    (folder / f"{soort}_{PEIL:%Y%m%d}.csv").write_bytes((nl.join([header, *rows]) + nl).encode(encoding))
 
 
 def write_delivery(folder, d) -> list[tuple]:

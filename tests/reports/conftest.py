@@ -70,7 +70,7 @@ def sql(wh: Path, query: str, params=None) -> list[tuple]:
         con.close()
 
 
-STANDAARD = Afscherming(beschermd=True)  # threshold 5, base 5, development key: what the tests' reports use
+STANDAARD = Afscherming(beschermd=True)  # drempel 5, base 5, development key: what the tests' reports use
 
 
 def gepubliceerd(v):

@@ -323,7 +323,7 @@ def test_the_configured_method_is_used_and_stated(warehouse, monkeypatch):
     assert kern.rij("Cliënten in zorg aan het begin van de periode")[1:4] == [370, 360, 10]  # 372 down, 358 up
     assert kern.rij("Uitstroom")[1:4] == [80, 70, 10]                                        # 85 down, 73 down
     assert kern.rij("waarvan naar de Wlz")[1:4] == ["< 10", "< 10", "–"]                    # 1, 5
-    monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")  # rounding switched off: only the threshold
+    monkeypatch.setenv("BWMO_AFRONDEN_OP", "1")  # rounding switched off: only the drempel
     monkeypatch.delenv("BWMO_KLEINE_AANTALLEN")
     r = build_report("regio", None, "H1", 2025, REGIO_USER)
     assert r.tabel("kerncijfers").rij("Instroom")[1:4] == [84, 80, 4]

@@ -65,7 +65,7 @@ def app(warehouse):
     from dash import Input, Output, State, _callback
 
     from dashboard.app import create_app
-    from dashboard.views import verantwoording as v
+    from dashboard.visuals import verantwoording as v
 
     bewaard = dict(_callback.GLOBAL_CALLBACK_MAP), list(_callback.GLOBAL_CALLBACK_LIST)
     app = create_app()
@@ -131,7 +131,7 @@ def test_the_page_offers_only_the_users_own_scopes(app):
     login(client, "assen-pagina", "assen-wachtwoord-123")
     from dash import no_update  # noqa: F401
 
-    from dashboard.views import verantwoording as v
+    from dashboard.visuals import verantwoording as v
     from kern.rollen import REGIO
     opties = v.scope_opties(ASSEN_USER)
     assert [o["value"] for o in opties] == ["GM0106"]

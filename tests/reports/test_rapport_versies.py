@@ -80,7 +80,7 @@ def User_meppel():
 
 
 def test_fixing_from_the_financien_page_is_checked_on_the_server(klein_wh):
-    from dashboard.views import versies as financien
+    from dashboard.visuals import versies as financien
 
     with pytest.raises(PermissionError):
         financien.leg_vast(ASSEN_USER, 2025, "voorlopig")

@@ -9,8 +9,8 @@ import pandas as pd
 
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
-from dashboard.views import reken
-from dashboard.views.context import Context
+from dashboard.request_context import Context
+from dashboard.visuals import reken
 from kern import afscherming as af
 from kern import data
 from kern.kleuren import KLEUR

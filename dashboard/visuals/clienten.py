@@ -7,8 +7,8 @@ import pandas as pd
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
-from dashboard.views import reken
-from dashboard.views.context import Context
+from dashboard.request_context import Context
+from dashboard.visuals import reken
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import (

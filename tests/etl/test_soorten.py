@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from etl.kinds import (
-    INCREMENT_KINDS,
-    KIND_NAMES,
-    SNAPSHOT_KINDS,
-    get_kind,
-    load_kind,
+from etl.readers import HeaderMap
+from etl.soorten import (
+    AANVULLING_SOORTEN,
+    MOMENTOPNAME_SOORTEN,
+    SOORT_NAMEN,
+    get_soort,
+    load_soort,
     parse_filename,
 )
-from etl.readers import HeaderMap
 from etl.validate import raw_schema
 
 CONTRACT_REQUIRED = {
@@ -65,38 +65,38 @@ def test_parse_filename_refuses_an_impossible_peildatum():
         parse_filename("indicaties_20251301.csv")
 
 
-def test_kind_lists_partition_the_eight_kinds():
-    assert set(SNAPSHOT_KINDS) | set(INCREMENT_KINDS) == set(KIND_NAMES)
-    assert not set(SNAPSHOT_KINDS) & set(INCREMENT_KINDS)
-    assert len(KIND_NAMES) == 8
+def test_soort_lists_partition_the_eight_soorten():
+    assert set(MOMENTOPNAME_SOORTEN) | set(AANVULLING_SOORTEN) == set(SOORT_NAMEN)
+    assert not set(MOMENTOPNAME_SOORTEN) & set(AANVULLING_SOORTEN)
+    assert len(SOORT_NAMEN) == 8
 
 
-@pytest.mark.parametrize("kind", [k for k in KIND_NAMES if k != "cbs"])
-def test_column_map_covers_the_raw_table_exactly(kind):
-    raw_columns = [f.name for f in raw_schema(kind) if f.name != "_regel"]
-    assert sorted(c.name for c in get_kind(kind).columns) == sorted(raw_columns)
+@pytest.mark.parametrize("soort", [k for k in SOORT_NAMEN if k != "cbs"])
+def test_column_map_covers_the_raw_table_exactly(soort):
+    raw_columns = [f.name for f in raw_schema(soort) if f.name != "_regel"]
+    assert sorted(c.name for c in get_soort(soort).columns) == sorted(raw_columns)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
-def test_required_columns_are_those_of_the_contract(kind):
-    assert set(get_kind(kind).required) == CONTRACT_REQUIRED[kind]
+@pytest.mark.parametrize("soort", SOORT_NAMEN)
+def test_required_columns_are_those_of_the_contract(soort):
+    assert set(get_soort(soort).required) == CONTRACT_REQUIRED[soort]
 
 
 def test_cbs_measures_and_their_year_offsets():
-    measures = {m.name: m.year_offset for m in get_kind("cbs").measures}
+    measures = {m.name: m.year_offset for m in get_soort("cbs").measures}
     assert measures == {"BevolkingOp1Januari": 0, "TotaleBevolking": 0,
                         "BevolkingOp31December": 1, "BevolkingAanHetEindeVanDePeriode": 1}
 
 
 def test_types_are_parsed_from_the_column_map():
-    ind = get_kind("indicaties")
+    ind = get_soort("indicaties")
     assert ind.column("tarief").type == "amount" and ind.column("tarief").decimals == 4
     assert ind.column("tarief").minimum == Decimal(0) and ind.column("tarief").maximum is None
     assert ind.column("leveringsvorm").choices == ("ZIN", "PGB")
-    assert get_kind("declaraties").column("bedrag").decimals == 2
-    pgb = get_kind("pgb")
+    assert get_soort("declaraties").column("bedrag").decimals == 2
+    pgb = get_soort("pgb")
     assert (pgb.column("maand").minimum, pgb.column("maand").maximum) == (1, 12)
-    assert get_kind("wlz").column("besluit").choices == (
+    assert get_soort("wlz").column("besluit").choices == (
         "Toegekend", "Afgewezen", "In behandeling", "Ingetrokken")
 
 
@@ -104,13 +104,13 @@ def test_a_region_adds_an_alias_without_code(tmp_path):
     text = (Path(__file__).parents[2] / "etl" / "columns" / "pgb.csv").read_text(encoding="utf-8")
     text = text.replace("Besteed|", "Besteed|Uitbetaald SVB|")
     (tmp_path / "pgb.csv").write_text(text, encoding="utf-8")
-    kind = load_kind("pgb", tmp_path)
-    assert HeaderMap(kind).match("uitbetaald_svb") == "besteed"
-    assert HeaderMap(get_kind("pgb")).match("uitbetaald_svb") is None
+    soort = load_soort("pgb", tmp_path)
+    assert HeaderMap(soort).match("uitbetaald_svb") == "besteed"
+    assert HeaderMap(get_soort("pgb")).match("uitbetaald_svb") is None
 
 
 def test_column_map_errors_are_reported(tmp_path):
     (tmp_path / "pgb.csv").write_text("kolom;type;verplicht;bereik;aliassen\n"
                                       "jaar;getal;ja;;Jaar\n", encoding="utf-8")
     with pytest.raises(ValueError, match="onbekend type"):
-        load_kind("pgb", tmp_path)
+        load_soort("pgb", tmp_path)

@@ -1,6 +1,6 @@
-"""What a view needs to know about the request: filters, scope, user, warehouse info, period.
+"""What a visual builder needs to know about the request: filters, scope, user, warehouse info, period.
 
-Small numbers: views compute with exact counts. A visual's table declares what each column is
+Small numbers: visual builders compute with exact counts. A visual's table declares what each column is
 (`Visual.kolommen`) and kern/afscherming.py publishes it when the visual is rendered or
 exported; text and charts take counts through `aantal` and `plotbaar`, the same rule. A
 `gemeente` or `beheer` user sees counts rounded to 5 and '< 5'; `regio` sees exact counts

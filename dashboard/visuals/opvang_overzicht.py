@@ -8,9 +8,9 @@ import pandas as pd
 from dashboard import filters as flt
 from dashboard.components.kpi import Kpi, kaarten
 from dashboard.components.visual import Visual, visual
-from dashboard.views import opvang
-from dashboard.views.context import Context
-from dashboard.views.gemeente import gemeente_code
+from dashboard.request_context import Context
+from dashboard.visuals import opvang
+from dashboard.visuals.gemeente import gemeente_code
 from kern import afscherming as af
 from kern import data, formats
 

@@ -1,6 +1,6 @@
 """Maatschappelijke opvang (issue 13): the MO stand by opvangvorm, the flows that explain it, the
 length of stay, and the shifts between MO and BW. Counted with the BW definitions but apart from
-BW (warehouse/models/intermediate/doelgroep_*.sql); the money is in views/opvang_geld.py.
+BW (warehouse/models/intermediate/doelgroep_*.sql); the money is in visuals/opvang_geld.py.
 
 The tussenvorm and leveringsvorm filters are BW's: they do not apply here (said on each visual)."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pandas as pd
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
-from dashboard.views import reken
-from dashboard.views.context import Context
+from dashboard.request_context import Context
+from dashboard.visuals import reken
 from kern import afscherming as af
 from kern import data
 from kern.kleuren import KLEUR, OPVANGVORMEN

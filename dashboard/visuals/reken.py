@@ -1,4 +1,4 @@
-"""Small pure calculations shared by the views (pandas in, pandas out)."""
+"""Small pure calculations shared by the visual builders (pandas in, pandas out)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import filters as flt
-from dashboard.views.context import Context
+from dashboard.request_context import Context
 from kern import afscherming, data
 
 

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.components.visual import Visual, bouw, visual
 from dashboard.figures import categorie, tijd
-from dashboard.views.context import Context
+from dashboard.request_context import Context
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR

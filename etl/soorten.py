@@ -1,6 +1,6 @@
-"""The eight export kinds and how their files are named.
+"""The eight export soorten and how their files are named.
 
-A kind's columns live in ``etl/columns/<kind>.csv`` (data, not code) so that a region whose
+A soort's columns live in ``etl/columns/<soort>.csv`` (data, not code) so that a region whose
 COGNOS report uses other header names only adds an alias there. That file has the columns
 ``kolom;type;verplicht;bereik;aliassen``:
 
@@ -33,9 +33,9 @@ from pathlib import Path
 
 COLUMNS_DIR = Path(__file__).parent / "columns"
 
-SNAPSHOT_KINDS = ("indicaties", "wlz", "financien", "producten", "cbs", "budget")
-INCREMENT_KINDS = ("declaraties", "pgb")
-KIND_NAMES = ("indicaties", "declaraties", "pgb", "wlz", "financien", "producten", "cbs", "budget")
+MOMENTOPNAME_SOORTEN = ("indicaties", "wlz", "financien", "producten", "cbs", "budget")
+AANVULLING_SOORTEN = ("declaraties", "pgb")
+SOORT_NAMEN = ("indicaties", "declaraties", "pgb", "wlz", "financien", "producten", "cbs", "budget")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Kind:
+class Soort:
     name: str
     snapshot: bool
     columns: tuple[Column, ...]
@@ -122,20 +122,20 @@ def _parse_column(row: dict[str, str], source: Path) -> Column:
                   minimum=minimum, maximum=maximum, **extra)
 
 
-def load_kind(name: str, columns_dir: Path | None = None) -> Kind:
-    """Read one kind's column map from its CSV."""
+def load_soort(name: str, columns_dir: Path | None = None) -> Soort:
+    """Read one soort's column map from its CSV."""
     source = (columns_dir or COLUMNS_DIR) / f"{name}.csv"
     with open(source, encoding="utf-8-sig", newline="") as f:
         columns = tuple(_parse_column(row, source) for row in csv.DictReader(f, delimiter=";"))
-    return Kind(name=name, snapshot=name in SNAPSHOT_KINDS, columns=columns,
+    return Soort(name=name, snapshot=name in MOMENTOPNAME_SOORTEN, columns=columns,
                 key=_KEYS.get(name, ()), order_rules=_ORDER_RULES.get(name, ()))
 
 
 @cache
-def get_kind(name: str) -> Kind:
-    if name not in KIND_NAMES:
+def get_soort(name: str) -> Soort:
+    if name not in SOORT_NAMEN:
         raise KeyError(f"onbekende soort export: {name}")
-    return load_kind(name)
+    return load_soort(name)
 
 
 _FILENAME = re.compile(r"^(?P<stem>.+?)(?:_(?P<date>\d{8}))?\.(?P<ext>csv|xlsx|json)$", re.IGNORECASE)
@@ -148,7 +148,7 @@ _CBS_DOWNLOAD = re.compile(r"^\d{5}[a-z]{3}_(?:un)?typeddataset_(?P<d>\d{2})(?P<
 
 
 def not_an_export(name: str) -> str:
-    """Why a file in a delivery is not read, in Dutch, with the kinds accepted and the closest one."""
+    """Why a file in a delivery is not read, in Dutch, with the soorten accepted and the closest one."""
     base = Path(name).name
     stem = base.rsplit(".", 1)[0].lower() if "." in base else base.lower()
     stem = re.sub(r"_\d{8}$", "", stem).split("_")[0]
@@ -161,16 +161,16 @@ def not_an_export(name: str) -> str:
         waarom = "alleen cbs wordt als .json (OData) gelezen"
     else:
         waarom = "geen bekende soort export"
-    dichtst = difflib.get_close_matches(stem, KIND_NAMES, n=1, cutoff=0.6)
+    dichtst = difflib.get_close_matches(stem, SOORT_NAMEN, n=1, cutoff=0.6)
     hint = f"; bedoelt u {dichtst[0]}?" if dichtst else ""
-    return (f"{base} is niet gelezen: {waarom}{hint} Bekende soorten: {', '.join(KIND_NAMES)} "
+    return (f"{base} is niet gelezen: {waarom}{hint} Bekende soorten: {', '.join(SOORT_NAMEN)} "
             "(bijvoorbeeld indicaties_20250630.csv).")
 
 
 def parse_filename(name: str | Path) -> tuple[str, date | None] | None:
-    """(kind, peildatum) for an export file name, None when it is not an export.
+    """(soort, peildatum) for an export file name, None when it is not an export.
 
-    The kind is the name's prefix (``Indicaties_Assen_20250301.xlsx`` is ``indicaties``);
+    The soort is the name's prefix (``Indicaties_Assen_20250301.xlsx`` is ``indicaties``);
     ``.json`` is only CBS OData. A CBS open-data download keeps the name CBS gave it
     (``37259ned_UntypedDataSet_05022020_161506.csv`` is ``cbs`` of 5 February 2020). An eight-digit suffix that is no real date raises
     ValueError: silently ignoring it could let an older snapshot replace a newer one.
@@ -186,14 +186,14 @@ def parse_filename(name: str | Path) -> tuple[str, date | None] | None:
     if not m:
         return None
     stem, ext = m["stem"].lower(), m["ext"].lower()
-    kind = next((k for k in KIND_NAMES
+    soort = next((k for k in SOORT_NAMEN
                  if stem == k or (stem.startswith(k) and stem[len(k)] in "_- ")), None)
-    if kind is None or (ext == "json" and kind != "cbs"):
+    if soort is None or (ext == "json" and soort != "cbs"):
         return None
     if m["date"] is None:
-        return kind, None
+        return soort, None
     d = m["date"]
     try:
-        return kind, date(int(d[:4]), int(d[4:6]), int(d[6:]))
+        return soort, date(int(d[:4]), int(d[4:6]), int(d[6:]))
     except ValueError:
         raise ValueError(f"{base}: {d} is geen geldige peildatum (verwacht _JJJJMMDD)") from None

@@ -19,8 +19,8 @@ from dashboard.auth import audit, current_user, may_fix_versions
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.figures.basis import euro_as
-from dashboard.views.context import Context
-from dashboard.views.financien import verdeling_keuze
+from dashboard.request_context import Context
+from dashboard.visuals.financien import verdeling_keuze
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR

@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import doordecentralisatie as fig_dd
 from dashboard.figures.basis import leeg
-from dashboard.views.context import Context
+from dashboard.request_context import Context
 from kern import afscherming as af
 from kern import data, formats
 

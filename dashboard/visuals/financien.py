@@ -7,8 +7,8 @@ import pandas as pd
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, financien, tijd
 from dashboard.figures.basis import euro_as
-from dashboard.views import reken
-from dashboard.views.context import Context
+from dashboard.request_context import Context
+from dashboard.visuals import reken
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import (
@@ -213,5 +213,5 @@ def verdeling_visual(ctx: Context) -> Visual:
                   toelichting=toelichting, tabel_open=True, breed=True)
 
 
-# The result versions (voorlopig/definitief side by side, history, fixing) are in views/versies.py.
-from dashboard.views import versies as _versies  # noqa: F401  (registers their visuals and callbacks)
+# The result versions (voorlopig/definitief side by side, history, fixing) are in visuals/versies.py.
+from dashboard.visuals import versies as _versies  # noqa: F401  (registers their visuals and callbacks)

@@ -1,1 +1,0 @@
-"""Views: from the filter state to `Visual`s (data + pure figures + tables). One module per page."""
