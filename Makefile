@@ -53,4 +53,4 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) data plotly/node_modules $(PLOTLY_BUNDEL)
+	rm -rf $(VENV) data plotly-bundel/node_modules $(PLOTLY_BUNDEL)

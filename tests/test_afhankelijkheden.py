@@ -35,6 +35,9 @@ ALLOWED = {
     "etl": {"warehouse", "staat", "kern", "voorbeeld"},
 }
 WEB = ("flask", "dash", "dashboard")
+# The layers of docs/architecture.md: a package imports only packages of a lower layer.
+LAYER = {"kern": 0, "staat": 0, "voorbeeld": 0, "warehouse": 1, "etl": 2, "reports": 2,
+         "dashboard": 3, "bench": 4}
 
 
 def _module_name(path: Path) -> str:
@@ -136,6 +139,20 @@ def test_scanner_sees_function_level_and_relative_imports():
     assert ("dashboard/auth/login.py", "dashboard.auth.passwords") in seen
     # the edge the state package exists for
     assert ("warehouse/versions.py", "staat.store") in seen
+
+
+def test_every_package_has_a_layer():
+    assert set(LAYER) == set(PACKAGES)
+
+
+def test_imports_point_down_the_layers():
+    """(0) the picture in docs/architecture.md: every import between packages goes to a lower
+    layer, so reports and etl do not import each other and nothing imports bench."""
+    upward = [f"{file}:{line} imports {target}"
+              for module, file, line, target in project_imports()
+              if module.split(".")[0] != target.split(".")[0]
+              and LAYER[target.split(".")[0]] >= LAYER[module.split(".")[0]]]
+    assert upward == []
 
 
 def test_find_cycle():
