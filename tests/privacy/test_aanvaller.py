@@ -2,8 +2,8 @@
 
 For `assen` and `westerveld` (role gemeente) it collects what the dashboard publishes to them:
 the tables of the time-series visuals at every grain (as shown and as exported: one function
-builds both), the KPI cards and the comparison with the region and the outflow by reason for overlapping periods, and the
-rates per 1.000 on the Gemeente page. Each published cell becomes an interval for the exact
+builds both), the KPI cards and the comparison with the region and the outflow by reason for overlapping periods, the
+rates per 1.000 on the Gemeente page, and the Doordecentralisatie page's woonplaats tables and cohorts. Each published cell becomes an interval for the exact
 count(s) it stands for; the identities between them (parts and totals, stand and flows,
 overlapping periods, rate × population) are added; the attacker (aanvaller.py) narrows. It must
 recover no protected cell. Run with today's per-cell rule (no rounding, BWMO_AFRONDEN_OP=1) the
@@ -40,6 +40,12 @@ STROMEN = {"Instroom": "IN", "Nieuwe cliënten": "NC", "Uitstroom": "OUT", "Waar
 AANVRAGEN = ["Toegekend", "Afgewezen", "In behandeling", "Ingetrokken"]
 OPVANGVORMEN = ["Opvang", "Spoedopvang"]
 MO_STROMEN = {"Instroom": "MIN", "Nieuwe cliënten": "MNC", "Uitstroom": "MOUT"}
+# the doordecentralisatie page (issue 14): where the municipality's clients live, and the cohorts
+WOONPLAATS = {"Cliënten (herkomst)": "W", "Wonend in eigen gemeente": "Weigen", "Wonend elders in de regio": "Welders",
+              "Wonend buiten de regio": "Wbuiten", "Verblijf onbekend": "Wonbekend",
+              "Uit andere gemeenten, wonend hier": "Whier"}
+COHORTEN = {"Overgangscliënten": "CO", "Nieuwe cliënten": "CN"}
+DD_MAANDEN = [dt.date(2024, m, 1) for m in range(1, 13)]  # the attacker may ask for any month; a year of them
 
 
 def _maanden(van: dt.date, tot: dt.date) -> list[dt.date]:
@@ -138,6 +144,31 @@ class Verzamelaar:
             for s in AANVRAGEN:
                 zie(("aanvragen", sleutel, i, s), {("A", m, s): 1 for m in vak}, r[s])
             zie(("aanvragen", sleutel, i, "Aanvragen"), {("Atot", m): 1 for m in vak}, r["Aanvragen"])
+
+    def doordecentralisatie(self, maanden: list[dt.date], laatste: dt.date) -> None:
+        """The Doordecentralisatie page: the woonplaats table and the herkomst × woonplaats matrix
+        for each month asked (`tot`), the cohorts per month, and the cohorts at the peildatum."""
+        zie = self.aanvaller.zie
+        for m in maanden:
+            search = f"?tot={flt.maand_tekst(m)}"
+            for r in self.tabel("dd-woonplaats", search).to_dict("records"):
+                for kol, atoom in WOONPLAATS.items():
+                    zie(("dd-woonplaats", m, kol), {(atoom, m): 1}, r[kol])
+            for r in self.tabel("dd-woonplaats-matrix", search).to_dict("records"):
+                for kol, w in r.items():
+                    if kol != "Herkomst":
+                        zie(("dd-matrix", m, kol), {("WM", m, kol): 1}, w)
+        # the cohorts exist only once the region's overgangsdatum has passed (else a Melding)
+        for r in self.tabel("dd-cohort", "").to_dict("records"):
+            if "Melding" in r:
+                break
+            for kol, atoom in COHORTEN.items():
+                zie(("dd-cohort", r["Maand"], kol), {(atoom, r["Maand"]): 1}, r[kol])
+        for r in self.tabel("dd-cohort-gemeenten", "").to_dict("records"):
+            if "Melding" in r:
+                break
+            for kol, atoom in COHORTEN.items():
+                zie(("dd-cohort-gemeenten", kol), {(atoom, laatste): 1}, r[kol])
 
     def periode(self, p: flt.Periode, eerste: dt.date) -> None:
         """The KPI cards and the comparison with the region for one (possibly overlapping) period."""
@@ -248,7 +279,45 @@ def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.
         aanvaller.identiteit({("MS", m): 1, **{("MSv", m, vorm): -1 for vorm in OPVANGVORMEN}})
         if vorige >= eerste and exact[("MS", m)] == exact[("MS", vorige)] + exact[("MIN", m)] - exact[("MOUT", m)]:
             aanvaller.identiteit({("MS", m): 1, ("MS", vorige): -1, ("MIN", m): -1, ("MOUT", m): 1})
+    _identiteiten_doordecentralisatie(aanvaller, code, exact, eerste, laatste)
     return exact
+
+
+def _identiteiten_doordecentralisatie(aanvaller: Aanvaller, code: str, exact: dict, eerste: dt.date,
+                                      laatste: dt.date) -> None:
+    """The woonplaats columns add up to the herkomst count, which is the stand; the matrix row
+    splits the same clients by verblijfsgemeente; the two cohorts add up to the stand. Exact
+    values from the regio role's view of the same tables (it sees exact counts)."""
+    with als(REGIO_GEBRUIKER):
+        for m in DD_MAANDEN:
+            search = f"?tot={flt.maand_tekst(m)}&gemeente={code}"
+            w = bouw("dd-woonplaats", maak_context(search)).tabel.to_dict("records")[0]
+            for kol, atoom in WOONPLAATS.items():
+                exact[(atoom, m)] = int(w[kol])
+            naam = w["Gemeente"]
+            rij = next(r for r in bouw("dd-woonplaats-matrix", maak_context(search)).tabel.to_dict("records")
+                       if r["Herkomst"] == naam)
+            kolommen = [k for k in rij if k != "Herkomst"]
+            for kol in kolommen:
+                exact[("WM", m, kol)] = int(rij[kol])
+            delen = ("Weigen", "Welders", "Wbuiten", "Wonbekend")
+            if exact[("W", m)] == sum(exact[(d, m)] for d in delen):
+                aanvaller.identiteit({("W", m): 1, **{(d, m): -1 for d in delen}})
+            if exact[("W", m)] == exact[("S", m)]:
+                aanvaller.identiteit({("W", m): 1, ("S", m): -1})
+            elders = [k for k in kolommen if k not in (naam, "Buiten de regio", "Onbekend")]
+            for atoom, termen in (("Weigen", [naam]), ("Wbuiten", ["Buiten de regio"]),
+                                  ("Wonbekend", ["Onbekend"]), ("Welders", elders)):
+                if exact[(atoom, m)] == sum(exact[("WM", m, k)] for k in termen):
+                    aanvaller.identiteit({(atoom, m): 1, **{("WM", m, k): -1 for k in termen}})
+        for r in bouw("dd-cohort", maak_context(f"?gemeente={code}")).tabel.to_dict("records"):
+            if "Melding" in r:
+                break
+            m = r["Maand"]
+            for kol, atoom in COHORTEN.items():
+                exact[(atoom, m)] = int(r[kol])
+            if eerste <= m <= laatste and exact[("CO", m)] + exact[("CN", m)] == exact[("S", m)]:
+                aanvaller.identiteit({("CO", m): 1, ("CN", m): 1, ("S", m): -1})
 
 
 PERIODES_OVERLAP = ([flt.Periode(dt.date(2024, 1, 1), dt.date(2024, m, 1)) for m in range(4, 13)]
@@ -271,6 +340,7 @@ def _aanval(code: str, a: Afscherming, monkeypatch) -> tuple[dict, Aanvaller, di
             v.periode(p, eerste)
         v.per_1000(dict(zip(kg["jaar"], kg["inwoners"])), laatste)
         v.rapporten(GEBRUIKERS[code], eerste, laatste)
+        v.doordecentralisatie(DD_MAANDEN, laatste)
     exact = _identiteiten(v.aanvaller, code, eerste, laatste)
     return v.aanvaller.herleid(), v.aanvaller, exact
 
