@@ -64,6 +64,12 @@ def _maanden_bereik() -> tuple[dt.date, dt.date]:
     return min(eerste, laatste), laatste
 
 
+def wlz_sinds() -> dt.date:
+    """The day the Wlz opened to ggz clients (warehouse/seeds/wlz_ggz.csv), where the cumulative
+    outflow to the Wlz starts (warehouse/queries/wlz_cumulatief.sql reads the same seed)."""
+    return _per_versie("wlz_sinds", lambda: pd.Timestamp(q.query("wlz_sinds")["open_sinds"].iloc[0]).date())
+
+
 def gemeenten(scope) -> pd.DataFrame:
     regio = regio_gemeenten()
     return regio[regio["gemeente_code"].isin(toegestane_gemeenten(scope))].reset_index(drop=True)
