@@ -112,7 +112,8 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
     wlz = wlz_tabel(cur, prev, kort, vkort, a)
     open_ = wlz_open_tabel(wo, peil, a)
     secties.append(Sectie("4. Overgang naar de Wlz", [
-        ("Sinds 1 januari 2021 staat de Wet langdurige zorg open voor mensen met psychische problematiek. De "
+        (f"Sinds {formats.datum(data.wlz_sinds())} staat de Wet langdurige zorg open voor mensen met psychische "
+         "problematiek. De "
         "uitstroom naar de Wlz (reden 39) en de Wlz-aanvragen (naar maand van aanvraag, met het besluit zoals "
         f"bekend op {formats.datum(peil)}) volgen deze overgang.")], [wlz, open_]))
 
