@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 from kern import formats
+from kern.kalender import aantal_maanden, begin_tijdvak, eerste_van_maand, plus_maanden
 from kern.kleuren import LEVERINGSVORMEN, TUSSENVORMEN
 
 _MAAND = re.compile(r"^(\d{4})-(\d{2})$")
@@ -37,15 +38,6 @@ def maand_van(tekst: str | None) -> dt.date | None:
 
 def maand_tekst(d: dt.date | None) -> str | None:
     return None if d is None else f"{d.year:04d}-{d.month:02d}"
-
-
-def plus_maanden(d: dt.date, n: int) -> dt.date:
-    k = d.year * 12 + d.month - 1 + n
-    return dt.date(k // 12, k % 12 + 1, 1)
-
-
-def eerste_van_maand(d: dt.date) -> dt.date:
-    return dt.date(d.year, d.month, 1)
 
 
 @dataclass(frozen=True)
@@ -124,7 +116,7 @@ class Periode:
 
     @property
     def maanden(self) -> int:
-        return (self.tot.year - self.van.year) * 12 + self.tot.month - self.van.month + 1
+        return aantal_maanden(self.van, self.tot)
 
     def jaar_eerder(self) -> Periode:
         return Periode(plus_maanden(self.van, -12), plus_maanden(self.tot, -12))
@@ -180,8 +172,7 @@ def snelkeuzes(eerste: dt.date, laatste: dt.date) -> list[dict]:
 def tijdvak_begin(d: dt.date, korrel: str) -> dt.date:
     """The first month of the period of `korrel` that holds month `d` (calendar quarters,
     half-years and years)."""
-    n = KORRELS[korrel]
-    return dt.date(d.year, (d.month - 1) // n * n + 1, 1)
+    return begin_tijdvak(d, KORRELS[korrel])
 
 
 def korrel_opties() -> list[dict]:

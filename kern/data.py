@@ -60,6 +60,7 @@ from kern.datalaag.marts import (  # noqa: F401
     wlz_aanvragen_maand,
     wlz_aanvragen_open,
     wlz_cumulatief,
+    wlz_sinds,
 )
 from kern.datalaag.mo import (  # noqa: F401
     doelgroep_overgangen_maand,

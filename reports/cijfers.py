@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 
 from kern import kleuren
-from reports.periode import maand, maand_ervoor
+from kern.kalender import eerste_van_maand, maand_ervoor
 
 # the lists and their order live once, in kern/kleuren.py
 LEVERINGSVORMEN = tuple(kleuren.LEVERINGSVORMEN)
@@ -23,7 +23,7 @@ def datums(df: pd.DataFrame, kolom: str = "maand") -> pd.DataFrame:
 def tussen(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
     if df.empty:
         return df
-    return df[(df["maand"] >= maand(van)) & (df["maand"] <= maand(tot))]
+    return df[(df["maand"] >= eerste_van_maand(van)) & (df["maand"] <= eerste_van_maand(tot))]
 
 
 def som(df: pd.DataFrame, kolom: str) -> float:
@@ -40,7 +40,7 @@ class Cijfers:
         df = self.cm
         if df.empty:
             return 0
-        df = df[df["maand"] == maand(maand_)]
+        df = df[df["maand"] == eerste_van_maand(maand_)]
         for k, v in waar.items():
             df = df[df[k] == v]
         return int(df["actief"].sum())

@@ -11,6 +11,7 @@ import pandas as pd
 from kern import data, formats
 from kern.afscherming import Afscherming
 from kern.data import Selectie
+from kern.kalender import eerste_van_maand
 from reports.model import Grafiek, Kolom, Sectie, Tabel
 
 TITEL = "8. Doordecentralisatie"
@@ -74,9 +75,9 @@ def cohort_onderdelen(eigen: frozenset, van: dt.date, tot: dt.date, namen: dict,
     if overgangsdatum > tot:
         return [], [(f"De overgangsdatum van regio {regio} is {formats.datum(overgangsdatum)} en ligt na het einde van "
                     "deze periode: er zijn nog geen nieuwe cliënten in de zin van de doordecentralisatie.")]
-    df = data.cohort_maand(eigen, Selectie(van=van.replace(day=1), tot=tot.replace(day=1)))
+    df = data.cohort_maand(eigen, Selectie(van=eerste_van_maand(van), tot=eerste_van_maand(tot)))
     df = df.assign(maand=pd.to_datetime(df["maand"]).dt.date)
-    laatste = df[df["maand"] == tot.replace(day=1)]
+    laatste = df[df["maand"] == eerste_van_maand(tot)]
     rijen, totaal = [], {"so": 0, "sn": 0, "ko": 0.0, "kn": 0.0}
     for code in sorted(eigen, key=lambda c: namen.get(c, c)):
         st = laatste[laatste["gemeente_code"] == code].groupby("cohort")["actief"].sum()

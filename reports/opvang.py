@@ -11,16 +11,16 @@ import pandas as pd
 from kern import data, formats
 from kern.afscherming import Afscherming
 from kern.data import Selectie
+from kern.kalender import eerste_van_maand, maand_ervoor
 from reports.afgeleide_cijfers import verschil, verschil_pct
 from reports.cijfers import datums, som, tussen
 from reports.model import Kolom, Sectie, Tabel
-from reports.periode import maand, maand_ervoor
 
 
 def _stand(cm: pd.DataFrame, m: dt.date, vorm: str | None = None) -> int:
     if cm.empty:
         return 0
-    df = cm[cm["maand"] == maand(m)]
+    df = cm[cm["maand"] == eerste_van_maand(m)]
     if vorm:
         df = df[df["opvangvorm"] == vorm]
     return int(df["actief"].sum())
@@ -85,7 +85,7 @@ def mo_resultaat_tabel(res: pd.DataFrame, jaar: int) -> Tabel:
 
 def opvang_sectie(eigen: frozenset, scope, van, tot, vvan, vtot, jaar, kort, vkort, a: Afscherming,
                   nummer: int = 7) -> Sectie:
-    venster = Selectie(van=dt.date(jaar - 2, 12, 1), tot=maand(tot))
+    venster = Selectie(van=dt.date(jaar - 2, 12, 1), tot=eerste_van_maand(tot))
     cm = datums(data.mo_clienten_maand(eigen, venster))
     sm = datums(data.mo_stromen_maand(eigen, venster))
     og = datums(data.doelgroep_overgangen_maand(eigen, venster))

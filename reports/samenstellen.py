@@ -10,6 +10,7 @@ import datetime as dt
 from kern import data, formats
 from kern.afscherming import Afscherming
 from kern.data import Selectie
+from kern.kalender import eerste_van_maand, laatste_dag, maand_ervoor
 from kern.rollen import REGIO
 from reports import teksten
 from reports.cijfers import Cijfers, datums
@@ -17,7 +18,7 @@ from reports.datakwaliteit import datakwaliteit_sectie
 from reports.doordecentralisatie import doordecentralisatie_sectie
 from reports.model import ReportData, Sectie
 from reports.opvang import opvang_sectie
-from reports.periode import einde_stand, maand, periode_label, perioden
+from reports.periode import periode_label, perioden
 from reports.resultaat import resultaat_sectie
 from reports.tabellen_kern import (
     kerncijfers_tabel,
@@ -60,7 +61,7 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
     if not compleet:
         kort, vkort = f"{jaar} t/m {formats.maand(tot)}", f"{jaar - 1} t/m {formats.maand(vtot)}"
 
-    venster = Selectie(van=dt.date(jaar - 2, 12, 1), tot=maand(tot))
+    venster = Selectie(van=dt.date(jaar - 2, 12, 1), tot=eerste_van_maand(tot))
     cm = datums(data.clienten_maand(eigen, venster))
     sm = datums(data.stromen_maand(eigen, venster))
     km = datums(data.kosten_maand(eigen, venster))
@@ -76,9 +77,9 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
     secties: list[Sectie] = []
     # 1. kerncijfers
     kern = kerncijfers_tabel(cur, prev, kort, vkort, a)
-    kern.toelichting = (f"Stand aan het begin: {formats.datum(maand(van) - dt.timedelta(days=1))} en "
-                        f"{formats.datum(maand(vvan) - dt.timedelta(days=1))}; aan het eind: "
-                        f"{formats.datum(tot)} en {formats.datum(einde_stand(vtot))}. Kosten: gerealiseerd. "
+    kern.toelichting = (f"Stand aan het begin: {formats.datum(laatste_dag(maand_ervoor(van)))} en "
+                        f"{formats.datum(laatste_dag(maand_ervoor(vvan)))}; aan het eind: "
+                        f"{formats.datum(tot)} en {formats.datum(laatste_dag(vtot))}. Kosten: gerealiseerd. "
                         + teksten.kerncijfers_noot(a)).strip()
     s1 = Sectie("1. Kerncijfers", [
         f"De kerncijfers van {plabel} naast {vlabel}."
@@ -111,7 +112,8 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
     wlz = wlz_tabel(cur, prev, kort, vkort, a)
     open_ = wlz_open_tabel(wo, peil, a)
     secties.append(Sectie("4. Overgang naar de Wlz", [
-        ("Sinds 1 januari 2021 staat de Wet langdurige zorg open voor mensen met psychische problematiek. De "
+        (f"Sinds {formats.datum(data.wlz_sinds())} staat de Wet langdurige zorg open voor mensen met psychische "
+         "problematiek. De "
         "uitstroom naar de Wlz (reden 39) en de Wlz-aanvragen (naar maand van aanvraag, met het besluit zoals "
         f"bekend op {formats.datum(peil)}) volgen deze overgang.")], [wlz, open_]))
 

@@ -7,10 +7,10 @@ import pandas as pd
 
 from kern import formats
 from kern.afscherming import Afscherming
+from kern.kalender import eerste_van_maand
 from reports.afgeleide_cijfers import per1000, verschil, verschil_pct
 from reports.cijfers import Cijfers, som, tussen
 from reports.model import Kolom, Tabel
-from reports.periode import maand
 
 
 def kerncijfers_tabel(cur, prev, kort, vkort, a: Afscherming) -> Tabel:
@@ -68,7 +68,7 @@ def per_gemeente_tabel(cm, sm, km, iw, namen, codes, van, tot, jaar, kort, a: Af
 def vergelijking_tabel(cur, prev, rm, ri, naam, van, tot, vvan, vtot, jaar, kort, vkort, a: Afscherming) -> Tabel:
     def regio_periode(begin, eind, j):
         r = tussen(rm, begin, eind)
-        stand = int(rm.loc[rm["maand"] == maand(eind), "actief"].sum()) if not rm.empty else 0
+        stand = int(rm.loc[rm["maand"] == eerste_van_maand(eind), "actief"].sum()) if not rm.empty else 0
         inw = int(ri.loc[ri["jaar"] == j, "inwoners_1_januari"].sum()) if not ri.empty else 0
         return {"stand_eind": stand, "instroom": int(som(r, "instroom")),
                 "nieuwe_clienten": int(som(r, "nieuwe_clienten")), "uitstroom": int(som(r, "uitstroom")),

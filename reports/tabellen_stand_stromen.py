@@ -7,10 +7,10 @@ import pandas as pd
 
 from kern import formats
 from kern.afscherming import Afscherming
+from kern.kalender import maandreeks
 from reports.afgeleide_cijfers import getoond, verborgen, verschil
 from reports.cijfers import LEVERINGSVORMEN, TUSSENVORMEN, Cijfers, som, tussen
 from reports.model import Grafiek, Kolom, Tabel
-from reports.periode import maanden
 
 
 def stand_tabel(cur, prev, kort, vkort, a: Afscherming) -> Tabel:
@@ -30,7 +30,7 @@ def stand_tabel(cur, prev, kort, vkort, a: Afscherming) -> Tabel:
 
 def stand_grafiek(c: Cijfers, van, tot, vvan, kort, vkort, a: Afscherming) -> Grafiek:
     """The published stand per month (rounded as in the tables); left out when a month is "< 5"."""
-    reeks = maanden(van, tot)
+    reeks = maandreeks(van, tot)
     nu = getoond(a, [c.stand(m) for m in reeks])
     toen = getoond(a, [c.stand(m.replace(year=vvan.year)) for m in reeks])
     g = Grafiek("stand_maand", "Cliënten in zorg per maand", "lijn", [formats.MAANDEN_KORT[m.month - 1] for m in reeks],
@@ -44,7 +44,7 @@ def stromen_tabel(c: Cijfers, van, tot, a: Afscherming) -> Tabel:
     s = tussen(c.sm, van, tot)
     kol = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
     rijen = []
-    for m in maanden(van, tot):
+    for m in maandreeks(van, tot):
         r = s[s["maand"] == m] if not s.empty else s
         rijen.append([m] + [int(som(r, k)) for k in kol])
     rijen.append(["Totaal"] + [sum(r[j] for r in rijen) for j in range(1, 5)])
@@ -58,7 +58,7 @@ def stromen_grafiek(stromen: Tabel, van, tot, a: Afscherming) -> Grafiek:
     """The monthly rows of `stromen_tabel` (published values) as bars; left out when a month is "< 5"."""
     instroom, uitstroom = stromen.kolom("Instroom")[:-1], stromen.kolom("Uitstroom")[:-1]
     gr = Grafiek("stromen", "Instroom en uitstroom per maand", "staaf",
-                 [formats.maand(m) for m in maanden(van, tot)], [("Instroom", instroom), ("Uitstroom", uitstroom)])
+                 [formats.maand(m) for m in maandreeks(van, tot)], [("Instroom", instroom), ("Uitstroom", uitstroom)])
     if any(verborgen(a, v) for v in instroom + uitstroom):
         gr.weggelaten = f"Grafiek niet getoond: de maandcijfers bevatten aantallen '{a.label}' (zie de tabel)."
     return gr

@@ -7,10 +7,10 @@ import pandas as pd
 
 from kern import formats
 from kern.afscherming import Afscherming
+from kern.kalender import maandreeks
 from reports.afgeleide_cijfers import aandeel, verschil
 from reports.cijfers import LEVERINGSVORMEN, tussen
 from reports.model import Grafiek, Kolom, Tabel
-from reports.periode import maanden
 
 WLZ_BESLUIT = [("toegekend", "waarvan toegekend"), ("afgewezen", "waarvan afgewezen"),
                ("in_behandeling", "waarvan nog in behandeling"), ("ingetrokken", "waarvan ingetrokken")]
@@ -61,7 +61,7 @@ def zin_pgb_tabel(cur, prev, kort, vkort, a: Afscherming) -> Tabel:
 def kosten_grafiek(km: pd.DataFrame, van, tot) -> Grafiek:
     """Realised costs per month, stacked by leveringsvorm (euro amounts are not afgeschermd)."""
     return Grafiek("kosten", "Gerealiseerde kosten per maand naar leveringsvorm", "gestapeld",
-                   [formats.maand(m) for m in maanden(van, tot)],
+                   [formats.maand(m) for m in maandreeks(van, tot)],
                    [(lv, [float(tussen(km, m, m).loc[lambda d, lv=lv: d["leveringsvorm"] == lv, "kosten_eur"].sum())
-                          if not km.empty else 0.0 for m in maanden(van, tot)]) for lv in LEVERINGSVORMEN],
+                          if not km.empty else 0.0 for m in maandreeks(van, tot)]) for lv in LEVERINGSVORMEN],
                    eenheid="eur")

@@ -13,7 +13,7 @@ from dashboard.figures import doordecentralisatie as fig_dd
 from dashboard.figures.basis import leeg
 from dashboard.request_context import Context
 from kern import afscherming as af
-from kern import data, formats
+from kern import data, formats, kalender
 
 O, N = fig_dd.COHORTEN
 EUR = "eur"
@@ -265,7 +265,7 @@ def cohort_gemeenten_visual(ctx: Context) -> Visual:
         return _leeg_visual("dd-cohort-gemeenten", titel, melding)
     df = data.cohort_maand(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
     df = df.assign(maand=pd.to_datetime(df["maand"]).dt.date)
-    laatste = ctx.info["peildatum"].replace(day=1)
+    laatste = kalender.eerste_van_maand(ctx.info["peildatum"])
     stand = _per_gemeente(df[df["maand"] == laatste], "actief")
     kosten = _per_gemeente(df[[m.year == jaar for m in df["maand"]]], "kosten_eur")
     gem = data.gemeenten(ctx.scope)

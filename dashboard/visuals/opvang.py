@@ -13,7 +13,7 @@ from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
 from dashboard.visuals import reken
 from kern import afscherming as af
-from kern import data
+from kern import data, kalender
 from kern.kleuren import KLEUR, OPVANGVORMEN
 
 KLEUR_OPVANGVORM = {"Opvang": KLEUR["stand"], "Spoedopvang": KLEUR["uitstroom_wlz"]}
@@ -63,7 +63,7 @@ def mo_stromen_tabel(ctx: Context) -> pd.DataFrame:
     p = ctx.periode
     fl = data.mo_stromen_maand(ctx.scope, _sel(ctx, p))
     fl = reken.stromen_per_maand(fl.assign(uitstroom_wlz=0), p.van, p.tot)
-    begin = max(flt.plus_maanden(p.van, -1), ctx.eerste)
+    begin = max(kalender.plus_maanden(p.van, -1), ctx.eerste)
     st = mo_stand_per_maand(ctx, flt.Periode(begin, p.tot))[["maand", "actief"]]
     st["vorige"] = st["actief"].shift(1)
     df = fl.merge(st, on="maand", how="left")
@@ -138,7 +138,7 @@ def overgangen_visual(ctx: Context) -> Visual:
     p = ctx.periode
     og = data.doelgroep_overgangen_maand(ctx.scope, _sel(ctx, p))
     ov = data.doelgroep_overlap_maand(ctx.scope, _sel(ctx, p))
-    maanden = pd.DataFrame({"maand": pd.to_datetime(reken._maandreeks(p.van, p.tot))})
+    maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(p.van, p.tot))})
     for richting in RICHTINGEN:
         deel = og[og["richting"] == richting] if not og.empty else og
         s = deel.assign(maand=pd.to_datetime(deel["maand"])).groupby("maand")["aantal"].sum() if len(deel) else None

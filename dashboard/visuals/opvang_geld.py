@@ -10,7 +10,7 @@ from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
 from dashboard.visuals import reken
 from kern import afscherming as af
-from kern import data, formats
+from kern import data, formats, kalender
 from kern.kleuren import KLEUR
 
 
@@ -18,7 +18,7 @@ from kern.kleuren import KLEUR
 def kosten_visual(ctx: Context) -> Visual:
     p = ctx.periode
     df = data.mo_kosten_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
-    maanden = pd.DataFrame({"maand": pd.to_datetime(reken._maandreeks(p.van, p.tot))})
+    maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(p.van, p.tot))})
     s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand")["kosten_eur"].sum() if len(df) else None
     maanden["kosten"] = maanden["maand"].map(s).fillna(0.0).astype(float) if s is not None else 0.0
     reeks = reken.naar_korrel(maanden, ctx.korrel, sommen=["kosten"])

@@ -7,12 +7,12 @@ import pandas as pd
 
 from dashboard import filters as flt
 from dashboard.request_context import Context
-from kern import afscherming, data
+from kern import afscherming, data, kalender
 
 
 def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
     """Sum of `actief` per month, with every month of [van, tot] present (0 when none)."""
-    maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
+    maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(van, tot))})
     if df.empty:
         return maanden.assign(actief=0)
     s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)["actief"].sum()
@@ -32,7 +32,7 @@ def kruistabel(df: pd.DataFrame, index, kolom: str, waarde: str) -> pd.DataFrame
 
 def stromen_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFrame:
     kolommen = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
-    maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
+    maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(van, tot))})
     if df.empty:
         return maanden.assign(**{k: 0 for k in kolommen})
     s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)[kolommen].sum()
@@ -60,15 +60,7 @@ def naar_korrel(df: pd.DataFrame, korrel: str, sommen=(), standen=()) -> pd.Data
 
 def tijdvakken(van: dt.date, tot: dt.date, korrel: str) -> list[pd.Timestamp]:
     """The first months of the periods of `korrel` that [van, tot] touches, in order."""
-    return [pd.Timestamp(m) for m in dict.fromkeys(flt.tijdvak_begin(m, korrel) for m in _maandreeks(van, tot))]
-
-
-def _maandreeks(van: dt.date, tot: dt.date) -> list[dt.date]:
-    uit, m = [], flt.eerste_van_maand(van)
-    while m <= tot:
-        uit.append(m)
-        m = flt.plus_maanden(m, 1)
-    return uit
+    return [pd.Timestamp(m) for m in dict.fromkeys(flt.tijdvak_begin(m, korrel) for m in kalender.maandreeks(van, tot))]
 
 
 def stand_op(ctx: Context, maand: dt.date, **kw) -> int | None:

@@ -10,7 +10,7 @@ from dashboard.figures.basis import leeg
 from dashboard.request_context import Context
 from dashboard.visuals import reken
 from kern import afscherming as af
-from kern import data, formats
+from kern import data, formats, kalender
 from kern.kleuren import KLEUR, volgorde_tussenvorm
 
 
@@ -20,7 +20,7 @@ def stromen_tabel(ctx: Context) -> pd.DataFrame:
     p = ctx.periode
     fl = data.stromen_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
     fl = reken.stromen_per_maand(fl, p.van, p.tot)
-    begin = max(flt.plus_maanden(p.van, -1), ctx.eerste)
+    begin = max(kalender.plus_maanden(p.van, -1), ctx.eerste)
     st = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(begin, p.tot), tussenvorm=False, levering=False))
     st = reken.stand_per_maand(st, begin, p.tot)
     st["vorige"] = st["actief"].shift(1)
@@ -70,10 +70,10 @@ def balans_visual(ctx: Context) -> Visual:
     """Stand at the start + instroom - uitstroom = stand at the end of the analysis period."""
     p = ctx.analyse
     if p.van > ctx.eerste:
-        begin_maand, flows = flt.plus_maanden(p.van, -1), p
+        begin_maand, flows = kalender.plus_maanden(p.van, -1), p
     else:  # no stand before the first month: start from the first month's stand
         begin_maand = p.van
-        flows = flt.Periode(flt.plus_maanden(p.van, 1), p.tot) if p.tot > p.van else None
+        flows = flt.Periode(kalender.plus_maanden(p.van, 1), p.tot) if p.tot > p.van else None
     begin = reken.stand_op(ctx, begin_maand, tussenvorm=False, levering=False) or 0
     eind = reken.stand_op(ctx, p.tot, tussenvorm=False, levering=False) or 0
     som = reken.stromen_som(ctx, flows) if flows else {"instroom": 0, "uitstroom": 0}

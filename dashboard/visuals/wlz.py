@@ -1,7 +1,7 @@
-"""Wlz: outflow to the Wlz per month and cumulative since 2021, per municipality; Wlz requests."""
+"""Wlz: outflow to the Wlz per month and cumulative since the Wlz opened to ggz clients, per
+municipality; Wlz requests. The cumulative and its start date are the warehouse's
+(queries/wlz_cumulatief.sql, seeds/wlz_ggz.csv); this module only shapes them for display."""
 from __future__ import annotations
-
-import datetime as dt
 
 import pandas as pd
 
@@ -14,47 +14,53 @@ from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR, WLZ_STATUS
 
-WLZ_START = dt.date(2021, 1, 1)
+
+def _cumulatief_per_maand(cum: pd.DataFrame, maanden: pd.Series) -> list[int]:
+    """The selected gemeenten's cumulative in each month (the query has a row for every month and
+    gemeente from the start on); 0 before the start."""
+    if cum.empty:
+        return [0] * len(maanden)
+    per_maand = cum.assign(maand=pd.to_datetime(cum["maand"])).groupby("maand")["uitstroom_wlz_cumulatief"].sum()
+    return [int(per_maand.get(m, 0)) for m in maanden]
 
 
 @visual("wlz-maand")
 def wlz_maand_visual(ctx: Context) -> Visual:
     p = ctx.periode
     sel = ctx.selectie(p, tussenvorm=False, levering=False)
-    cum = data.wlz_cumulatief(ctx.scope, sel)
+    sinds = data.wlz_sinds()
     reeks = reken.stromen_per_maand(
         data.stromen_maand(ctx.scope, sel), p.van, p.tot)[["maand", "uitstroom_wlz"]]
-    if cum.empty:
-        reeks["cumulatief"] = 0
-    else:
-        c = cum.assign(maand=pd.to_datetime(cum["maand"])).groupby("maand")["uitstroom_wlz"].sum().cumsum()
-        reeks["cumulatief"] = [int(c[c.index <= m].iloc[-1]) if (c.index <= m).any() else 0 for m in reeks["maand"]]
+    reeks["cumulatief"] = _cumulatief_per_maand(data.wlz_cumulatief(ctx.scope, sel), reeks["maand"])
     reeks = reken.naar_korrel(reeks, ctx.korrel, sommen=["uitstroom_wlz"], standen=["cumulatief"])
     eenheid = flt.KORREL_LABEL[ctx.korrel].lower()
+    kolom = f"Cumulatief sinds {formats.maand(sinds)}"
     fig = tijd.reeksen_per_maand(reeks.assign(uitstroom_wlz=ctx.plotbaar(reeks["uitstroom_wlz"])),
                                  [("uitstroom_wlz", f"Naar de Wlz in de {eenheid}", KLEUR["uitstroom_wlz"])],
                                  soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten", korrel=ctx.korrel)
     if ctx.exact:  # consecutive cumulatives give every period's count back: only for exact viewers
         labels = [formats.tijdvak(m, ctx.korrel) for m in reeks["maand"]]
-        fig.add_scatter(x=labels, y=reeks["cumulatief"], name="Cumulatief sinds 2021", mode="lines", yaxis="y2",
-                        line={"color": KLEUR["netto"], "width": 2},
+        fig.add_scatter(x=labels, y=reeks["cumulatief"], name=f"Cumulatief sinds {sinds.year}", mode="lines",
+                        yaxis="y2", line={"color": KLEUR["netto"], "width": 2},
                         customdata=[formats.getal(v) for v in reeks["cumulatief"]],
-                        hovertemplate="%{x}<br>Cumulatief sinds jan 2021: <b>%{customdata}</b><extra></extra>")
+                        hovertemplate=f"%{{x}}<br>{kolom}: <b>%{{customdata}}</b><extra></extra>")
         fig.update_layout(showlegend=True, yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
                                                        "title": "Cumulatief", "showgrid": False})
     kop, tijden, opmaak = ctx.tijdkolom(reeks["maand"])
-    tabel = pd.DataFrame({kop: tijden, "Naar de Wlz": reeks["uitstroom_wlz"],
-                          "Cumulatief sinds jan 2021": reeks["cumulatief"]})
+    tabel = pd.DataFrame({kop: tijden, "Naar de Wlz": reeks["uitstroom_wlz"], kolom: reeks["cumulatief"]})
+    # the last cumulative alone is one count, published as such (rounded for a protected viewer)
     tekst = (f"Uitstroom naar de Wlz per {eenheid}, {p.label}: {ctx.aantal(reeks['uitstroom_wlz'].sum())} "
-             f"cliënten; cumulatief sinds januari 2021 {ctx.aantal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
+             f"cliënten; cumulatief sinds {formats.MAANDEN_LANG[sinds.month - 1]} {sinds.year} "
+             f"{ctx.aantal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
     toelichting = ("Reden van beëindiging 39 (uitstroom naar ander domein, bijv. Wlz). "
-                   "Sinds 1-1-2021 staat de Wlz open voor mensen met psychische problemen.")
+                   f"Sinds {sinds.day}-{sinds.month}-{sinds.year} staat de Wlz open voor mensen met "
+                   "psychische problemen.")
     if not ctx.exact:
         toelichting += (" Het cumulatieve verloop per periode wordt niet getoond: opeenvolgende standen zouden "
                         "elk afgeschermd aantal teruggeven.")
     return Visual("wlz-maand", f"Uitstroom naar de Wlz per {eenheid}", tabel, tekst, figuur=fig,
-                  opmaak={kop: opmaak, "Naar de Wlz": "getal", "Cumulatief sinds jan 2021": "getal"},
-                  kolommen={"Naar de Wlz": af.AANTAL, "Cumulatief sinds jan 2021": af.CUMULATIEF},
+                  opmaak={kop: opmaak, "Naar de Wlz": "getal", kolom: "getal"},
+                  kolommen={"Naar de Wlz": af.AANTAL, kolom: af.CUMULATIEF},
                   kruisfilter=ctx.tijd_kruisfilter, toelichting=toelichting, breed=True)
 
 
@@ -68,14 +74,17 @@ def wlz_gemeenten_visual(ctx: Context) -> Visual:
     fl = data.stromen_maand(ctx.scope, sel)
     cum = data.wlz_cumulatief(ctx.scope, sel)
     periode = fl.groupby("gemeente_code")["uitstroom_wlz"].sum() if not fl.empty else pd.Series(dtype="int64")
-    sinds = cum.groupby("gemeente_code")["uitstroom_wlz"].sum() if not cum.empty else pd.Series(dtype="int64")
+    # one cumulative per gemeente, at the period's last month: a single count, no series
+    eind = cum[pd.to_datetime(cum["maand"]) == pd.Timestamp(p.tot)]
+    sinds = eind.groupby("gemeente_code")["uitstroom_wlz_cumulatief"].sum() if not eind.empty \
+        else pd.Series(dtype="int64")
     df = gem.assign(uitstroom_wlz=[int(periode.get(c, 0)) for c in gem["gemeente_code"]],
                     cumulatief=[int(sinds.get(c, 0)) for c in gem["gemeente_code"]])
     fig = categorie.staven_per_gemeente(df.assign(uitstroom_wlz=ctx.plotbaar(df["uitstroom_wlz"])), "uitstroom_wlz",
                                         "Naar de Wlz", geselecteerd=ctx.kruis_gemeente, kleur=KLEUR["uitstroom_wlz"])
     tabel = pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
                           f"Naar de Wlz ({p.label})": df["uitstroom_wlz"],
-                          f"Cumulatief jan 2021 t/m {formats.maand(p.tot)}": df["cumulatief"]}).sort_values("Gemeente")
+                          f"Cumulatief {formats.maand(data.wlz_sinds())} t/m {formats.maand(p.tot)}": df["cumulatief"]}).sort_values("Gemeente")
     tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {ctx.aantal(df['uitstroom_wlz'].sum())}."
     return Visual("wlz-gemeenten", f"Naar de Wlz per gemeente · {p.label}", tabel, tekst, figuur=fig,
                   opmaak={c: "getal" for c in tabel.columns[2:]}, kolommen={c: af.AANTAL for c in tabel.columns[2:]},

@@ -17,6 +17,7 @@ from kern.datalaag.scope import (
     toegestane_gemeenten,
 )
 from kern.datalaag.verbinding import WarehouseFout
+from kern.kalender import eerste_van_maand
 
 # --- metadata ----------------------------------------------------------------------------------
 
@@ -58,10 +59,16 @@ def maanden_bereik() -> tuple[dt.date, dt.date]:
 def _maanden_bereik() -> tuple[dt.date, dt.date]:
     info = warehouse_info()
     df = q.query("maanden_bereik")
-    laatste = dt.date(info["peildatum"].year, info["peildatum"].month, 1)
+    laatste = eerste_van_maand(info["peildatum"])
     eerste = df["eerste_maand"].iloc[0] if not df.empty else None
     eerste = laatste if pd.isna(eerste) else pd.Timestamp(eerste).date()
     return min(eerste, laatste), laatste
+
+
+def wlz_sinds() -> dt.date:
+    """The day the Wlz opened to ggz clients (warehouse/seeds/wlz_ggz.csv), where the cumulative
+    outflow to the Wlz starts (warehouse/queries/wlz_cumulatief.sql reads the same seed)."""
+    return _per_versie("wlz_sinds", lambda: pd.Timestamp(q.query("wlz_sinds")["open_sinds"].iloc[0]).date())
 
 
 def gemeenten(scope) -> pd.DataFrame:

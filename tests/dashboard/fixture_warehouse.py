@@ -21,6 +21,8 @@ import duckdb
 import fixture_doordecentralisatie
 import fixture_mo
 
+from warehouse.build import load_seeds
+
 PEILDATUM = dt.date(2024, 6, 30)
 GELADEN_OP = dt.datetime(2024, 7, 2, 8, 15)
 
@@ -211,6 +213,7 @@ def build(path: str | Path) -> Path:
     con = duckdb.connect(str(path))
     try:
         con.execute(DDL)
+        load_seeds(con)  # the code lists, as a real build has them (the Wlz start date)
         ins = con.executemany
         con.execute("insert into marts.warehouse_info values (?, 'Assen', ?, 'test-1')",
                     [PEILDATUM, GELADEN_OP])

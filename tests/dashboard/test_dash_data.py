@@ -195,3 +195,24 @@ def test_sluit_closes_this_threads_connection():
     with pytest.raises(duckdb.Error):
         con.execute("select 1")
     assert data.warehouse_info()["versie"] == "test-1"  # reopens on the next query
+
+
+def test_wlz_cumulative_is_a_window_per_gemeente_from_the_seed_date():
+    """warehouse/queries/wlz_cumulatief.sql on the fixture flows (Wlz: GM0106 in 2023-05 and
+    2024-03, GM1680 in 2024-05): one row per month x gemeente, also in months without outflow,
+    the cumulative carried on; nothing before $van, nothing after $tot or the peildatum."""
+    assert data.wlz_sinds() == D(2021, 1, 1)  # warehouse/seeds/wlz_ggz.csv
+    df = data.wlz_cumulatief(ALLE, data.Selectie(van=D(2023, 4, 1), tot=D(2023, 6, 1),
+                                                 gemeenten=("GM0106", "GM1680")))
+    rijen = [(m, g, int(c)) for m, g, c in zip(df["maand"].map(lambda x: x.date() if hasattr(x, "date") else x),
+                                               df["gemeente_code"], df["uitstroom_wlz_cumulatief"])]
+    assert rijen == [(D(2023, 4, 1), "GM0106", 0), (D(2023, 4, 1), "GM1680", 0),
+                     (D(2023, 5, 1), "GM0106", 1), (D(2023, 5, 1), "GM1680", 0),
+                     (D(2023, 6, 1), "GM0106", 1), (D(2023, 6, 1), "GM1680", 0)]
+    # up to the peildatum's month (2024-06) however far $tot reaches: 1 + 1 (GM0106), 1 (GM1680)
+    laatst = data.wlz_cumulatief(ALLE, data.Selectie(van=D(2024, 6, 1), tot=D(2030, 1, 1)))
+    per_gemeente = laatst.set_index("gemeente_code")["uitstroom_wlz_cumulatief"]
+    assert laatst["maand"].nunique() == 1 and len(laatst) == len(ALLE)
+    assert per_gemeente.to_dict() == {g: {"GM0106": 2, "GM1680": 1}.get(g, 0) for g in ALLE}
+    assert data.wlz_cumulatief(ALLE, data.Selectie(van=D(2019, 1, 1), tot=D(2020, 12, 1))).empty  # before the start
+    assert data.wlz_cumulatief(frozenset(), data.Selectie()).empty

@@ -27,7 +27,7 @@ from dashboard import filters as flt
 from dashboard.components.visual import REGISTRY, bouw
 from dashboard.request_context import maak_context
 from dashboard.visuals import overzicht
-from kern import data
+from kern import data, kalender
 from kern.afscherming import Afscherming
 from kern.rollen import GEMEENTE, REGIO, User
 
@@ -52,7 +52,7 @@ def _maanden(van: dt.date, tot: dt.date) -> list[dt.date]:
     uit, m = [], van
     while m <= tot:
         uit.append(m)
-        m = flt.plus_maanden(m, 1)
+        m = kalender.plus_maanden(m, 1)
     return uit
 
 
@@ -118,7 +118,7 @@ class Verzamelaar:
             for kol, atoom in STROMEN.items():
                 zie(("stromen", sleutel, i, kol), {(atoom, m): 1 for m in vak}, r[kol])
             begin, eind = (k for k in r if k.startswith("Stand"))
-            vorige = flt.plus_maanden(vak[0], -1)
+            vorige = kalender.plus_maanden(vak[0], -1)
             if vorige >= eerste:
                 zie(("stromen", sleutel, i, "begin"), {("S", vorige): 1}, r[begin])
             zie(("stromen", sleutel, i, "eind"), {("S", vak[-1]): 1}, r[eind])
@@ -131,7 +131,7 @@ class Verzamelaar:
             for kol, atoom in MO_STROMEN.items():
                 zie(("mo-stromen", sleutel, i, kol), {(atoom, m): 1 for m in vak}, r[kol])
             begin, eind = (k for k in r if k.startswith("Stand"))
-            vorige = flt.plus_maanden(vak[0], -1)
+            vorige = kalender.plus_maanden(vak[0], -1)
             if vorige >= eerste:
                 zie(("mo-stromen", sleutel, i, "begin"), {("MS", vorige): 1}, r[begin])
             zie(("mo-stromen", sleutel, i, "eind"), {("MS", vak[-1]): 1}, r[eind])
@@ -266,7 +266,7 @@ def _identiteiten(aanvaller: Aanvaller, code: str, eerste: dt.date, laatste: dt.
             exact[("OUTr", m, c)] = int(reden.loc[reden["reden_code"] == c, "uitstroom"].sum())
         if sum(exact[("OUTr", m, c)] for c in codes) == exact[("OUT", m)]:
             aanvaller.identiteit({("OUT", m): 1, **{("OUTr", m, c): -1 for c in codes}})
-        vorige = flt.plus_maanden(m, -1)
+        vorige = kalender.plus_maanden(m, -1)
         if vorige >= eerste and exact[("S", m)] == exact[("S", vorige)] + exact[("IN", m)] - exact[("OUT", m)]:
             aanvaller.identiteit({("S", m): 1, ("S", vorige): -1, ("IN", m): -1, ("OUT", m): 1})
         # MO: the forms add up to the stand; the flows explain it
@@ -332,7 +332,7 @@ def _aanval(code: str, a: Afscherming, monkeypatch) -> tuple[dict, Aanvaller, di
         kg = data.kengetallen_jaar(frozenset({code}), data.Selectie(gemeenten=(code,)))
     with als(GEBRUIKERS[code]):
         eerste, laatste = data.maanden_bereik()
-        eerste, laatste = flt.eerste_van_maand(eerste), flt.eerste_van_maand(laatste)
+        eerste, laatste = kalender.eerste_van_maand(eerste), kalender.eerste_van_maand(laatste)
         volledig = flt.Periode(eerste, laatste)
         for korrel in flt.KORRELS:
             v.reeksen(volledig, korrel, eerste)
