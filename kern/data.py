@@ -59,7 +59,9 @@ from kern.datalaag.marts import (  # noqa: F401
     warehouse_info,
     wlz_aanvragen_maand,
     wlz_aanvragen_open,
+    wlz_besluiten,
     wlz_cumulatief,
+    wlz_reden_codes,
     wlz_sinds,
 )
 from kern.datalaag.mo import (  # noqa: F401

@@ -17,10 +17,9 @@ from reports.fouten import RapportFout, RapportGeweigerd
 from reports.model import ReportData
 from reports.periode import PERIODES, periode_label, perioden
 from reports.samenstellen import stel_samen
-from reports.tabellen_wlz_levering import WLZ_BESLUIT
 
 # The names this module has always offered, wherever they live now.
-__all__ = ["LEVERINGSVORMEN", "PERIODES", "SCOPES", "TUSSENVORMEN", "WLZ_BESLUIT", "RapportFout",
+__all__ = ["LEVERINGSVORMEN", "PERIODES", "SCOPES", "TUSSENVORMEN", "RapportFout",
            "RapportGeweigerd", "build_report", "periode_label", "perioden"]
 
 log = logging.getLogger(__name__)

@@ -62,8 +62,8 @@ class Cijfers:
             "inwoners": self.inwoners(jaar),
             "redenen": {} if u.empty else {
                 (r, o): int(n) for (r, o), n in u.groupby(["reden_code", "reden_omschrijving"])["uitstroom"].sum().items()},
-            "wlz": {col: int(som(w, col)) for col in ("aanvragen", "toegekend", "afgewezen", "in_behandeling",
-                                                        "ingetrokken")},
+            # every count of marts.wlz_aanvragen_maand: the requests and one column per decision
+            "wlz": {col: int(som(w, col)) for col in self.wm.columns if col not in ("maand", "gemeente_code")},
         }
         for lv in LEVERINGSVORMEN:
             uit[f"stand_{lv}"] = self.stand(tot, leveringsvorm=lv)

@@ -109,12 +109,12 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
         [stromen, gr, redenen]))
 
     # 4. Wlz
-    wlz = wlz_tabel(cur, prev, kort, vkort, a)
+    wlz = wlz_tabel(cur, prev, kort, vkort, a, data.wlz_besluiten(), data.wlz_reden_codes())
     open_ = wlz_open_tabel(wo, peil, a)
     secties.append(Sectie("4. Overgang naar de Wlz", [
         (f"Sinds {formats.datum(data.wlz_sinds())} staat de Wet langdurige zorg open voor mensen met psychische "
          "problematiek. De "
-        "uitstroom naar de Wlz (reden 39) en de Wlz-aanvragen (naar maand van aanvraag, met het besluit zoals "
+        f"uitstroom naar de Wlz (reden {data.wlz_reden_codes()}) en de Wlz-aanvragen (naar maand van aanvraag, met het besluit zoals "
         f"bekend op {formats.datum(peil)}) volgen deze overgang.")], [wlz, open_]))
 
     # 5. ZIN en PGB
@@ -145,5 +145,5 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
         gemaakt_op=dt.datetime.now(dt.UTC), gemaakt_door=user.username if user else "",
         afscherming=a,
         leeswijzer=teksten.leeswijzer(scope_kind, naam, plabel, vlabel, a, verdeeljaar),
-        secties=secties, definities=teksten.definities(a))
+        secties=secties, definities=teksten.definities(a, data.wlz_reden_codes(), data.wlz_besluiten()))
 

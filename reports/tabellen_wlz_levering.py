@@ -12,14 +12,14 @@ from reports.afgeleide_cijfers import aandeel, verschil
 from reports.cijfers import LEVERINGSVORMEN, tussen
 from reports.model import Grafiek, Kolom, Tabel
 
-WLZ_BESLUIT = [("toegekend", "waarvan toegekend"), ("afgewezen", "waarvan afgewezen"),
-               ("in_behandeling", "waarvan nog in behandeling"), ("ingetrokken", "waarvan ingetrokken")]
 
-
-def wlz_tabel(cur, prev, kort, vkort, a: Afscherming) -> Tabel:
-    rijen = [["Uitstroom naar de Wlz (reden 39)", cur["uitstroom_wlz"], prev["uitstroom_wlz"]],
+def wlz_tabel(cur, prev, kort, vkort, a: Afscherming, besluiten, reden_codes: str) -> Tabel:
+    """`besluiten`: (column, screen label, report label) per decision, `kern.data.wlz_besluiten()`;
+    `reden_codes`: the WMO588 codes of uitstroom to the Wlz (`kern.data.wlz_reden_codes()`), from
+    the seed the marts count by."""
+    rijen = [[f"Uitstroom naar de Wlz (reden {reden_codes})", cur["uitstroom_wlz"], prev["uitstroom_wlz"]],
              ["Wlz-aanvragen ingediend", cur["wlz"]["aanvragen"], prev["wlz"]["aanvragen"]]]
-    for k, lab in WLZ_BESLUIT:
+    for k, _label, lab in besluiten:
         rijen.append([lab, cur["wlz"][k], prev["wlz"][k]])
     matrix = [[lab, a.aantal(x), a.aantal(y), verschil(a, x, y)] for lab, x, y in rijen]
     return Tabel("wlz", "Uitstroom naar de Wlz en Wlz-aanvragen", "Wlz",

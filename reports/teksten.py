@@ -44,10 +44,14 @@ def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str
     return delen
 
 
-def definities(a: Afscherming) -> list[tuple[str, str]]:
-    """The definitions appendix; the entries on counts follow the configured Afscherming."""
+def definities(a: Afscherming, wlz_reden_codes: str, wlz_besluiten) -> list[tuple[str, str]]:
+    """The definitions appendix; the entries on counts follow the configured Afscherming, the Wlz
+    reason codes and decisions the seeds the marts count by (`kern.data.wlz_reden_codes()`,
+    `kern.data.wlz_besluiten()`)."""
+    besluiten = ", ".join(label.lower() for _kolom, label, _rapport in wlz_besluiten)
     uit = []
     for term, uitleg in _DEFINITIES:
+        uitleg = uitleg.replace("{wlz_reden_codes}", wlz_reden_codes).replace("{wlz_besluiten}", besluiten)
         if term == "Stand (cliënten in zorg)" and a.basis > 1:
             uitleg += (" In de tabellen is elk aantal apart afgerond, dus de afgeronde delen tellen niet altijd "
                        "op tot het afgeronde totaal.")
@@ -75,10 +79,10 @@ _DEFINITIES: list[tuple[str, str]] = [
     ("Uitstroom", ("Een episode waarvan de laatste zorgdag vóór de peildatum ligt. Zij telt in de maand van "
      "de uitstroomdatum, de eerste dag zonder zorg (einddatum + 1 dag). De reden is de reden beëindiging "
      "(WMO588) van de indicatie die de episode afsluit.")),
-    ("Uitstroom naar de Wlz", ("Uitstroom met reden 39 (uitstroom naar ander domein, bijvoorbeeld Wlz of "
+    ("Uitstroom naar de Wlz", ("Uitstroom met reden {wlz_reden_codes} (uitstroom naar ander domein, bijvoorbeeld Wlz of "
      "Zvw). Sinds 1 januari 2021 staat de Wlz open voor mensen met psychische problematiek.")),
     ("Wlz-aanvraag", ("Een aanvraag voor de Wet langdurige zorg, geteld in de maand van aanvraag, met het "
-     "besluit zoals dat op de peildatum bekend is (toegekend, afgewezen, in behandeling, ingetrokken).")),
+     "besluit zoals dat op de peildatum bekend is ({wlz_besluiten}).")),
     ("Gemeente", ("De gemeente van herkomst van de cliënt (woonplaatsbeginsel), per indicatie; niet de "
      "gemeente waar de aanbieder zit.")),
     ("Per 1.000 inwoners", ("Het getoonde aantal (zie 'Kleine aantallen en afronding') gedeeld door de "

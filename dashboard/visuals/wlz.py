@@ -52,7 +52,7 @@ def wlz_maand_visual(ctx: Context) -> Visual:
     tekst = (f"Uitstroom naar de Wlz per {eenheid}, {p.label}: {ctx.aantal(reeks['uitstroom_wlz'].sum())} "
              f"cliënten; cumulatief sinds {formats.MAANDEN_LANG[sinds.month - 1]} {sinds.year} "
              f"{ctx.aantal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
-    toelichting = ("Reden van beëindiging 39 (uitstroom naar ander domein, bijv. Wlz). "
+    toelichting = (f"Reden van beëindiging {data.wlz_reden_codes()} (uitstroom naar ander domein, bijv. Wlz). "
                    f"Sinds {sinds.day}-{sinds.month}-{sinds.year} staat de Wlz open voor mensen met "
                    "psychische problemen.")
     if not ctx.exact:
@@ -95,7 +95,8 @@ def wlz_gemeenten_visual(ctx: Context) -> Visual:
 def aanvragen_visual(ctx: Context) -> Visual:
     p = ctx.periode
     df = data.wlz_aanvragen_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
-    kol = ["aanvragen", "toegekend", "afgewezen", "in_behandeling", "ingetrokken"]
+    labels = {k: label for k, label, _rapport in data.wlz_besluiten()}  # the decisions, from their seed
+    kol = ["aanvragen", *labels]
     maanden = reken.stromen_per_maand(pd.DataFrame(columns=["maand", "instroom", "nieuwe_clienten", "uitstroom",
                                                             "uitstroom_wlz"]), p.van, p.tot)[["maand"]]
     if not df.empty:
@@ -104,8 +105,6 @@ def aanvragen_visual(ctx: Context) -> Visual:
     for k in kol:
         maanden[k] = maanden.get(k, pd.Series(0, index=maanden.index)).fillna(0).astype("int64")
     maanden = reken.naar_korrel(maanden, ctx.korrel, sommen=kol)
-    labels = {"toegekend": "Toegekend", "afgewezen": "Afgewezen", "in_behandeling": "In behandeling",
-              "ingetrokken": "Ingetrokken"}
     fig = tijd.reeksen_per_maand(maanden.assign(**{k: ctx.plotbaar(maanden[k]) for k in labels}),
                                  [(k, labels[k], WLZ_STATUS[k]) for k in labels], soort="staaf",
                                  gestapeld=True, ytitel="Aanvragen", korrel=ctx.korrel)

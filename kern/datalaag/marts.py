@@ -71,6 +71,22 @@ def wlz_sinds() -> dt.date:
     return _per_versie("wlz_sinds", lambda: pd.Timestamp(q.query("wlz_sinds")["open_sinds"].iloc[0]).date())
 
 
+def wlz_besluiten() -> tuple[tuple[str, str, str], ...]:
+    """The decisions on a Wlz request in their order (warehouse/seeds/wlz_besluiten.csv): (column
+    of marts.wlz_aanvragen_maand, label on the screens, label in the report)."""
+    return _per_versie("wlz_besluiten", lambda: tuple(
+        (r.kolom, r.label, r.rapport_label) for r in q.query("wlz_besluiten").itertuples()))
+
+
+def wlz_reden_codes() -> str:
+    """The WMO588 codes counted as uitstroom to the Wlz (warehouse/seeds/wmo588_redenen.csv,
+    naar_wlz = ja), as the screens and the report print them: '39' (more: '39 en 40')."""
+    def maak():
+        codes = q.query("wlz_redenen")["reden_code"].tolist()
+        return " en ".join([", ".join(codes[:-1]), codes[-1]]) if len(codes) > 1 else "".join(codes)
+    return _per_versie("wlz_reden_codes", maak)
+
+
 def gemeenten(scope) -> pd.DataFrame:
     regio = regio_gemeenten()
     return regio[regio["gemeente_code"].isin(toegestane_gemeenten(scope))].reset_index(drop=True)

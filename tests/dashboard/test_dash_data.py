@@ -216,3 +216,17 @@ def test_wlz_cumulative_is_a_window_per_gemeente_from_the_seed_date():
     assert per_gemeente.to_dict() == {g: {"GM0106": 2, "GM1680": 1}.get(g, 0) for g in ALLE}
     assert data.wlz_cumulatief(ALLE, data.Selectie(van=D(2019, 1, 1), tot=D(2020, 12, 1))).empty  # before the start
     assert data.wlz_cumulatief(frozenset(), data.Selectie()).empty
+
+
+def test_wlz_decisions_and_reasons_are_read_from_the_seeds():
+    """The screens and the report label the Wlz decisions and the reason of uitstroom to the Wlz
+    from the seeds the marts count by (warehouse/seeds/wlz_besluiten.csv, wmo588_redenen.csv);
+    every decision has its colour."""
+    from kern.kleuren import WLZ_STATUS
+
+    assert data.wlz_besluiten() == (("toegekend", "Toegekend", "waarvan toegekend"),
+                                    ("afgewezen", "Afgewezen", "waarvan afgewezen"),
+                                    ("in_behandeling", "In behandeling", "waarvan nog in behandeling"),
+                                    ("ingetrokken", "Ingetrokken", "waarvan ingetrokken"))
+    assert data.wlz_reden_codes() == "39"
+    assert {k for k, _l, _r in data.wlz_besluiten()} == set(WLZ_STATUS)

@@ -246,3 +246,29 @@ def test_wlz_requests_by_gemeente_and_open_on_peildatum():
         {"gemeente_code": HOOGEVEEN, "leeftijdsklasse": "1 tot 3 maanden", "aanvragen": 1}]
     assert rows(con, "select aantal from marts.datakwaliteit where soort like 'Wlz%'") == [
         {"aantal": 1}]
+
+
+def test_wlz_decisions_come_from_their_seed():
+    """The decision is spelled as in warehouse/seeds/wlz_besluiten.csv whatever its case in the
+    export, and the mart has one column per decision of the seed: a decision added to the seed
+    stops the publish (check wlz_besluiten_kolommen) until the mart counts it."""
+    from wh_raw import add_wlz
+
+    from warehouse.build import run_checks
+
+    con = new_warehouse(PEIL)
+    add_indicatie(con, "w", "1", "2024-01-01", None, gemeente=HOOGEVEEN, geboortejaar=1980)
+    add_wlz(con, "w", "2024-02-10", "toegekend", "2024-03-01")
+    add_wlz(con, "w", "2024-02-11", " INGETROKKEN ", "2024-03-01")
+    built(con)
+    assert rows(con, "select aanvragen, toegekend, afgewezen, in_behandeling, ingetrokken "
+                     "from marts.wlz_aanvragen_maand") == [
+        {"aanvragen": 2, "toegekend": 1, "afgewezen": 0, "in_behandeling": 0, "ingetrokken": 1}]
+    assert rows(con, "select besluit from staging.wlz order by besluit") == [
+        {"besluit": "Ingetrokken"}, {"besluit": "Toegekend"}]
+
+    con.execute("insert into seeds.wlz_besluiten values ('Buiten behandeling', 'buiten_behandeling', "
+                "'Buiten behandeling', 'waarvan buiten behandeling', '5')")
+    gefaald = {r.name: r.sample for r in run_checks(con) if not r.passed}
+    assert gefaald == {"wlz_besluiten_kolommen": [
+        {"kolom": "buiten_behandeling", "probleem": "besluit uit de seed zonder kolom in de mart"}]}
