@@ -206,7 +206,7 @@ def zorg_voor_superset(map_: Path) -> tuple[Path | None, float, str]:
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300,
                            capture_output=True)
         with open(log, "ab") as f:
-            r = subprocess.run([str(py), "-m", "pip", "install", "--disable-pip-version-check", "-r", str(VEREISTEN),
+            r = subprocess.run([str(py), "-m", "pip", "install", "--disable-pip-version-check", "--retries", "2", "--timeout", "30", "-r", str(VEREISTEN),
                                 "-c", str(BEPERKINGEN)], stdout=f, stderr=subprocess.STDOUT, timeout=INSTALLEER_S,
                                check=False)
     except subprocess.TimeoutExpired:
@@ -214,10 +214,23 @@ def zorg_voor_superset(map_: Path) -> tuple[Path | None, float, str]:
     except (OSError, subprocess.CalledProcessError) as e:
         return None, time.perf_counter() - begin, f"geen virtuele omgeving te maken: {e}"
     if r.returncode != 0:
-        staart = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
-        return None, time.perf_counter() - begin, f"pip install mislukte (code {r.returncode}): {' '.join(staart)[-300:]}"
+        return None, time.perf_counter() - begin, (f"pip install mislukte (code {r.returncode}): "
+                                                   + pip_reden(log.read_text(encoding="utf-8", errors="replace")))
     merk.write_text(_vingerafdruk())
     return py, time.perf_counter() - begin, ""
+
+
+GEEN_NETWERK = ("Failed to establish a new connection", "Temporary failure in name resolution",
+                "Name or service not known", "Network is unreachable", "Read timed out")
+
+
+def pip_reden(log: str) -> str:
+    """Why pip failed, in one line, from its output: no network when it could not reach the
+    index (its resolver then reports a conflict that is none), else its first ERROR line."""
+    if any(t in log for t in GEEN_NETWERK):
+        return "geen verbinding met de pakketindex (PyPI)"
+    fouten = [r.strip() for r in log.splitlines() if r.startswith("ERROR:")]
+    return (fouten[0] if fouten else " ".join(log.strip().splitlines()[-3:]))[:300]
 
 
 CONFIG = '''\

@@ -118,3 +118,13 @@ def test_benchmarks_md_reads_back_as_written(tmp_path):
         ("gunicorn", "RSS", "200 MiB", "", None, "")]
     assert d["commandos"] == res.commandos and d["notities"] == ["Een notitie."]
     assert d["gestart"] == "2026-12-01T14:27:00+00:00" and d["commit"] == "abc123"
+
+
+def test_why_pip_failed_in_one_line():
+    zonder_netwerk = ("WARNING: Retrying (Retry(total=0)) after connection broken by 'NewConnectionError(...: Failed to "
+                      "establish a new connection: [Errno 111] Connection refused')': /simple/apache-superset/\n"
+                      "ERROR: Cannot install apache-superset==6.1.0 because these package versions have conflicting\n"
+                      "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/...\n")
+    assert sb.pip_reden(zonder_netwerk) == "geen verbinding met de pakketindex (PyPI)"
+    assert sb.pip_reden("Collecting x\nERROR: No matching distribution found for duckdb-engine==9\nmore\n") == \
+        "ERROR: No matching distribution found for duckdb-engine==9"
