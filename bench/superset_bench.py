@@ -29,6 +29,7 @@ import json
 import math
 import os
 import secrets
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -793,6 +794,8 @@ def bench_superset(res: Resultaten, ons, gebruiker: str, wachtwoord: str, wareho
                  f"# Apache Superset {VERSIE}, alleen voor de bench (bench/superset/requirements.txt), gestart door de bench")
     res.rij(SECTIE, f"Apache Superset {VERSIE}: installatie en inrichting (buiten de metingen)",
             *installatie_tekst(map_, installeren, inrichten), extra={"installeren_s": installeren, "inrichten_s": inrichten})
+    # results cached by an earlier run may be of an earlier warehouse under the same query
+    shutil.rmtree(map_ / "datacache", ignore_errors=True)
     try:
         server = SupersetServer(map_, py)
     except (RuntimeError, OSError) as e:
