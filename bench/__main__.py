@@ -4,6 +4,9 @@ hour), on the warehouses already in --cache, and keep the other sections from th
 `python -m bench --alleen-lighthouse`: only the Lighthouse section (accessibility of every page,
 performance desktop/mobile of / and /financien) against gunicorn on the region warehouse in --cache
 (built when missing), the other sections kept from the last saved run.
+`python -m bench --alleen-superset`: only Apache Superset side by side with ours (bench/superset_bench.py)
+on the region warehouse in --cache, the other sections kept from the last saved run.
+A partial run without data/bench/resultaten.json (a fresh clone) keeps the rows of the BENCHMARKS.md it rewrites.
 
 Never fails on a timing; exit code 1 only when the suite itself could not run."""
 from __future__ import annotations
@@ -91,11 +94,16 @@ def main(argv=None) -> int:
     ap.add_argument("--alleen-lighthouse", action="store_true",
                     help="alleen Lighthouse (toegankelijkheid van elke pagina, prestaties van / en /financien) "
                          "tegen gunicorn op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
+    ap.add_argument("--alleen-superset", action="store_true",
+                    help="alleen Apache Superset naast ons (grafiekdata en dashboard in Chromium) tegen gunicorn "
+                         "op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
     args = ap.parse_args(argv)
     if args.alleen_callbacks:
         return alleen_callbacks(args)
     if args.alleen_lighthouse:
         return alleen_lighthouse(args)
+    if args.alleen_superset:
+        return alleen_superset(args)
 
     from bench import etl_bench
     from bench.callbacks_bench import (
@@ -141,6 +149,8 @@ def main(argv=None) -> int:
                         ((8, 240), (32, 480)), 60)
                 from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
                 _sectie("Lighthouse", res, bench_lighthouse, res, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
+                from bench.superset_bench import bench_superset
+                _sectie("Superset", res, bench_superset, res, server, GEBRUIKER, WACHTWOORD, wh_regio, map_, rendercache)
             finally:
                 server.stop()
         from bench.reports_bench import bench_reports
@@ -166,7 +176,7 @@ def alleen_callbacks(args) -> int:
     from bench.callbacks_bench import Omgeving, bench_callbacks
 
     bewaard = args.cache / "resultaten.json"
-    vorig = _vorige_resultaten(bewaard)
+    vorig = _vorige_resultaten(bewaard, args.uit)
     if vorig is None:
         return 1
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
@@ -186,12 +196,17 @@ def alleen_callbacks(args) -> int:
     return 0
 
 
-def _vorige_resultaten(bewaard: Path) -> dict | None:
+def _vorige_resultaten(bewaard: Path, md: Path | None = None) -> dict | None:
+    """The saved results of the last run; without them (a fresh clone), the rows of `md`."""
     import json
-    if not bewaard.exists():
-        print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
-        return None
-    return json.loads(bewaard.read_text(encoding="utf-8"))
+    if bewaard.exists():
+        return json.loads(bewaard.read_text(encoding="utf-8"))
+    if md is not None and md.exists():
+        from bench.report import lees_md
+        print(f"geen {bewaard}: de andere secties komen uit {md}", file=sys.stderr)
+        return lees_md(md.read_text(encoding="utf-8"))
+    print(f"geen eerdere resultaten in {bewaard}: draai eerst `python -m bench`", file=sys.stderr)
+    return None
 
 
 def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gestart, info, bewaard: Path, *,
@@ -235,14 +250,34 @@ def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gesta
 def alleen_lighthouse(args) -> int:
     """The Lighthouse section only, against a fresh gunicorn on the region warehouse in --cache
     (built as the full run builds it when missing), merged into the saved results."""
+    from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
 
+    def meet(nieuw, server, gebruiker, wachtwoord, wh, rendercache):
+        _sectie("Lighthouse", nieuw, bench_lighthouse, nieuw, server, gebruiker, wachtwoord, EXTRA_PADEN)
+    return _alleen_tegen_gunicorn(args, "Lighthouse", meet, commando="--alleen-lighthouse", wat="Lighthouse",
+                                  uitleg="alleen Lighthouse opnieuw, tegen gunicorn op data/bench/regio.duckdb")
+
+
+def alleen_superset(args) -> int:
+    """Superset side by side with ours only, against a fresh gunicorn of ours on the region
+    warehouse in --cache (built as the full run builds it when missing), merged into the saved results."""
+    from bench.superset_bench import bench_superset
+
+    def meet(nieuw, server, gebruiker, wachtwoord, wh, rendercache):
+        _sectie("Superset", nieuw, bench_superset, nieuw, server, gebruiker, wachtwoord, wh, args.cache, rendercache)
+    return _alleen_tegen_gunicorn(args, "Superset", meet, commando="--alleen-superset", wat="Superset",
+                                  uitleg="alleen Apache Superset naast ons opnieuw, op data/bench/regio.duckdb")
+
+
+def _alleen_tegen_gunicorn(args, sectie: str, meet, *, commando: str, wat: str, uitleg: str) -> int:
+    """One section against a fresh gunicorn of ours on the region warehouse in --cache (built as
+    the full run builds it when missing), its render cache warmed first; merged into the saved results."""
     from bench import etl_bench
     from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
-    from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
     from bench.web import Gunicorn, maak_gebruiker
 
     bewaard = args.cache / "resultaten.json"
-    vorig = _vorige_resultaten(bewaard)
+    vorig = _vorige_resultaten(bewaard, args.uit)
     if vorig is None:
         return 1
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
@@ -261,12 +296,10 @@ def alleen_lighthouse(args) -> int:
     if server:
         try:
             _wacht_op_opwarmen(Resultaten(), rendercache)
-            _sectie("Lighthouse", nieuw, bench_lighthouse, nieuw, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
+            meet(nieuw, server, GEBRUIKER, WACHTWOORD, wh, rendercache)
         finally:
             server.stop()
-    _bewaar_deel(args, vorig, nieuw, ["Lighthouse"], gestart, info, bewaard,
-                 commando="--alleen-lighthouse", wat="Lighthouse",
-                 uitleg="alleen Lighthouse opnieuw, tegen gunicorn op data/bench/regio.duckdb")
+    _bewaar_deel(args, vorig, nieuw, [sectie], gestart, info, bewaard, commando=commando, wat=wat, uitleg=uitleg)
     return 0
 
 

@@ -75,6 +75,47 @@ def schrijf(res: Resultaten, info: dict, gestart, geduurd: float, commit: str, g
     print(f"Geschreven: {uit}")
 
 
+def _tijd(t: str) -> str:
+    """'2026-12-01 14:27 UTC' as written above -> ISO 8601 (local time when the zone is not UTC)."""
+    datum, uur, zone = (t.split() + [""])[:3]
+    moment = dt.datetime.strptime(f"{datum} {uur}", "%Y-%m-%d %H:%M")
+    return (moment.replace(tzinfo=dt.UTC) if zone == "UTC" else moment.astimezone()).isoformat()
+
+
+def lees_md(tekst: str) -> dict:
+    """The saved results read back from a BENCHMARKS.md this module wrote (rows, commands, notes,
+    when and at which commit the full run was), for a partial run (`--alleen-...`) on a machine
+    without data/bench/resultaten.json: a fresh clone has only the committed text. Extra figures
+    of a row (`extra`) are not in the text and come back empty."""
+    import re
+    regels = tekst.splitlines()
+    rijen, commandos, notities, deel = [], [], [], ""
+    for regel in regels:
+        if regel.startswith("## "):
+            deel = regel[3:].strip()
+            continue
+        if deel == "Commando's" and regel and not regel.startswith("```"):
+            commandos.append(regel)
+        elif deel == "Resultaten" and regel.startswith("| ") and not regel.startswith(("| sectie |", "|---")):
+            cellen = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", regel)[1:-1]]
+            if len(cellen) == 6:
+                sectie, wat, waarde, doel, oordeel, toelichting = cellen
+                gehaald = {"gehaald": True, "**niet gehaald**": False}.get(oordeel)
+                rijen.append({"sectie": sectie, "wat": wat, "waarde": waarde, "doel": doel, "gehaald": gehaald,
+                              "toelichting": toelichting, "extra": {}})
+        elif deel == "Doelen" and regel.startswith("- "):
+            notities.append(regel[2:])
+    kop = re.search(r"Gemeten op (\d{4}-\d\d-\d\d \d\d:\d\d(?: [A-Z]+)?)", tekst)
+    commit = re.search(r"\*\*Commit:\*\* `([0-9a-f]+|onbekend)`", tekst)
+    volledig = re.search(r"volledige meting van (\d{4}-\d\d-\d\d \d\d:\d\d(?: [A-Z]+)?) \(commit `([0-9a-f]+)`\)", tekst)
+    d = {"rijen": rijen, "commandos": commandos, "notities": notities,
+         "gestart": _tijd(kop.group(1)) if kop else dt.datetime.now().astimezone().isoformat(),
+         "commit": commit.group(1) if commit else "onbekend"}
+    if volledig:
+        d.update(volledige_meting=_tijd(volledig.group(1)), volledige_commit=volledig.group(2))
+    return d
+
+
 def main() -> int:
     """`python -m bench.report [data/bench/resultaten.json]`: write BENCHMARKS.md again from the
     saved results of the last run (after editing bench/analyse.md), without measuring."""

@@ -68,6 +68,17 @@ def cookie_header(session: requests.Session) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in session.cookies)
 
 
+def stop_proces(proc: subprocess.Popen, wacht_s: float = 30) -> None:
+    """Stop a server this bench started (only that process; gunicorn stops its own workers)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=wacht_s)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class Gunicorn:
     """`python -m gunicorn app:server --config gunicorn.conf.py` on 127.0.0.1:<free port>."""
 
@@ -119,13 +130,7 @@ class Gunicorn:
             return []
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()  # only the process started here; gunicorn stops its own workers
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_proces(self.proc)
         self._out.close()
         self._err.close()
 
