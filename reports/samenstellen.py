@@ -145,5 +145,6 @@ def stel_samen(scope_kind, codes, periode, jaar, user, scope, regio) -> ReportDa
         gemaakt_op=dt.datetime.now(dt.UTC), gemaakt_door=user.username if user else "",
         afscherming=a,
         leeswijzer=teksten.leeswijzer(scope_kind, naam, plabel, vlabel, a, verdeeljaar),
-        secties=secties, definities=teksten.definities(a, data.wlz_reden_codes(), data.wlz_besluiten()))
+        secties=secties, definities=teksten.definities(a, data.wlz_reden_codes(), data.wlz_besluiten(),
+                                                    data.wlz_sinds()))
 

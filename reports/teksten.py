@@ -3,6 +3,7 @@ the one explanation of how counts are published, worded from the configured Afsc
 (kern/afscherming.py): drempel and rounding base are never written here by hand."""
 from __future__ import annotations
 
+from kern import formats
 from kern.afscherming import Afscherming
 
 
@@ -44,14 +45,15 @@ def leeswijzer(scope_kind: str, naam: str, periode_label: str, vorige_label: str
     return delen
 
 
-def definities(a: Afscherming, wlz_reden_codes: str, wlz_besluiten) -> list[tuple[str, str]]:
+def definities(a: Afscherming, wlz_reden_codes: str, wlz_besluiten, wlz_sinds) -> list[tuple[str, str]]:
     """The definitions appendix; the entries on counts follow the configured Afscherming, the Wlz
-    reason codes and decisions the seeds the marts count by (`kern.data.wlz_reden_codes()`,
-    `kern.data.wlz_besluiten()`)."""
+    reason codes, decisions and opening date the seeds the marts count by (`kern.data.wlz_reden_codes()`,
+    `kern.data.wlz_besluiten()`, `kern.data.wlz_sinds()`)."""
     besluiten = ", ".join(label.lower() for _kolom, label, _rapport in wlz_besluiten)
     uit = []
     for term, uitleg in _DEFINITIES:
-        uitleg = uitleg.replace("{wlz_reden_codes}", wlz_reden_codes).replace("{wlz_besluiten}", besluiten)
+        uitleg = (uitleg.replace("{wlz_reden_codes}", wlz_reden_codes).replace("{wlz_besluiten}", besluiten)
+                  .replace("{wlz_sinds}", formats.datum(wlz_sinds)))
         if term == "Stand (cliënten in zorg)" and a.basis > 1:
             uitleg += (" In de tabellen is elk aantal apart afgerond, dus de afgeronde delen tellen niet altijd "
                        "op tot het afgeronde totaal.")
@@ -80,7 +82,7 @@ _DEFINITIES: list[tuple[str, str]] = [
      "de uitstroomdatum, de eerste dag zonder zorg (einddatum + 1 dag). De reden is de reden beëindiging "
      "(WMO588) van de indicatie die de episode afsluit.")),
     ("Uitstroom naar de Wlz", ("Uitstroom met reden {wlz_reden_codes} (uitstroom naar ander domein, bijvoorbeeld Wlz of "
-     "Zvw). Sinds 1 januari 2021 staat de Wlz open voor mensen met psychische problematiek.")),
+     "Zvw). Sinds {wlz_sinds} staat de Wlz open voor mensen met psychische problematiek.")),
     ("Wlz-aanvraag", ("Een aanvraag voor de Wet langdurige zorg, geteld in de maand van aanvraag, met het "
      "besluit zoals dat op de peildatum bekend is ({wlz_besluiten}).")),
     ("Gemeente", ("De gemeente van herkomst van de cliënt (woonplaatsbeginsel), per indicatie; niet de "

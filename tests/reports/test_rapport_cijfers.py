@@ -306,6 +306,13 @@ def test_reading_guide_definitions_and_workbook_state_the_method(warehouse, regi
     assert UITLEG in definities["Kleine aantallen en afronding"]
     assert "niet altijd op tot het afgeronde totaal" in definities["Stand (cliënten in zorg)"]
     assert not any("'x'" in t or "0 staat als 0" in t for t in r.leeswijzer + list(definities.values()))
+    # the Wlz entries take the reason code, the opening date and the decisions from the seeds
+    assert definities["Uitstroom naar de Wlz"] == (
+        "Uitstroom met reden 39 (uitstroom naar ander domein, bijvoorbeeld Wlz of Zvw). Sinds 1 januari 2021 "
+        "staat de Wlz open voor mensen met psychische problematiek.")
+    assert definities["Wlz-aanvraag"].endswith(
+        "besluit zoals dat op de peildatum bekend is (toegekend, afgewezen, in behandeling, ingetrokken).")
+    assert not any("{" in t for t in definities.values())
     write_pdf(r, tmp_path / "r.pdf")
     write_xlsx(r, tmp_path / "r.xlsx")
     assert UITLEG in re.sub(r"\s+", " ", _pdf_tekst(tmp_path / "r.pdf"))
