@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from dashboard import filters as flt
@@ -15,9 +16,25 @@ def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFram
     maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
     if df.empty:
         return maanden.assign(actief=0)
-    s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)["actief"].sum()
-    uit = maanden.merge(s, on="maand", how="left").fillna({"actief": 0})
-    uit["actief"] = uit["actief"].astype("int64")
+    return _som_per_maand(maanden, df, ["actief"])
+
+
+def _som_per_maand(maanden: pd.DataFrame, df: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
+    """`maanden` with the sums of the integer `kolommen` of df per month (0 for a month without
+    rows; rows outside the months left out): what groupby + merge + fillna gave, in numpy (a
+    page asks this ~10 times; the pandas steps cost ~5 ms a call)."""
+    if any(df[k].dtype.kind not in "iu" for k in kolommen):  # NaN or nullable: the general path
+        s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)[kolommen].sum()
+        uit = maanden.merge(s, on="maand", how="left").fillna({k: 0 for k in kolommen})
+        uit[kolommen] = uit[kolommen].astype("int64")
+        return uit
+    plek = pd.Index(maanden["maand"]).get_indexer(pd.to_datetime(df["maand"]))
+    binnen = plek >= 0
+    uit = maanden.copy()
+    for k in kolommen:
+        som = np.zeros(len(maanden), dtype="int64")
+        np.add.at(som, plek[binnen], df[k].to_numpy(dtype="int64")[binnen])
+        uit[k] = som
     return uit
 
 
@@ -35,10 +52,7 @@ def stromen_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFr
     maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
     if df.empty:
         return maanden.assign(**{k: 0 for k in kolommen})
-    s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)[kolommen].sum()
-    uit = maanden.merge(s, on="maand", how="left").fillna(0)
-    uit[kolommen] = uit[kolommen].astype("int64")
-    return uit
+    return _som_per_maand(maanden, df, kolommen)
 
 
 def naar_korrel(df: pd.DataFrame, korrel: str, sommen=(), standen=()) -> pd.DataFrame:
