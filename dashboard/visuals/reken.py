@@ -16,10 +16,10 @@ def stand_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFram
     maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
     if df.empty:
         return maanden.assign(actief=0)
-    return _som_per_maand(maanden, df, ["actief"])
+    return som_per_maand(maanden, df, ["actief"])
 
 
-def _som_per_maand(maanden: pd.DataFrame, df: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
+def som_per_maand(maanden: pd.DataFrame, df: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
     """`maanden` with the sums of the integer `kolommen` of df per month (0 for a month without
     rows; rows outside the months left out): what groupby + merge + fillna gave, in numpy (a
     page asks this ~10 times; the pandas steps cost ~5 ms a call)."""
@@ -52,7 +52,7 @@ def stromen_per_maand(df: pd.DataFrame, van: dt.date, tot: dt.date) -> pd.DataFr
     maanden = pd.DataFrame({"maand": pd.to_datetime(_maandreeks(van, tot))})
     if df.empty:
         return maanden.assign(**{k: 0 for k in kolommen})
-    return _som_per_maand(maanden, df, kolommen)
+    return som_per_maand(maanden, df, kolommen)
 
 
 def naar_korrel(df: pd.DataFrame, korrel: str, sommen=(), standen=()) -> pd.DataFrame:
