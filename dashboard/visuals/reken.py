@@ -89,7 +89,7 @@ def stand_op(ctx: Context, maand: dt.date, **kw) -> int | None:
     """Stand at the end of `maand` for the context's selection; None before the data starts."""
     if maand < ctx.eerste:
         return None
-    df = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(maand, maand), **kw))
+    df = data.clienten_per_levering(ctx.scope, ctx.selectie(flt.Periode(maand, maand), **kw))
     return int(df["actief"].sum()) if not df.empty else 0
 
 
@@ -97,7 +97,7 @@ def stromen_som(ctx: Context, periode: flt.Periode) -> dict | None:
     """Flow totals over a period; None when the period starts before the data."""
     if periode.van < ctx.eerste:
         return None
-    df = data.stromen_maand(ctx.scope, ctx.selectie(periode, tussenvorm=False, levering=False))
+    df = data.stromen_som(ctx.scope, ctx.selectie(periode, tussenvorm=False, levering=False))
     kolommen = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
     return {k: int(df[k].sum()) if not df.empty else 0 for k in kolommen}
 
