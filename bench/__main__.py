@@ -159,7 +159,7 @@ def main(argv=None) -> int:
     if not args.skip_national:
         wh_nl = _sectie("ETL nationaal", res, etl_bench.meet_load, res, map_, "nationaal", 60, GIB_KIB)
         if om and wh_nl and wh_nl.exists():
-            _sectie("Callbacks nationaal", res, bench_callbacks, res, om, wh_nl, "nationaal", 150, 1)
+            _sectie("Callbacks nationaal", res, bench_callbacks, res, om, wh_nl, "nationaal", 100, 1)
     else:
         res.notities.append("Nationale schaal overgeslagen (--skip-national).")
 
@@ -182,7 +182,7 @@ def alleen_callbacks(args) -> int:
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     om = Omgeving(tmp / "state.sqlite")
     nieuw = Resultaten()
-    schalen = [("regio", 50, args.rondes)] + ([] if args.skip_national else [("nationaal", 150, 1)])
+    schalen = [("regio", 50, args.rondes)] + ([] if args.skip_national else [("nationaal", 100, 1)])
     gemeten = []
     for schaal, doel, rondes in schalen:
         wh = args.cache / f"{schaal}.duckdb"

@@ -21,6 +21,7 @@ from bench.common import Resultaten, median, ms, pct
 from bench.web import PAGINA_CALLBACK, maak_gebruiker, pagina_body
 
 GEBRUIKER, WACHTWOORD = "bench-regio", "bench-regio-wachtwoord"
+MAX_VERHOUDING = 2  # issue 16: a page callback within 2x its bare queries (cold)
 
 
 def _idstr(i) -> str:
@@ -289,16 +290,16 @@ def _rij(res, schaal, wat, m, doel_ms, noot):
     v50, v95 = median(m["vloer"]), pct(m["vloer"], 95)
     ratio = p95 / v95 if v95 > 0 else None  # None: the callback runs no query
     binnen_doel = p95 * 1000 <= doel_ms
-    binnen_ratio = ratio is None or ratio <= 3
+    binnen_ratio = ratio is None or ratio <= MAX_VERHOUDING
     verhouding = ("geen query (n.v.t.)" if ratio is None else
-                  f"{ratio:.1f}× (doel ≤ 3×: {'gehaald' if binnen_ratio else 'niet gehaald'})")
+                  f"{ratio:.1f}× (doel ≤ {MAX_VERHOUDING}×: {'gehaald' if binnen_ratio else 'niet gehaald'})")
     toel = (f"p50 {ms(p50)}, warm (cache) p50 {ms(median(m['warm']))}; kale query p50 {ms(v50)} p95 {ms(v95)}; "
             f"verhouding p95 {verhouding}; n={len(m['koud'])}")
     if m["fouten"]:
         toel += f"; FOUTEN {len(m['fouten'])}: {m['fouten'][0]}"
     if noot:
         toel += f"; {noot}"
-    res.rij(f"Callbacks {schaal}", wat, f"p95 {ms(p95)}" + ("" if ratio is None else f" · {ratio:.1f}× kaal"), f"p95 ≤ {doel_ms:.0f} ms en ≤ 3× kale query",
+    res.rij(f"Callbacks {schaal}", wat, f"p95 {ms(p95)}" + ("" if ratio is None else f" · {ratio:.1f}× kaal"), f"p95 ≤ {doel_ms:.0f} ms en ≤ {MAX_VERHOUDING}× kale query",
             None if noot else (binnen_doel and binnen_ratio and not m["fouten"]), toel,
             {"p50": p50, "p95": p95, "warm_p50": median(m["warm"]), "vloer_p50": v50, "vloer_p95": v95,
              "ratio": ratio, "fouten": len(m["fouten"]), "n": len(m["koud"])})

@@ -25,10 +25,13 @@ KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid 
 
 
 def _per_maand(ctx: Context, kolom: str) -> pd.DataFrame:
+    """The stand rows of the period (maand, `kolom`, actief; a row per gemeente and the other
+    category too): every caller sums them per month or per month x `kolom`, so they are not
+    grouped here first (that cost a groupby per visual)."""
     df = data.clienten_maand(ctx.scope, ctx.selectie(ctx.periode))
     if df.empty:
         return pd.DataFrame(columns=["maand", kolom, "actief"])
-    return df.groupby(["maand", kolom], as_index=False)["actief"].sum()
+    return df[["maand", kolom, "actief"]]
 
 
 def _breed(ctx: Context, lang: pd.DataFrame, kolom: str, volgorde: list[str]) -> pd.DataFrame:

@@ -31,10 +31,10 @@ def mo_stand_per_maand(ctx: Context, periode: flt.Periode) -> pd.DataFrame:
     maanden = reken.stand_per_maand(df, periode.van, periode.tot)
     if df.empty:
         return maanden.assign(**{v: 0 for v in OPVANGVORMEN})
-    breed = reken.kruistabel(df.assign(maand=pd.to_datetime(df["maand"])), "maand", "opvangvorm", "actief")
-    uit = maanden.merge(breed.reset_index(), on="maand", how="left")
-    for v in OPVANGVORMEN:
-        uit[v] = uit[v].fillna(0).astype("int64") if v in uit.columns else 0
+    uit = maanden.copy()
+    for v in OPVANGVORMEN:  # per opvangvorm the same month sums (no pivot and merge)
+        deel = df[df["opvangvorm"] == v]
+        uit[v] = reken.som_per_maand(maanden[["maand"]], deel, ["actief"])["actief"] if len(deel) else 0
     return uit[["maand", *OPVANGVORMEN, "actief"]]
 
 
@@ -139,12 +139,11 @@ def overgangen_visual(ctx: Context) -> Visual:
     og = data.doelgroep_overgangen_maand(ctx.scope, _sel(ctx, p))
     ov = data.doelgroep_overlap_maand(ctx.scope, _sel(ctx, p))
     maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(p.van, p.tot))})
+    alleen_maand = maanden[["maand"]]
     for richting in RICHTINGEN:
         deel = og[og["richting"] == richting] if not og.empty else og
-        s = deel.assign(maand=pd.to_datetime(deel["maand"])).groupby("maand")["aantal"].sum() if len(deel) else None
-        maanden[richting] = maanden["maand"].map(s).fillna(0).astype("int64") if s is not None else 0
-    s = ov.assign(maand=pd.to_datetime(ov["maand"])).groupby("maand")["aantal"].sum() if len(ov) else None
-    maanden["overlap"] = maanden["maand"].map(s).fillna(0).astype("int64") if s is not None else 0
+        maanden[richting] = reken.som_per_maand(alleen_maand, deel, ["aantal"])["aantal"] if len(deel) else 0
+    maanden["overlap"] = reken.som_per_maand(alleen_maand, ov, ["aantal"])["aantal"] if len(ov) else 0
     df = reken.naar_korrel(maanden, ctx.korrel, sommen=RICHTINGEN, standen=["overlap"])
     kop, tijden, opmaak = ctx.tijdkolom(df["maand"])
     tabel = pd.DataFrame({kop: tijden, "MO naar BW": df["MO naar BW"], "BW naar MO": df["BW naar MO"],

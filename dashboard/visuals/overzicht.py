@@ -62,7 +62,7 @@ def _kpi(ctx: Context, naam, sleutel, nu, toen, onder, vergelijking) -> Kpi:
 def _aandeel_pgb(ctx: Context, maand) -> tuple[float | None, bool]:
     """(share, hidden): the share of the published PGB and total counts; hidden when the PGB or
     the ZIN count is small (the share and the total would give it away)."""
-    df = data.clienten_maand(ctx.scope, ctx.selectie(flt.Periode(maand, maand), levering=False))
+    df = data.clienten_per_levering(ctx.scope, ctx.selectie(flt.Periode(maand, maand), levering=False))
     totaal = df["actief"].sum() if not df.empty else 0
     if not totaal:
         return None, False
@@ -141,8 +141,8 @@ def _per_gemeente(ctx: Context) -> pd.DataFrame:
     gem = data.gemeenten(ctx.scope)
     gem = gem[gem["gemeente_code"].isin(codes)][["gemeente_code", "gemeente_naam", "subregio_code",
                                                    "subregio_naam"]]
-    df = data.clienten_maand(ctx.scope, sel)
-    stand = df.groupby("gemeente_code", as_index=False)["actief"].sum() if not df.empty else \
+    df = data.clienten_per_gemeente(ctx.scope, sel)
+    stand = df[["gemeente_code", "actief"]] if not df.empty else \
         pd.DataFrame({"gemeente_code": pd.Series(dtype="str"), "actief": pd.Series(dtype="int64")})
     uit = gem.merge(stand, on="gemeente_code", how="left").fillna({"actief": 0})
     uit["actief"] = uit["actief"].astype("int64")

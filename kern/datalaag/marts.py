@@ -105,6 +105,9 @@ def _scoped_query(naam: str):
 
 
 clienten_maand = _scoped_query("clienten_maand")
+clienten_per_levering = _scoped_query("clienten_per_levering")  # sums: one month's stand
+clienten_per_gemeente = _scoped_query("clienten_per_gemeente")
+stromen_som = _scoped_query("stromen_som")
 stromen_maand = _scoped_query("stromen_maand")
 kosten_maand = _scoped_query("kosten_maand")
 uitstroom_reden_maand = _scoped_query("uitstroom_reden_maand")

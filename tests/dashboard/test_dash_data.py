@@ -85,6 +85,27 @@ def test_filters_on_period_tussenvorm_and_leveringsvorm():
     assert df["actief"].sum() == 10 + 12  # Assen begeleid wonen ZIN + Hoogeveen begeleid wonen ZIN
 
 
+def test_summing_queries_add_up_the_rows_within_scope_and_filters():
+    """The sums a page asks for one month (warehouse/queries/clienten_per_*.sql, stromen_som.sql)
+    are the sums of the rows the row queries give, under the same scope and filters."""
+    sel = data.Selectie(van=D(2024, 6, 1), tot=D(2024, 6, 1), tussenvormen=("Thuis Plus", "Begeleid wonen"),
+                        leveringsvormen=("ZIN",))
+    lev = data.clienten_per_levering(ALLE, sel)
+    assert list(zip(lev["leveringsvorm"], lev["actief"])) == [("ZIN", 22)]
+    gem = data.clienten_per_gemeente(ALLE, sel)
+    assert dict(zip(gem["gemeente_code"], gem["actief"])) == {"GM0106": 10, "GM0118": 12}
+    eigen = data.clienten_per_gemeente(frozenset({"GM0106"}), sel)  # scope: Assen only
+    assert list(eigen["gemeente_code"]) == ["GM0106"] and list(eigen["actief"]) == [10]
+    jaar = data.Selectie(van=D(2023, 7, 1), tot=D(2024, 6, 1))
+    rijen = data.stromen_maand(ALLE, jaar)
+    som = data.stromen_som(ALLE, jaar)
+    assert len(som) == 1 and all(som[k].iloc[0] == rijen[k].sum() for k in
+                                 ("instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"))
+    assert som["instroom"].iloc[0] > 0
+    for f in (data.clienten_per_levering, data.clienten_per_gemeente, data.stromen_som):
+        assert f(frozenset(), sel).empty, f.__name__  # deny by default, as the row queries
+
+
 def test_warehouse_info_and_month_range():
     info = data.warehouse_info()
     assert info["peildatum"] == D(2024, 6, 30)
