@@ -4,6 +4,9 @@ hour), on the warehouses already in --cache, and keep the other sections from th
 `python -m bench --alleen-lighthouse`: only the Lighthouse section (accessibility of every page,
 performance desktop/mobile of / and /financien) against gunicorn on the region warehouse in --cache
 (built when missing), the other sections kept from the last saved run.
+`python -m bench --alleen-doorvoer`: only the throughput section ("gunicorn": 8 and 32 concurrent
+clients from a load generator in its own process) against a fresh gunicorn on the region warehouse
+in --cache, merged the same way (without saved results the rows are only printed).
 
 Never fails on a timing; exit code 1 only when the suite itself could not run."""
 from __future__ import annotations
@@ -22,6 +25,13 @@ from pathlib import Path
 from bench.common import PY, ROOT, Resultaten
 
 GIB_KIB = 4 * 1024 * 1024
+DOORVOER_NIVEAUS = ((8, 400), (32, 1000))  # (concurrent clients, requests), each bounded by DOORVOER_MAX_S
+DOORVOER_MAX_S = 60
+
+
+def doorvoer_paden(c: dict) -> list[str]:
+    """The pages of the browser and throughput sections (c: bench.callbacks_bench.codes())."""
+    return ["/", "/clienten", "/stromen", "/wlz", "/financien", f"/gemeente/{c['gemeenten'][0]}", "/datakwaliteit"]
 
 
 def _git(*args) -> str:
@@ -91,7 +101,12 @@ def main(argv=None) -> int:
     ap.add_argument("--alleen-lighthouse", action="store_true",
                     help="alleen Lighthouse (toegankelijkheid van elke pagina, prestaties van / en /financien) "
                          "tegen gunicorn op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
+    ap.add_argument("--alleen-doorvoer", action="store_true",
+                    help="alleen de doorvoer van gunicorn (8 en 32 gelijktijdige clients, laadgenerator in een eigen "
+                         "proces) op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
     args = ap.parse_args(argv)
+    if args.alleen_doorvoer:
+        return alleen_doorvoer(args)
     if args.alleen_callbacks:
         return alleen_callbacks(args)
     if args.alleen_lighthouse:
@@ -125,7 +140,7 @@ def main(argv=None) -> int:
         om.gebruik(wh_regio)
         c = codes()
         varianten = _varianten(c)
-        paden = ["/", "/clienten", "/stromen", "/wlz", "/financien", f"/gemeente/{c['gemeenten'][0]}", "/datakwaliteit"]
+        paden = doorvoer_paden(c)
         res.commando("gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:<vrije poort>   "
                      "# 2 workers × 4 threads (gthread), BWMO_WAREHOUSE=data/bench/regio.duckdb, gestart door de bench")
         rendercache = tmp / "gunicorn" / "pagina.sqlite"
@@ -138,7 +153,7 @@ def main(argv=None) -> int:
                 from bench.load_bench import bench_load
                 _sectie("Browser regio", res, bench_browser, res, server, GEBRUIKER, WACHTWOORD, paden, varianten, 3, 1.5)
                 _sectie("gunicorn", res, bench_load, res, server, GEBRUIKER, WACHTWOORD, paden, varianten,
-                        ((8, 240), (32, 480)), 60)
+                        DOORVOER_NIVEAUS, DOORVOER_MAX_S)
                 from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
                 _sectie("Lighthouse", res, bench_lighthouse, res, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
             finally:
@@ -267,6 +282,49 @@ def alleen_lighthouse(args) -> int:
     _bewaar_deel(args, vorig, nieuw, ["Lighthouse"], gestart, info, bewaard,
                  commando="--alleen-lighthouse", wat="Lighthouse",
                  uitleg="alleen Lighthouse opnieuw, tegen gunicorn op data/bench/regio.duckdb")
+    return 0
+
+
+def alleen_doorvoer(args) -> int:
+    """The throughput section only, against a fresh gunicorn (gunicorn.conf.py; WEB_CONCURRENCY and
+    GUNICORN_THREADS are passed on) on the region warehouse in --cache, after its render cache has
+    warmed; merged into the saved results, or only printed when there are none."""
+    from bench import etl_bench
+    from bench.callbacks_bench import GEBRUIKER, WACHTWOORD, _varianten, codes
+    from bench.load_bench import bench_load
+    from bench.web import Gunicorn, maak_gebruiker
+
+    bewaard = args.cache / "resultaten.json"
+    vorig = _vorige_resultaten(bewaard) if bewaard.exists() else None
+    gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
+    nieuw = Resultaten()
+    wh = args.cache / "regio.duckdb"
+    if not wh.exists():
+        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
+    if not wh.exists():
+        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
+        return 1
+    os.environ["BWMO_WAREHOUSE"] = str(wh)
+    c = codes()
+    state = tmp / "state.sqlite"
+    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
+    rendercache = tmp / "gunicorn" / "pagina.sqlite"
+    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
+                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    if server:
+        try:
+            _wacht_op_opwarmen(nieuw, rendercache)
+            _sectie("gunicorn", nieuw, bench_load, nieuw, server, GEBRUIKER, WACHTWOORD, doorvoer_paden(c),
+                    _varianten(c), DOORVOER_NIVEAUS, DOORVOER_MAX_S)
+        finally:
+            server.stop()
+    for r in nieuw.rijen:
+        print(f"{r.sectie} | {r.wat} | {r.waarde} | {r.oordeel} | {r.toelichting}")
+    if vorig is None:
+        print(f"geen eerdere resultaten in {bewaard}: alleen afgedrukt", file=sys.stderr)
+        return 0
+    _bewaar_deel(args, vorig, nieuw, ["gunicorn"], gestart, info, bewaard, commando="--alleen-doorvoer",
+                 wat="de doorvoer", uitleg="alleen de doorvoer opnieuw, tegen gunicorn op data/bench/regio.duckdb")
     return 0
 
 
