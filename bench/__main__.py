@@ -247,14 +247,34 @@ def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gesta
     bewaard.write_text(json.dumps(d, default=str, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def _regio_gunicorn(args, nieuw: Resultaten, tmp: Path, noteer_opwarmen: bool):
+    """A fresh gunicorn on the region warehouse in --cache (built as the full run builds it when
+    missing), with a regio user, after its render cache has warmed; None when it could not start."""
+    from bench import etl_bench
+    from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
+    from bench.web import Gunicorn, maak_gebruiker
+    wh = args.cache / "regio.duckdb"
+    if not wh.exists():
+        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
+    if not wh.exists():
+        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
+        return None
+    os.environ["BWMO_WAREHOUSE"] = str(wh)  # for the codes of the scenarios
+    state = tmp / "state.sqlite"
+    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
+    rendercache = tmp / "gunicorn" / "pagina.sqlite"
+    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
+                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    if server:
+        _wacht_op_opwarmen(nieuw if noteer_opwarmen else Resultaten(), rendercache)
+    return server
+
+
 def alleen_lighthouse(args) -> int:
     """The Lighthouse section only, against a fresh gunicorn on the region warehouse in --cache
     (built as the full run builds it when missing), merged into the saved results."""
-
-    from bench import etl_bench
     from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
     from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
-    from bench.web import Gunicorn, maak_gebruiker
 
     bewaard = args.cache / "resultaten.json"
     vorig = _vorige_resultaten(bewaard)
@@ -262,20 +282,9 @@ def alleen_lighthouse(args) -> int:
         return 1
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     nieuw = Resultaten()
-    wh = args.cache / "regio.duckdb"
-    if not wh.exists():
-        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
-    if not wh.exists():
-        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
-        return 1
-    state = tmp / "state.sqlite"
-    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
-    rendercache = tmp / "gunicorn" / "pagina.sqlite"
-    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
-                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    server = _regio_gunicorn(args, nieuw, tmp, False)
     if server:
         try:
-            _wacht_op_opwarmen(Resultaten(), rendercache)
             _sectie("Lighthouse", nieuw, bench_lighthouse, nieuw, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
         finally:
             server.stop()
@@ -289,31 +298,17 @@ def alleen_doorvoer(args) -> int:
     """The throughput section only, against a fresh gunicorn (gunicorn.conf.py; WEB_CONCURRENCY and
     GUNICORN_THREADS are passed on) on the region warehouse in --cache, after its render cache has
     warmed; merged into the saved results, or only printed when there are none."""
-    from bench import etl_bench
     from bench.callbacks_bench import GEBRUIKER, WACHTWOORD, _varianten, codes
     from bench.load_bench import bench_load
-    from bench.web import Gunicorn, maak_gebruiker
 
     bewaard = args.cache / "resultaten.json"
     vorig = _vorige_resultaten(bewaard) if bewaard.exists() else None
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     nieuw = Resultaten()
-    wh = args.cache / "regio.duckdb"
-    if not wh.exists():
-        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
-    if not wh.exists():
-        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
-        return 1
-    os.environ["BWMO_WAREHOUSE"] = str(wh)
-    c = codes()
-    state = tmp / "state.sqlite"
-    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
-    rendercache = tmp / "gunicorn" / "pagina.sqlite"
-    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
-                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    server = _regio_gunicorn(args, nieuw, tmp, True)
     if server:
         try:
-            _wacht_op_opwarmen(nieuw, rendercache)
+            c = codes()
             _sectie("gunicorn", nieuw, bench_load, nieuw, server, GEBRUIKER, WACHTWOORD, doorvoer_paden(c),
                     _varianten(c), DOORVOER_NIVEAUS, DOORVOER_MAX_S)
         finally:
