@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.common import PY, ROOT, Resultaten
 
 GIB_KIB = 4 * 1024 * 1024
-DOORVOER_NIVEAUS = ((8, 400), (32, 1000))  # (concurrent clients, requests), each bounded by DOORVOER_MAX_S
+DOORVOER_NIVEAUS = ((8, 800), (32, 2000))  # (concurrent clients, requests), each bounded by DOORVOER_MAX_S
 DOORVOER_MAX_S = 60
 
 
@@ -142,7 +142,7 @@ def main(argv=None) -> int:
         varianten = _varianten(c)
         paden = doorvoer_paden(c)
         res.commando("gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:<vrije poort>   "
-                     "# 2 workers × 4 threads (gthread), BWMO_WAREHOUSE=data/bench/regio.duckdb, gestart door de bench")
+                     "# 2 workers × 8 threads (gthread), BWMO_WAREHOUSE=data/bench/regio.duckdb, gestart door de bench")
         rendercache = tmp / "gunicorn" / "pagina.sqlite"
         server = _sectie("gunicorn starten", res, Gunicorn, wh_regio, state, tmp / "gunicorn",
                          env={"BWMO_RENDER_CACHE": str(rendercache)})

@@ -44,7 +44,7 @@ def bench_load(res: Resultaten, server: Gunicorn, gebruiker: str, wachtwoord: st
         res.rij("gunicorn", f"doorvoer bij {gelijktijdig} gelijktijdig", f"{per_s:.1f} pagina's/s",
                 f"≥ {DOEL_PER_S} pagina's/s, p95 < {DOEL_P95_S * 1000:.0f} ms" if doel else "",
                 (per_s >= DOEL_PER_S and p95 < DOEL_P95_S and not fouten) if doel else None,
-                f"{n} verzoeken in {wand:.1f} s; p50 {ms(median(tijden))}, p95 {ms(p95)}; rendercache warm",
+                f"{n} verzoeken in {wand:.1f} s; p50 {ms(median(tijden))}, p95 {ms(p95)}; rendercache warm; clients in een eigen proces (bench/laadclient.py)",
                 {"per_s": per_s, "p50": median(tijden), "p95": p95, "n": n})
         res.rij("gunicorn", f"fouten bij {gelijktijdig} gelijktijdig", str(len(fouten)), "0", not fouten,
                 ", ".join(sorted(set(fouten)))[:200])
