@@ -10,7 +10,7 @@ import json
 import subprocess
 import sys
 
-from bench.common import ROOT, Resultaten, gib, median, ms, pct
+from bench.common import PY, ROOT, Resultaten, gib, median, ms, pct
 from bench.web import Gunicorn, cookie_header, inloggen, pagina_body
 
 DOEL_GELIJKTIJDIG, DOEL_PER_S, DOEL_P95_S = 32, 100, 0.5  # issue 16
@@ -32,6 +32,8 @@ def belast(server: Gunicorn, cookie: str, bodies: list[bytes], gelijktijdig: int
 
 def bench_load(res: Resultaten, server: Gunicorn, gebruiker: str, wachtwoord: str, paden: list[str],
                varianten: list[str], niveaus=((8, 400), (32, 800)), max_s: float = 90) -> None:
+    res.commando(f"{PY} -m bench.laadclient   # de laadgenerator van de doorvoer, een eigen proces; taak als JSON op stdin "
+                 "(gestart door bench/load_bench.py)")
     s = inloggen(server.url, gebruiker, wachtwoord)
     cookie = cookie_header(s)
     bodies = [json.dumps(pagina_body(p, v)).encode() for v in varianten for p in paden]
