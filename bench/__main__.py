@@ -7,6 +7,9 @@ performance desktop/mobile of / and /financien) against gunicorn on the region w
 `python -m bench --alleen-superset`: only Apache Superset side by side with ours (bench/superset_bench.py)
 on the region warehouse in --cache, the other sections kept from the last saved run.
 A partial run without data/bench/resultaten.json (a fresh clone) keeps the rows of the BENCHMARKS.md it rewrites.
+`python -m bench --alleen-doorvoer`: only the throughput section ("gunicorn": 8 and 32 concurrent
+clients from a load generator in its own process) against a fresh gunicorn on the region warehouse
+in --cache, merged the same way (without saved results the rows are only printed).
 
 Never fails on a timing; exit code 1 only when the suite itself could not run."""
 from __future__ import annotations
@@ -25,6 +28,13 @@ from pathlib import Path
 from bench.common import PY, ROOT, Resultaten
 
 GIB_KIB = 4 * 1024 * 1024
+DOORVOER_NIVEAUS = ((8, 800), (32, 2000))  # (concurrent clients, requests), each bounded by DOORVOER_MAX_S
+DOORVOER_MAX_S = 60
+
+
+def doorvoer_paden(c: dict) -> list[str]:
+    """The pages of the browser and throughput sections (c: bench.callbacks_bench.codes())."""
+    return ["/", "/clienten", "/stromen", "/wlz", "/financien", f"/gemeente/{c['gemeenten'][0]}", "/datakwaliteit"]
 
 
 def _git(*args) -> str:
@@ -97,7 +107,12 @@ def main(argv=None) -> int:
     ap.add_argument("--alleen-superset", action="store_true",
                     help="alleen Apache Superset naast ons (grafiekdata en dashboard in Chromium) tegen gunicorn "
                          "op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
+    ap.add_argument("--alleen-doorvoer", action="store_true",
+                    help="alleen de doorvoer van gunicorn (8 en 32 gelijktijdige clients, laadgenerator in een eigen "
+                         "proces) op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
     args = ap.parse_args(argv)
+    if args.alleen_doorvoer:
+        return alleen_doorvoer(args)
     if args.alleen_callbacks:
         return alleen_callbacks(args)
     if args.alleen_lighthouse:
@@ -133,9 +148,9 @@ def main(argv=None) -> int:
         om.gebruik(wh_regio)
         c = codes()
         varianten = _varianten(c)
-        paden = ["/", "/clienten", "/stromen", "/wlz", "/financien", f"/gemeente/{c['gemeenten'][0]}", "/datakwaliteit"]
+        paden = doorvoer_paden(c)
         res.commando("gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:<vrije poort>   "
-                     "# 2 workers × 4 threads (gthread), BWMO_WAREHOUSE=data/bench/regio.duckdb, gestart door de bench")
+                     "# 2 workers × 8 threads (gthread), BWMO_WAREHOUSE=data/bench/regio.duckdb, gestart door de bench")
         rendercache = tmp / "gunicorn" / "pagina.sqlite"
         server = _sectie("gunicorn starten", res, Gunicorn, wh_regio, state, tmp / "gunicorn",
                          env={"BWMO_RENDER_CACHE": str(rendercache)})
@@ -146,7 +161,7 @@ def main(argv=None) -> int:
                 from bench.load_bench import bench_load
                 _sectie("Browser regio", res, bench_browser, res, server, GEBRUIKER, WACHTWOORD, paden, varianten, 3, 1.5)
                 _sectie("gunicorn", res, bench_load, res, server, GEBRUIKER, WACHTWOORD, paden, varianten,
-                        ((8, 240), (32, 480)), 60)
+                        DOORVOER_NIVEAUS, DOORVOER_MAX_S)
                 from bench.lighthouse_bench import EXTRA_PADEN, bench_lighthouse
                 _sectie("Lighthouse", res, bench_lighthouse, res, server, GEBRUIKER, WACHTWOORD, EXTRA_PADEN)
                 from bench.superset_bench import bench_superset
@@ -247,6 +262,29 @@ def _bewaar_deel(args, vorig: dict, nieuw: Resultaten, gemeten: list[str], gesta
     bewaard.write_text(json.dumps(d, default=str, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def _regio_gunicorn(args, nieuw: Resultaten, tmp: Path, noteer_opwarmen: bool):
+    """A fresh gunicorn on the region warehouse in --cache (built as the full run builds it when
+    missing), with a regio user, after its render cache has warmed; None when it could not start."""
+    from bench import etl_bench
+    from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
+    from bench.web import Gunicorn, maak_gebruiker
+    wh = args.cache / "regio.duckdb"
+    if not wh.exists():
+        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
+    if not wh.exists():
+        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
+        return None
+    os.environ["BWMO_WAREHOUSE"] = str(wh)  # for the codes of the scenarios
+    state = tmp / "state.sqlite"
+    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
+    rendercache = tmp / "gunicorn" / "pagina.sqlite"
+    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
+                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    if server:
+        _wacht_op_opwarmen(nieuw if noteer_opwarmen else Resultaten(), rendercache)
+    return server
+
+
 def alleen_lighthouse(args) -> int:
     """The Lighthouse section only, against a fresh gunicorn on the region warehouse in --cache
     (built as the full run builds it when missing), merged into the saved results."""
@@ -269,12 +307,29 @@ def alleen_superset(args) -> int:
                                   uitleg="alleen Apache Superset naast ons opnieuw, op data/bench/regio.duckdb")
 
 
-def _alleen_tegen_gunicorn(args, sectie: str, meet, *, commando: str, wat: str, uitleg: str) -> int:
+def alleen_doorvoer(args) -> int:
+    """The throughput section only, against a fresh gunicorn (gunicorn.conf.py; WEB_CONCURRENCY and
+    GUNICORN_THREADS are passed on) on the region warehouse in --cache, after its render cache has
+    warmed (how long that took is a row of its own); merged into the saved results."""
+    from bench.callbacks_bench import _varianten, codes
+    from bench.load_bench import bench_load
+
+    def meet(nieuw, server, gebruiker, wachtwoord, wh, rendercache):
+        c = codes()
+        _sectie("gunicorn", nieuw, bench_load, nieuw, server, gebruiker, wachtwoord, doorvoer_paden(c),
+                _varianten(c), DOORVOER_NIVEAUS, DOORVOER_MAX_S)
+        for r in nieuw.rijen:
+            print(f"{r.sectie} | {r.wat} | {r.waarde} | {r.oordeel} | {r.toelichting}")
+    return _alleen_tegen_gunicorn(args, "gunicorn", meet, commando="--alleen-doorvoer", wat="de doorvoer",
+                                  uitleg="alleen de doorvoer opnieuw, tegen gunicorn op data/bench/regio.duckdb",
+                                  noteer_opwarmen=True)
+
+
+def _alleen_tegen_gunicorn(args, sectie: str, meet, *, commando: str, wat: str, uitleg: str,
+                           noteer_opwarmen: bool = False) -> int:
     """One section against a fresh gunicorn of ours on the region warehouse in --cache (built as
     the full run builds it when missing), its render cache warmed first; merged into the saved results."""
-    from bench import etl_bench
     from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
-    from bench.web import Gunicorn, maak_gebruiker
 
     bewaard = args.cache / "resultaten.json"
     vorig = _vorige_resultaten(bewaard, args.uit)
@@ -282,21 +337,10 @@ def _alleen_tegen_gunicorn(args, sectie: str, meet, *, commando: str, wat: str, 
         return 1
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     nieuw = Resultaten()
-    wh = args.cache / "regio.duckdb"
-    if not wh.exists():
-        _sectie("ETL regio", Resultaten(), etl_bench.meet_load, Resultaten(), args.cache, "regio", 5, None)
-    if not wh.exists():
-        print(f"{wh} ontbreekt en kon niet gebouwd worden", file=sys.stderr)
-        return 1
-    state = tmp / "state.sqlite"
-    maak_gebruiker(state, GEBRUIKER, WACHTWOORD, ("regio",))
-    rendercache = tmp / "gunicorn" / "pagina.sqlite"
-    server = _sectie("gunicorn starten", nieuw, Gunicorn, wh, state, tmp / "gunicorn",
-                     env={"BWMO_RENDER_CACHE": str(rendercache)})
+    server = _regio_gunicorn(args, nieuw, tmp, noteer_opwarmen)
     if server:
         try:
-            _wacht_op_opwarmen(Resultaten(), rendercache)
-            meet(nieuw, server, GEBRUIKER, WACHTWOORD, wh, rendercache)
+            meet(nieuw, server, GEBRUIKER, WACHTWOORD, args.cache / "regio.duckdb", tmp / "gunicorn" / "pagina.sqlite")
         finally:
             server.stop()
     _bewaar_deel(args, vorig, nieuw, [sectie], gestart, info, bewaard, commando=commando, wat=wat, uitleg=uitleg)

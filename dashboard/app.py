@@ -36,6 +36,8 @@ def create_app(auth_store=None) -> dash.Dash:
     from dashboard import levering
     levering.gebruik_partiele_plotly()  # only the trace types the monitor draws (dashboard/levering.py)
     levering.install(app.server)  # compression and cache headers on every response
+    from dashboard import rendercache
+    rendercache.install(app.server)  # page answers from the shared cache: after the guard and body checks
     app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
     logging.getLogger("dashboard").setLevel(logging.INFO)
     return app

@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ def _token_hash(token: str) -> str:
 class StateStore:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else state_path()
+        self._lezer = threading.local()
         self._migrate()
 
     # -- connections and schema -------------------------------------------------------------
@@ -113,11 +115,15 @@ class StateStore:
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        con = self._open()
-        try:
-            yield con
-        finally:
-            con.close()
+        """A connection for reads: one per thread and process, kept open. Opening one and having
+        SQLite parse the schema costs about 1 ms, the read itself 15 µs, and the login guard reads
+        twice per request. Autocommit and WAL: each statement sees the latest commit of any worker
+        (no snapshot is held between statements), so logout and expiry are seen at once."""
+        con = getattr(self._lezer, "con", None)
+        if con is None or self._lezer.pid != os.getpid():
+            con = self._lezer.con = self._open()
+            self._lezer.pid = os.getpid()
+        yield con
 
     def _migrate(self) -> None:
         new = not self.path.exists()

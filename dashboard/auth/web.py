@@ -45,6 +45,15 @@ class _SessionInterface(SecureCookieSessionInterface):
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
+    def get_signing_serializer(self, app: Flask):
+        """One serializer per secret (Flask builds a new one for every request; it keeps no
+        per-request state). A changed secret or fallback list gets a new one."""
+        geheimen = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        bewaard = getattr(self, "_serializer", None)
+        if bewaard is None or bewaard[0] != geheimen:
+            bewaard = self._serializer = (geheimen, super().get_signing_serializer(app))
+        return bewaard[1]
+
 
 def safe_next(target: str | None) -> str:
     """Only a path on this site: "/x?y". Anything with a scheme or host ("//evil",

@@ -81,18 +81,15 @@ def weigering(ctx: Context, toegang: str) -> str | None:
 
 def pagina(titel: str, rijen: list, query: dict, *, gemeente: str | None = None,
            inleiding: str = "", koptekst=None, toegang: str = "cijfers") -> html.Div:
-    """Build a page: `rijen` lists the visual ids per row. A page built once for this warehouse
-    version, viewer and filter state comes from the render cache (dashboard/rendercache.py)."""
+    """Build a page: `rijen` lists the visual ids per row. A page built completely (no visual
+    failed) is marked for the render cache, which keeps Dash's answer to the page callback for
+    this warehouse version, viewer and filter state (dashboard/rendercache.py); a later request
+    for it is answered before Dash or this function runs."""
     try:
         ctx = maak_context(zoekstring(query), gemeente)
         reden = weigering(ctx, toegang)
         if reden:
             return html.Div([html.H1(titel), foutmelding(reden, "Geen toegang")], className="pagina")
-        versie = data._verbinding()[1]  # the version this request reads (pinned for the request)
-        k = rendercache.sleutel((titel, repr(rijen), gemeente, toegang, inleiding), versie, ctx)
-        bewaard = rendercache.haal(k)
-        if bewaard is not None:
-            return bewaard
         kop = [html.H1(koptekst(ctx) if koptekst else titel), gegevens_regel(ctx.info),
                html.P(f"{_hoofdletter(ctx.selectie_label())} · {ctx.periode.label}", className="selectie-regel")]
         if inleiding:
@@ -105,7 +102,7 @@ def pagina(titel: str, rijen: list, query: dict, *, gemeente: str | None = None,
         uit = html.Div([html.Div(kop, className="paginakop")] + ([chip] if chip else []) + inhoud,
                        className="pagina")
         if not ctx.__dict__.get("_visual_mislukt"):
-            rendercache.bewaar(k, versie, ctx, uit)
+            rendercache.bewaarbaar()
         return uit
     except data.WarehouseFout as fout:
         return html.Div([html.H1(titel), foutmelding(str(fout))], className="pagina")
