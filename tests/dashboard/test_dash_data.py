@@ -201,15 +201,6 @@ def test_only_the_data_layer_talks_to_duckdb():
             assert "import duckdb" not in pad.read_text(encoding="utf-8"), pad
 
 
-def test_modules_stay_small():
-    from pathlib import Path
-    root = Path(data.__file__).resolve().parent.parent
-    for pad in [*(root / "dashboard").rglob("*.py"), *(root / "kern").rglob("*.py")]:
-        if "auth" in pad.relative_to(root / pad.relative_to(root).parts[0]).parts:  # the access-control work keeps its own rules
-            continue
-        assert len(pad.read_text(encoding="utf-8").splitlines()) <= 320, pad
-
-
 def test_sluit_closes_this_threads_connection():
     con, _ = data._verbinding()
     data.sluit()
