@@ -3,8 +3,8 @@ from dash import dcc, html
 
 from dashboard import access
 from dashboard.components.pagina import foutmelding, pagina
+from dashboard.visuals import doordecentralisatie, opvang_overzicht  # noqa: F401  (register the MO and woonplaats blocks)
 from dashboard.visuals import gemeente as visuals
-from dashboard.visuals import opvang_overzicht  # noqa: F401  (registers the MO block)
 from kern import data
 
 
@@ -35,7 +35,7 @@ def layout(code=None, **query):
         return html.Div([html.Div([html.H1("Gemeente"), foutmelding(GEEN_TOEGANG, "Geen toegang")],
                                   className="pagina"), _kiezer()])
     inhoud = pagina("Gemeente", [["gemeente-actief", "gemeente-instroom"], ["gemeente-wlz", "gemeente-kosten"],
-                                 ["gemeente-tussenvorm"], ["gemeente-mo"]], query, gemeente=code, koptekst=_kop,
+                                 ["gemeente-tussenvorm"], ["gemeente-mo"], ["gemeente-woonplaats"]], query, gemeente=code, koptekst=_kop,
                     inleiding="De gemeente tegenover het gemiddelde van de regio, per 1.000 inwoners (CBS, 1 januari).")
     return html.Div([inhoud, _kiezer()])
 

@@ -14,6 +14,7 @@ from dashboard.components.visual import Visual, visual
 from dashboard.figures import doordecentralisatie as fig_dd
 from dashboard.figures.basis import leeg
 from dashboard.request_context import Context
+from dashboard.visuals.gemeente import gemeente_code
 from kern import afscherming as af
 from kern import data, formats, kalender
 
@@ -159,14 +160,19 @@ _WOONPLAATS = (
 )
 
 
-@visual("dd-woonplaats")
-def woonplaats_visual(ctx: Context) -> Visual:
-    maand = ctx.analyse.tot
-    titel = f"Woonplaatsbeginsel: waar de cliënten wonen · {formats.maand(maand)}"
-    sel = _maand_sel(ctx)
+_WOONPLAATS_KOLOMMEN = [kop for kop, _telt in _WOONPLAATS] + ["Uit andere gemeenten, wonend hier"]
+_WOONPLAATS_TOELICHTING = ("Woonplaatsbeginsel: de gemeente van herkomst blijft verantwoordelijk (en betaalt) ook als "
+                           "haar inwoner in een voorziening elders woont. Woonplaats: Gemeentecode_verblijf van de "
+                           "primaire indicatie; {aandeel} van de BW-indicaties heeft er een. Onbekend wordt niet geschat.")
+
+
+def _woonplaats_tabel(ctx: Context, sel) -> tuple[dict, pd.DataFrame | None]:
+    """(info, one row per allowed gemeente of `sel` with the woonplaats columns) for the analysis
+    month; None when no verblijf is known. The Doordecentralisatie page shows every row, the
+    Gemeente page its own: the same counts, so they are published the same."""
     info, df = _woonplaats(ctx, sel)
     if df is None:
-        return _leeg_visual("dd-woonplaats", titel, GEEN_VERBLIJF)
+        return info, None
     hier = data.woonplaats_wonend_hier(ctx.scope, sel)
     gem = data.gemeenten(ctx.scope)
     gem = gem[gem["gemeente_code"].isin(data.toegestane_gemeenten(ctx.scope, sel))].sort_values("gemeente_naam")
@@ -189,19 +195,54 @@ def woonplaats_visual(ctx: Context) -> Visual:
         rijen.append({"Gemeente": naam, "Gemeentecode": code,
                       **{kop: int(n) for (kop, _telt), n in zip(_WOONPLAATS, rij)},
                       "Uit andere gemeenten, wonend hier": int(wonend_hier.get(code, 0))})
-    tabel = pd.DataFrame(rijen, columns=["Gemeente", "Gemeentecode", "Cliënten (herkomst)", "Wonend in eigen gemeente",
-                                         "Wonend elders in de regio", "Wonend buiten de regio", "Verblijf onbekend",
-                                         "Uit andere gemeenten, wonend hier"])
-    tellingen = [c for c in tabel.columns if c not in ("Gemeente", "Gemeentecode")]
-    aandeel = f"{info['bw_indicaties_met_verblijf'] / info['bw_indicaties']:.0%}".replace(".", ",")
+    return info, pd.DataFrame(rijen, columns=["Gemeente", "Gemeentecode", *_WOONPLAATS_KOLOMMEN])
+
+
+def _aandeel_met_verblijf(info: dict) -> str:
+    return f"{info['bw_indicaties_met_verblijf'] / info['bw_indicaties']:.0%}".replace(".", ",")
+
+
+@visual("dd-woonplaats")
+def woonplaats_visual(ctx: Context) -> Visual:
+    maand = ctx.analyse.tot
+    titel = f"Woonplaatsbeginsel: waar de cliënten wonen · {formats.maand(maand)}"
+    info, tabel = _woonplaats_tabel(ctx, _maand_sel(ctx))
+    if tabel is None:
+        return _leeg_visual("dd-woonplaats", titel, GEEN_VERBLIJF)
     tekst = (f"Cliënten naar gemeente van herkomst en woonplaats tijdens de zorg, {formats.maand(maand)}: "
              f"{ctx.aantal(tabel['Wonend buiten de regio'].sum())} wonen buiten de regio, "
              f"{ctx.aantal(tabel['Wonend elders in de regio'].sum())} elders in de regio.")
-    toelichting = ("Woonplaatsbeginsel: de gemeente van herkomst blijft verantwoordelijk (en betaalt) ook als haar "
-                   "inwoner in een voorziening elders woont. Woonplaats: Gemeentecode_verblijf van de primaire "
-                   f"indicatie; {aandeel} van de BW-indicaties heeft er een. Onbekend wordt niet geschat.")
-    return Visual("dd-woonplaats", titel, tabel, tekst, kolommen={c: af.AANTAL for c in tellingen},
-                  opmaak={c: "getal" for c in tellingen}, toelichting=toelichting, tabel_open=True, breed=True)
+    return Visual("dd-woonplaats", titel, tabel, tekst, kolommen={c: af.AANTAL for c in _WOONPLAATS_KOLOMMEN},
+                  opmaak={c: "getal" for c in _WOONPLAATS_KOLOMMEN},
+                  toelichting=_WOONPLAATS_TOELICHTING.format(aandeel=_aandeel_met_verblijf(info)),
+                  tabel_open=True, breed=True)
+
+
+@visual("gemeente-woonplaats")
+def gemeente_woonplaats_visual(ctx: Context) -> Visual:
+    """The Gemeente page's summary of the woonplaatsbeginsel: where this municipality's clients
+    live, and how many clients of other municipalities live here (its row of dd-woonplaats)."""
+    code = gemeente_code(ctx)
+    maand = ctx.analyse.tot
+    titel = f"Waar de cliënten wonen · {formats.maand(maand)}"
+    if code is None:
+        return Visual("gemeente-woonplaats", titel, pd.DataFrame(), "Kies een gemeente.", inhoud=None)
+    info, tabel = _woonplaats_tabel(ctx, replace(_maand_sel(ctx), gemeenten=(code,)))
+    if tabel is None or tabel.empty:
+        return _leeg_visual("gemeente-woonplaats", titel, GEEN_VERBLIJF)
+    rij = tabel.iloc[0]
+    per_plaats = pd.DataFrame({"Woonplaats": _WOONPLAATS_KOLOMMEN,
+                               "Cliënten": [int(rij[k]) for k in _WOONPLAATS_KOLOMMEN]})
+    tekst = (f"{rij['Gemeente']}, {formats.maand(maand)}: {ctx.aantal(rij['Cliënten (herkomst)'])} cliënten met "
+             f"{rij['Gemeente']} als gemeente van herkomst; {ctx.aantal(rij['Wonend in eigen gemeente'])} wonen in de "
+             f"eigen gemeente, {ctx.aantal(rij['Wonend elders in de regio'])} elders in de regio en "
+             f"{ctx.aantal(rij['Wonend buiten de regio'])} buiten de regio. "
+             f"{ctx.aantal(rij['Uit andere gemeenten, wonend hier'])} cliënten van andere gemeenten wonen hier.")
+    return Visual("gemeente-woonplaats", f"{titel} · {rij['Gemeente']}", per_plaats, tekst,
+                  kolommen={"Woonplaats": af.VRIJ, "Cliënten": af.AANTAL}, opmaak={"Cliënten": "getal"},
+                  toelichting=_WOONPLAATS_TOELICHTING.format(aandeel=_aandeel_met_verblijf(info))
+                  + " Alle gemeenten naast elkaar: pagina Doordecentralisatie.",
+                  tabel_open=True, inhoud=None)
 
 
 @visual("dd-woonplaats-matrix")

@@ -102,3 +102,25 @@ def test_a_selection_with_nothing_in_it_gives_empty_tables_not_errors(search):
                 "dd-cohort-gemeenten"):
         with dashhulp.als(dashhulp.ASSEN):
             bouw(vid, ctx_voor(search))
+
+
+def test_the_gemeente_page_sums_up_where_its_clients_live():
+    """Issue 14 on the Gemeente page: its own row of dd-woonplaats, one line per place (Assen,
+    June 2024: 32 clients, 28 in Assen, none elsewhere in the region, 2 outside, 2 unknown, and 4
+    clients of Aa en Hunze live in Assen), exact for the region role, published for Assen's user."""
+    from dashboard.request_context import maak_context
+
+    v = bouw("gemeente-woonplaats", maak_context("?van=2024-01&tot=2024-06", gemeente="GM0106"))
+    assert v.tabel.to_dict("list") == {
+        "Woonplaats": ["Cliënten (herkomst)", "Wonend in eigen gemeente", "Wonend elders in de regio",
+                       "Wonend buiten de regio", "Verblijf onbekend", "Uit andere gemeenten, wonend hier"],
+        "Cliënten": [32, 28, 0, 2, 2, 4]}
+    assert v.titel == "Waar de cliënten wonen · jun 2024 · Assen"
+    assert "32 cliënten met Assen als gemeente van herkomst" in v.tekst
+    with dashhulp.als(dashhulp.ASSEN):
+        beschermd = bouw("gemeente-woonplaats", maak_context("?van=2024-01&tot=2024-06", gemeente="GM0106"))
+        rij = tabel("dd-woonplaats").iloc[0]
+    # the same published counts as the Doordecentralisatie page's row: nothing new to combine
+    assert beschermd.tabel["Cliënten"].tolist() == [rij[k] for k in beschermd.tabel["Woonplaats"]]
+    assert beschermd.tabel["Cliënten"].tolist()[3:] == ["< 5", "< 5", "< 5"]
+    assert "32" not in beschermd.tekst
