@@ -52,7 +52,9 @@ def kies(page, dropdown_id, optie):
 
 
 def klik_op(page, locator):
-    """Plotly listens on its drag layer: click at the element's centre, as a user would."""
+    """Plotly listens on its drag layer: click at the element's centre, as a user would. A chart
+    is drawn when it scrolls into view (assets/grafieken.js); draw the waiting ones first."""
+    page.evaluate("() => window.bwmoGrafiek && window.bwmoGrafiek.tekenAlles()")
     locator.wait_for()
     locator.scroll_into_view_if_needed()
     page.wait_for_timeout(300)

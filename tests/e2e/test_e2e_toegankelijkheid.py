@@ -38,6 +38,9 @@ def open_pagina(page, url, naam):
 
 
 def tabellen_open(page) -> None:
+    """Every table alternative open and every chart drawn (a chart waits until it is scrolled
+    into view, assets/grafieken.js), so axe sees the whole page as a user who read it all."""
+    page.evaluate("() => window.bwmoGrafiek && window.bwmoGrafiek.tekenAlles()")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     page.wait_for_timeout(200)
 
