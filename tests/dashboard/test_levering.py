@@ -170,3 +170,29 @@ def test_a_versioned_bundle_is_compressed_once_and_cached_for_a_year(dash_app):
     gz = client.get(url, headers={"Accept-Encoding": "gzip"})
     import gzip
     assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.get_data()) == origineel
+
+
+def test_a_table_alternative_is_sent_in_a_store_and_rendered_when_opened():
+    """components/visual.py tabel_alternatief: the closed table is not part of the page's
+    component tree (the browser would create every cell at load); its components, formatted and
+    published as before, travel in a dcc.Store that assets/tabellen.js renders on first opening."""
+    import pandas as pd
+
+    from dashboard import ids
+    from dashboard.components.visual import Visual, render
+    df = pd.DataFrame({"Gemeente": ["Assen", "Tynaarlo"], "Cliënten": [1234, "< 5"]})
+    sectie = render(Visual("proef", "Proef", df, "Twee gemeenten", opmaak={"Cliënten": "getal"}))
+    [details] = [c for c in _componenten(sectie) if isinstance(c, dash.html.Details)]
+    summary, vak, store = details.children
+    assert (summary.id, summary.n_clicks, summary.children) == (ids.tabel_knop("proef"), 0, "Toon als tabel")
+    assert vak.id == ids.tabel_vak("proef") and getattr(vak, "children", None) is None
+    assert store.id == ids.tabel_data("proef")
+    assert not [c for c in _componenten(sectie) if isinstance(c, dash.html.Table)]  # no table in the tree
+    tekst = json.dumps(store.data, ensure_ascii=False)
+    assert store.data["type"] == "Div" and store.data["props"]["aria-label"] == "Tabel: Proef"
+    cellen = [td["props"]["children"] for tr in store.data["props"]["children"]["props"]["children"][2]["props"]["children"]
+              for td in tr["props"]["children"]]
+    assert cellen == ["Assen", "1.234", "Tynaarlo", "< 5"]
+    assert "Proef" in tekst  # the caption
+    js = (ROOT / "dashboard" / "assets" / "tabellen.js").read_text()
+    assert "tabelOpenen" in js

@@ -36,6 +36,15 @@ def open_pagina(page, url, naam: str = "regio"):
     page.wait_for_load_state("networkidle")
 
 
+def open_tabellen(page) -> None:
+    """Click every 'Toon als tabel', as a user opening each table alternative; a table is rendered
+    on its first opening (components/visual.py tabel_alternatief), so wait until each is there."""
+    page.evaluate("document.querySelectorAll('details.tabel-alternatief:not([open]) > summary')"
+                  ".forEach(s => s.click())")
+    page.wait_for_function("() => [...document.querySelectorAll('details.tabel-alternatief')]"
+                           ".every(d => d.open && d.querySelector('.datatabel, .leeg'))", timeout=15000)
+
+
 def kpi(page, sleutel) -> str:
     return page.inner_text(f"[data-kpi={sleutel}]")
 
@@ -73,6 +82,7 @@ def test_every_page_loads_without_console_errors(server, page, pad, kop):
     # every chart has a text alternative and a table alternative
     for grafiek in page.locator(".grafiek[role=img]").all():
         assert grafiek.get_attribute("aria-label")
+    open_tabellen(page)
     assert page.locator(".visual .datatabel, .visual .leeg").count() >= page.locator(".grafiek").count()
     # fits a 1366x768 laptop: no horizontal scrolling
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from test_e2e_dashboard import inloggen
+from test_e2e_dashboard import inloggen, open_tabellen
 
 pytestmark = pytest.mark.e2e
 
@@ -41,6 +41,7 @@ def tabellen_open(page) -> None:
     """Every table alternative open and every chart drawn (a chart waits until it is scrolled
     into view, assets/grafieken.js), so axe sees the whole page as a user who read it all."""
     page.evaluate("() => window.bwmoGrafiek && window.bwmoGrafiek.tekenAlles()")
+    open_tabellen(page)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     page.wait_for_timeout(200)
 
@@ -246,6 +247,8 @@ def test_keyboard_only_opens_a_table_downloads_excel_and_reaches_every_page(serv
     _tab_naar(page, tabel)
     page.keyboard.press("Enter")
     assert page.evaluate("s => document.querySelector(s).parentElement.open", tabel)
+    # the table is rendered on this first opening (components/visual.py tabel_alternatief)
+    page.wait_for_selector("[data-visual=overzicht-gemeenten] details .datatabel", timeout=10000)
     _tab_naar(page, "[data-visual=overzicht-gemeenten] button.knop-export[title$='als Excel-bestand']")
     with page.expect_download() as dl:
         page.keyboard.press("Enter")
