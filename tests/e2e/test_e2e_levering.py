@@ -137,3 +137,25 @@ def test_a_chart_below_the_viewport_is_drawn_when_it_scrolls_into_view(browser, 
         assert fouten == []
     finally:
         ctx.close()
+
+
+def test_the_brand_is_in_the_page_html_and_gives_way_to_dashs_header(browser, server):
+    """dashboard/layout.py VOORKOP: the header's brand is painted from the page's own HTML, before
+    Dash's JavaScript has run (Lighthouse's largest paint on a phone), and hidden once the shell's
+    header is there: one banner for screen readers, nothing shifted."""
+    s = requests.Session()
+    for c in _sessie_cookies(server):
+        s.cookies.set(c["name"], c["value"])
+    html = s.get(server.url + "/", timeout=30).text
+    assert html.index('class="kop voorkop" aria-hidden="true"') < html.index('id="react-entry-point"')
+    assert "Beschermd wonen en maatschappelijke opvang" in html
+    ctx = browser.new_context(viewport={"width": 412, "height": 823}, locale="nl-NL")
+    ctx.add_cookies(_sessie_cookies(server))
+    page = ctx.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.wait_for_selector("header.kop .merk-sub")
+        assert page.evaluate("getComputedStyle(document.querySelector('.voorkop')).display") == "none"
+        assert page.locator("header.kop .merk-sub").is_visible()
+    finally:
+        ctx.close()
