@@ -249,3 +249,25 @@ def test_datakwaliteit_downloads_the_rejected_lines_of_one_file(server, page):
                  .iter_rows(values_only=True))
     bestanden = {r[0] for r in rijen[1:]}
     assert len(bestanden) == 1 and bestanden <= {"declaraties_20240630.csv", "indicaties_20240630.csv"}
+
+
+def test_a_table_opened_after_a_filter_change_holds_the_new_rows(server, page):
+    """A table alternative is rendered when opened (components/visual.py tabel_alternatief), from
+    the rows the page brought along: after a filter change the page comes back with its tables
+    closed, and one opened then shows the new selection, not the old."""
+    open_pagina(page, server.url + "/")
+    tabel = "[data-visual=overzicht-gemeenten] details.tabel-alternatief"
+    page.click(f"{tabel} > summary")
+    page.wait_for_selector(f"{tabel} .datatabel")
+    assert page.locator(f"{tabel} .datatabel tbody tr").count() > 1
+    dicht = "[data-visual=overzicht-trend] details.tabel-alternatief"
+    assert page.locator(f"{dicht} .datatabel").count() == 0  # not opened: not rendered
+    kies(page, "filter-gemeente", "Assen")
+    wacht_op_kpi(page, "actief", "32")
+    page.wait_for_function("s => { const d = document.querySelector(s); return d && !d.open; }", arg=tabel,
+                           timeout=15000)
+    page.click(f"{tabel} > summary")
+    page.wait_for_selector(f"{tabel} .datatabel")
+    rijen = page.locator(f"{tabel} .datatabel tbody tr")
+    assert rijen.count() == 1 and "Assen" in rijen.first.inner_text()
+    assert page.console_fouten == []
