@@ -175,6 +175,7 @@ def test_missing_warehouse_shows_a_dutch_message(server_zonder_warehouse, page):
 
 def test_screenshot_overzicht(screenshot_server, page):
     open_pagina(page, screenshot_server.url + "/")
+    page.evaluate("() => window.bwmoGrafiek && window.bwmoGrafiek.tekenAlles()")  # a full-page picture
     page.wait_for_selector("[data-visual=overzicht-per-1000] .trace.bars")
     page.wait_for_timeout(500)
     doel = ROOT / "docs" / "screenshot-overzicht.png"
