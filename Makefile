@@ -16,8 +16,10 @@ $(VENV)/.installed: requirements.txt
 
 venv: $(VENV)/.installed
 
-# The partial Plotly bundle (dashboard/levering.py): plotly.js and esbuild exactly as pinned in
-# plotly-bundel/package-lock.json, from the npm registry. Without npm the app serves Dash's full bundle.
+# The partial Plotly bundle and the regenerator runtime that replaces Dash's polyfill
+# (dashboard/levering.py): plotly.js, regenerator-runtime and esbuild exactly as pinned in
+# plotly-bundel/package-lock.json, from the npm registry. Without npm the app serves Dash's full
+# Plotly bundle and its polyfill.
 PLOTLY_BUNDEL := dashboard/vendor/plotly-bwmo.min.js
 $(PLOTLY_BUNDEL): plotly-bundel/package-lock.json plotly-bundel/entry.js
 	@if command -v npm >/dev/null 2>&1; then \
@@ -53,4 +55,4 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) data plotly-bundel/node_modules $(PLOTLY_BUNDEL)
+	rm -rf $(VENV) data plotly-bundel/node_modules $(PLOTLY_BUNDEL) dashboard/vendor/regenerator-runtime.min.js

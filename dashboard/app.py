@@ -35,10 +35,12 @@ def create_app(auth_store=None) -> dash.Dash:
     auth.install(app.server, access.regio_codes, dash_app=app, store=auth_store)  # login, guard, headers; see docs/security.md
     from dashboard import levering
     levering.gebruik_partiele_plotly()  # only the trace types the monitor draws (dashboard/levering.py)
+    levering.laat_ongebruikte_scripts_weg()  # no dash_table bundle, no core-js polyfill
     levering.install(app.server)  # compression and cache headers on every response
     from dashboard import rendercache
     rendercache.install(app.server)  # page answers from the shared cache: after the guard and body checks
-    app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
+    app.index_string = (app.index_string.replace("<html>", '<html lang="nl">')
+                        .replace("{%app_entry%}", layout.VOORKOP + "{%app_entry%}"))  # painted before Dash runs
     logging.getLogger("dashboard").setLevel(logging.INFO)
     return app
 

@@ -40,3 +40,17 @@ def kruisfilter_grafiek(visual: str, soort: str) -> dict:
 def kruisfilter_keuze(visual: str, soort: str) -> dict:
     """The dropdown beside a cross-filter chart: the same selection as a click, by keyboard."""
     return {"type": "kruisfilter-keuze", "visual": visual, "soort": soort}
+
+
+def tabel_knop(visual: str) -> dict:
+    """The 'Toon als tabel' summary of a chart's table alternative (its clicks fill tabel_vak)."""
+    return {"type": "tabel-knop", "visual": visual}
+
+
+def tabel_vak(visual: str) -> dict:
+    return {"type": "tabel-vak", "visual": visual}
+
+
+def tabel_data(visual: str) -> dict:
+    """The dcc.Store with the table alternative's components, rendered when first opened."""
+    return {"type": "tabel-data", "visual": visual}

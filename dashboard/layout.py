@@ -125,6 +125,16 @@ def sessie_waarschuwing() -> html.Div | None:
            "data-minuten": str(settings.idle_minutes)})
 
 
+# The header's brand as plain HTML in the page itself (dashboard/app.py puts it before Dash's
+# entry point): the browser paints it as soon as the HTML and CSS are in, before Dash's JavaScript
+# has been run and the layout fetched, which on a slow laptop is seconds (Lighthouse counted the
+# brand line as the largest paint of a phone-sized page). Static text, the same for every viewer;
+# hidden by style.css as soon as the shell's own header is there, and aria-hidden meanwhile so a
+# screen reader does not meet the brand twice.
+VOORKOP = ('<div class="kop voorkop" aria-hidden="true"><div><span class="merk">BW/MO-monitor</span>'
+           '<span class="merk-sub">Beschermd wonen en maatschappelijke opvang</span></div></div>')
+
+
 def shell() -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh="callback-nav"),

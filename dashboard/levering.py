@@ -13,6 +13,12 @@
   bar, scatter, heatmap, sankey and waterfall; `make plotly` builds that partial bundle from the
   plotly.js npm package pinned in plotly-bundel/package-lock.json (esbuild; plotly-bundel/README.md)
   into dashboard/vendor/. Without it (no npm on a machine) the full bundle is served, with a warning.
+- Scripts no page needs are not loaded (`laat_ongebruikte_scripts_weg`): dash_table's bundle (the
+  monitor builds its tables as HTML) and Babel's polyfill (core-js 2 for browsers before 2017,
+  99 kB, replacing native `String.prototype.trim` and others with slower copies). Of that polyfill
+  Dash's bundles only need `regeneratorRuntime` (their lazy-component loader is compiled to it);
+  `make plotly` builds the regenerator-runtime package pinned in the same lock file into
+  dashboard/vendor/, and that small file takes the polyfill's place. Without it the polyfill stays.
 """
 from __future__ import annotations
 
@@ -26,6 +32,8 @@ log = logging.getLogger(__name__)
 HIER = Path(__file__).resolve().parent
 PLOTLY_BUNDEL = "plotly-bwmo.min.js"
 PLOTLY_VOLLEDIG = "package_data/plotly.min.js"
+REGENERATOR = "regenerator-runtime.min.js"
+POLYFILL = "deps/polyfill@"  # Dash's @babel/polyfill (prefix: the version follows)
 VENDOR_NAMESPACE = "dashboard.vendor"
 
 # The trace types the monitor draws (dashboard/figures/); the partial bundle holds exactly these.
@@ -62,6 +70,51 @@ def gebruik_partiele_plotly() -> bool:
     rest = [r for r in dcc._js_dist if r.get("relative_package_path") not in (PLOTLY_VOLLEDIG, PLOTLY_BUNDEL)]
     dcc._js_dist[:] = [*rest, eigen, volledig]
     return True
+
+
+def regenerator_pad() -> Path:
+    return HIER / "vendor" / REGENERATOR
+
+
+def laat_ongebruikte_scripts_weg() -> list[str]:
+    """Keep out of the page the scripts none of its components needs; returns what was left out.
+
+    - dash_table's bundle: no page uses a DataTable (tables are HTML, dashboard/components/tabel.py;
+      tests/dashboard/test_levering.py walks every page and fails on one). It stays registered
+      (dynamic: servable, not loaded); a page with a DataTable would need it loaded again.
+    - Babel's polyfill, when the regenerator runtime was built: the supported browsers (current
+      Edge, Chrome, Firefox, Safari; docs/security.md) have every ES2015-2017 feature natively,
+      and the polyfill's only global Dash's bundles use is `regeneratorRuntime`, which the small
+      file defines. It goes first, where the polyfill was: before React and every Dash bundle.
+    Dash reads these module-level lists on every page render; this rewrites them in place, so a
+    second create_app() finds them already done."""
+    from dash import _dash_renderer, dash_table
+    weg = []
+    for r in dash_table._js_dist:
+        if r.get("relative_package_path", "").endswith("/bundle.js") and not r.get("dynamic"):
+            r["dynamic"] = True
+            weg.append("dash_table/bundle.js")
+    if not regenerator_pad().exists():
+        log.warning("regenerator-runtime ontbreekt (%s); Dash's polyfill wordt geladen. Bouw hem met `make plotly`.",
+                    regenerator_pad())
+        return weg
+    deps = _dash_renderer._js_dist_dependencies
+    for dep in deps:
+        paden = dep.get("relative_package_path")
+        if not isinstance(paden, dict):
+            continue
+        for modus, lijst in paden.items():
+            kort = [p for p in lijst if not p.startswith(POLYFILL)]
+            if len(kort) < len(lijst):
+                weg.append(f"{modus}: " + ", ".join(p for p in lijst if p.startswith(POLYFILL)))
+            paden[modus] = kort
+        urls = dep.get("external_url")
+        if isinstance(urls, dict):
+            for modus, lijst in urls.items():
+                urls[modus] = [u for u in lijst if "/polyfill" not in u]
+    if not any(d.get("relative_package_path") == REGENERATOR for d in deps):
+        deps.insert(0, {"relative_package_path": REGENERATOR, "namespace": VENDOR_NAMESPACE})
+    return weg
 
 
 def _versievast() -> bool:

@@ -116,7 +116,11 @@
         var vak = document.getElementById("visual-" + id);
         var grafiek = vak ? vak.querySelector(".js-plotly-plot") : null;
         if (grafiek) {
-            window.Plotly.downloadImage(grafiek, {format: "png", filename: "bwmo-grafiek-" + id});
+            // a chart not yet scrolled into view is drawn first (grafieken.js)
+            var getekend = window.bwmoGrafiek ? window.bwmoGrafiek.teken(grafiek) : Promise.resolve();
+            getekend.then(function () {
+                window.Plotly.downloadImage(grafiek, {format: "png", filename: "bwmo-grafiek-" + id});
+            });
         }
     });
 })();

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import (
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    clientside_callback,
+    dcc,
+    html,
+)
 
 from dashboard import ids
 from dashboard.components.tabel import tabel
@@ -85,6 +94,42 @@ def kruisfilter_keuze(v: Visual) -> html.Div | None:
     ], className="kruisfilter-keuze", **{"data-label": label_id})
 
 
+def tabel_alternatief(v: Visual) -> html.Details:
+    """'Toon als tabel': the table is rendered when the summary is first opened, not with the page.
+
+    A page's closed tables are most of its components (on the overview 330 of 510, on Financiën
+    540 of 670), and the browser spends its time at page load creating them (Dash wraps every
+    component). So the table's components travel in a dcc.Store beside it, the same published
+    rows, and a clientside callback (assets/tabellen.js) puts them in the box on the first click
+    or Enter on the summary: no request to the server, nothing decided in the browser."""
+    return html.Details([
+        html.Summary("Toon als tabel", id=ids.tabel_knop(v.id), n_clicks=0),
+        html.Div(id=ids.tabel_vak(v.id)),
+        dcc.Store(id=ids.tabel_data(v.id), data=_als_json(tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel))),
+    ], className="tabel-alternatief")
+
+
+def _als_json(knoop):
+    """A component tree as the JSON Dash sends for it (a Store holds data, not components); the
+    table's cells are such dicts already (components/tabel.py)."""
+    if hasattr(knoop, "to_plotly_json"):
+        uit = knoop.to_plotly_json()
+        return {**uit, "props": {k: _als_json(w) for k, w in uit["props"].items()}}
+    if isinstance(knoop, (list, tuple)):
+        return [_als_json(k) for k in knoop]
+    return knoop
+
+
+clientside_callback(
+    ClientsideFunction(namespace="bwmo", function_name="tabelOpenen"),
+    Output(ids.tabel_vak(MATCH), "children"),
+    Input(ids.tabel_knop(MATCH), "n_clicks"),
+    State(ids.tabel_data(MATCH), "data"),
+    State(ids.tabel_vak(MATCH), "children"),
+    prevent_initial_call=True,
+)
+
+
 def render(v: Visual) -> html.Section:
     titel_id = f"titel-{v.id}"
     knoppen = [
@@ -119,10 +164,7 @@ def render(v: Visual) -> html.Section:
     if v.tabel_open:
         delen.append(tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel))
     else:
-        delen.append(html.Details([
-            html.Summary("Toon als tabel"),
-            tabel_vak(tabel(v.tabel, v.opmaak, bijschrift=v.titel), v.titel),
-        ], className="tabel-alternatief"))
+        delen.append(tabel_alternatief(v))
     klasse = "visual breed" if v.breed else "visual"
     return html.Section(delen, className=klasse, id=f"visual-{v.id}",
                         **{"aria-labelledby": titel_id, "data-visual": v.id})

@@ -36,6 +36,15 @@ def open_pagina(page, url, naam: str = "regio"):
     page.wait_for_load_state("networkidle")
 
 
+def open_tabellen(page) -> None:
+    """Click every 'Toon als tabel', as a user opening each table alternative; a table is rendered
+    on its first opening (components/visual.py tabel_alternatief), so wait until each is there."""
+    page.evaluate("document.querySelectorAll('details.tabel-alternatief:not([open]) > summary')"
+                  ".forEach(s => s.click())")
+    page.wait_for_function("() => [...document.querySelectorAll('details.tabel-alternatief')]"
+                           ".every(d => d.open && d.querySelector('.datatabel, .leeg'))", timeout=15000)
+
+
 def kpi(page, sleutel) -> str:
     return page.inner_text(f"[data-kpi={sleutel}]")
 
@@ -52,7 +61,9 @@ def kies(page, dropdown_id, optie):
 
 
 def klik_op(page, locator):
-    """Plotly listens on its drag layer: click at the element's centre, as a user would."""
+    """Plotly listens on its drag layer: click at the element's centre, as a user would. A chart
+    is drawn when it scrolls into view (assets/grafieken.js); draw the waiting ones first."""
+    page.evaluate("() => window.bwmoGrafiek && window.bwmoGrafiek.tekenAlles()")
     locator.wait_for()
     locator.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
@@ -71,6 +82,7 @@ def test_every_page_loads_without_console_errors(server, page, pad, kop):
     # every chart has a text alternative and a table alternative
     for grafiek in page.locator(".grafiek[role=img]").all():
         assert grafiek.get_attribute("aria-label")
+    open_tabellen(page)
     assert page.locator(".visual .datatabel, .visual .leeg").count() >= page.locator(".grafiek").count()
     # fits a 1366x768 laptop: no horizontal scrolling
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
@@ -163,6 +175,7 @@ def test_missing_warehouse_shows_a_dutch_message(server_zonder_warehouse, page):
 
 def test_screenshot_overzicht(screenshot_server, page):
     open_pagina(page, screenshot_server.url + "/")
+    page.evaluate("() => window.bwmoGrafiek && window.bwmoGrafiek.tekenAlles()")  # a full-page picture
     page.wait_for_selector("[data-visual=overzicht-per-1000] .trace.bars")
     page.wait_for_timeout(500)
     doel = ROOT / "docs" / "screenshot-overzicht.png"
@@ -237,3 +250,25 @@ def test_datakwaliteit_downloads_the_rejected_lines_of_one_file(server, page):
                  .iter_rows(values_only=True))
     bestanden = {r[0] for r in rijen[1:]}
     assert len(bestanden) == 1 and bestanden <= {"declaraties_20240630.csv", "indicaties_20240630.csv"}
+
+
+def test_a_table_opened_after_a_filter_change_holds_the_new_rows(server, page):
+    """A table alternative is rendered when opened (components/visual.py tabel_alternatief), from
+    the rows the page brought along: after a filter change the page comes back with its tables
+    closed, and one opened then shows the new selection, not the old."""
+    open_pagina(page, server.url + "/")
+    tabel = "[data-visual=overzicht-gemeenten] details.tabel-alternatief"
+    page.click(f"{tabel} > summary")
+    page.wait_for_selector(f"{tabel} .datatabel")
+    assert page.locator(f"{tabel} .datatabel tbody tr").count() > 1
+    dicht = "[data-visual=overzicht-trend] details.tabel-alternatief"
+    assert page.locator(f"{dicht} .datatabel").count() == 0  # not opened: not rendered
+    kies(page, "filter-gemeente", "Assen")
+    wacht_op_kpi(page, "actief", "32")
+    page.wait_for_function("s => { const d = document.querySelector(s); return d && !d.open; }", arg=tabel,
+                           timeout=15000)
+    page.click(f"{tabel} > summary")
+    page.wait_for_selector(f"{tabel} .datatabel")
+    rijen = page.locator(f"{tabel} .datatabel tbody tr")
+    assert rijen.count() == 1 and "Assen" in rijen.first.inner_text()
+    assert page.console_fouten == []

@@ -97,3 +97,65 @@ def test_the_first_visit_stays_within_the_byte_budget(bezoek):
     print(f"\neerste bezoek /: {len(bezoek)} antwoorden, {totaal:,} bytes over de lijn; grootste: "
           + ", ".join(f"{urlsplit(u).path.rsplit('/', 1)[-1]} {b:,}" for u, _, _, b in grootste))
     assert totaal <= BUDGET
+
+
+def test_no_script_the_page_does_not_use(bezoek):
+    """Neither dash_table's bundle (tables are HTML) nor Babel's core-js polyfill; the regenerator
+    runtime Dash's lazy loader needs is there instead (dashboard/levering.py)."""
+    from dashboard import levering
+    namen = [urlsplit(u).path.rsplit("/", 1)[-1] for u, *_ in bezoek]
+    assert not [n for n in namen if n.startswith(("bundle.", "polyfill@"))], namen
+    if levering.regenerator_pad().exists():
+        assert [n for n in namen if n.startswith("regenerator-runtime.")], namen
+
+
+def test_a_chart_below_the_viewport_is_drawn_when_it_scrolls_into_view(browser, server):
+    """assets/grafieken.js: at load only the charts in (or near) the viewport are drawn; the last
+    chart of the overview waits, and is drawn once scrolled to. Printing draws all."""
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="nl-NL")
+    ctx.add_cookies(_sessie_cookies(server))
+    page = ctx.new_page()
+    fouten = []
+    page.on("pageerror", lambda e: fouten.append(str(e)))
+    try:
+        page.goto(server.url + "/")
+        page.wait_for_selector("[data-visual=overzicht-trend] .main-svg", timeout=30000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        onder = "[data-visual=overzicht-regio]"
+        assert page.locator(f"{onder} .dash-graph").count() == 1
+        assert page.locator(f"{onder} .main-svg").count() == 0
+        assert page.evaluate("window.bwmoGrafiek.wachtend()") >= 1
+        page.locator(onder).scroll_into_view_if_needed()
+        page.wait_for_selector(f"{onder} .main-svg", timeout=10000)
+        # printing: every chart drawn before the print layout is made
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.wait_for_function("() => window.bwmoGrafiek.wachtend() === 0", timeout=10000)
+        geen_svg = page.evaluate("[...document.querySelectorAll('#_pages_content .dash-graph')]"
+                                 ".filter(g => !g.querySelector('.main-svg')).length")
+        assert geen_svg == 0
+        assert fouten == []
+    finally:
+        ctx.close()
+
+
+def test_the_brand_is_in_the_page_html_and_gives_way_to_dashs_header(browser, server):
+    """dashboard/layout.py VOORKOP: the header's brand is painted from the page's own HTML, before
+    Dash's JavaScript has run (Lighthouse's largest paint on a phone), and hidden once the shell's
+    header is there: one banner for screen readers, nothing shifted."""
+    s = requests.Session()
+    for c in _sessie_cookies(server):
+        s.cookies.set(c["name"], c["value"])
+    html = s.get(server.url + "/", timeout=30).text
+    assert html.index('class="kop voorkop" aria-hidden="true"') < html.index('id="react-entry-point"')
+    assert "Beschermd wonen en maatschappelijke opvang" in html
+    ctx = browser.new_context(viewport={"width": 412, "height": 823}, locale="nl-NL")
+    ctx.add_cookies(_sessie_cookies(server))
+    page = ctx.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.wait_for_selector("header.kop .merk-sub")
+        assert page.evaluate("getComputedStyle(document.querySelector('.voorkop')).display") == "none"
+        assert page.locator("header.kop .merk-sub").is_visible()
+    finally:
+        ctx.close()
