@@ -140,9 +140,12 @@ def scenarios(dep: dict, c: dict) -> tuple[str, list[dict]] | None:
             waarde = {"gemeente": c["gemeenten"][i % len(c["gemeenten"])], "maand": f"{c['laatste']:%Y-%m}",
                       "subregio": c["subregios"][0]}[soort]
             ident = {"soort": soort, "type": "kruisfilter", "visual": "overzicht-gemeenten"}
+            # the second input is the named selection beside each chart (keyboard cross-filtering):
+            # none of those is on the page that was clicked
             lijst.append({"output": uitvoer, "outputs": _outputs(uitvoer),
                           "inputs": [[{"id": ident, "property": "clickData",
-                                       "value": {"points": [{"customdata": [waarde, "1"]}]}}]],
+                                       "value": {"points": [{"customdata": [waarde, "1"]}]}}]]
+                          + [[] for _ in ins[1:]],
                           "changedPropIds": [_idstr(ident) + ".clickData"],
                           "state": [{"id": "url", "property": "search", "value": zoek}]})
         return "kruisfilter-klik", lijst
@@ -153,6 +156,8 @@ def scenarios(dep: dict, c: dict) -> tuple[str, list[dict]] | None:
              "changedPropIds": ["kruisfilter-wis.n_clicks"],
              "state": [{"id": "url", "property": "search", "value": zoek + ("&" if zoek else "?") + f"kg={c['gemeenten'][0]}"}]}
             for zoek in vs]
+    if uitvoer.startswith("download.") and "dq-afgekeurd-bestand-knop" in ins:
+        return _afgekeurd_per_bestand(uitvoer, vs)
     if uitvoer.startswith("download."):
         from dashboard.components.visual import REGISTRY
         lijst = []
@@ -180,6 +185,24 @@ def scenarios(dep: dict, c: dict) -> tuple[str, list[dict]] | None:
              "state": [[{"id": i, "property": "id", "value": i} for i in ids_]]}
             for k, zoek in enumerate(vs)]
     return None
+
+
+def _afgekeurd_per_bestand(uitvoer: str, vs: list[str]) -> tuple[str, list[dict]]:
+    """The Datakwaliteit page's Excel of one delivered file's rejected lines, for every file the
+    page offers (the delivered files with rejected lines, as the page lists them)."""
+    from kern import data
+    bestanden = sorted(data.afgekeurde_regels(True)["bestand"].unique())
+    naam = "download afgekeurde regels per bestand (Excel)" + (
+        "" if bestanden else "; de levering heeft geen afgekeurde regels: elk verzoek eindigt zonder bestand (204)")
+    bestanden = bestanden or ["-"]
+    return naam, [
+        {"output": uitvoer, "outputs": _outputs(uitvoer),
+         "inputs": [{"id": "dq-afgekeurd-bestand-knop", "property": "n_clicks", "value": 1}],
+         "changedPropIds": ["dq-afgekeurd-bestand-knop.n_clicks"],
+         "state": [{"id": "dq-afgekeurd-bestand", "property": "value", "value": bestanden[i % len(bestanden)]},
+                   {"id": "url", "property": "search", "value": zoek},
+                   {"id": "url", "property": "pathname", "value": "/datakwaliteit"}]}
+        for i, zoek in enumerate(vs)]
 
 
 def _generiek(dep: dict) -> dict:
