@@ -320,16 +320,9 @@ class SupersetServer:
             raise
 
     def _wacht(self, seconden: float) -> None:
-        import requests
-        eind = time.monotonic() + seconden
-        while time.monotonic() < eind:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"Superset (gunicorn) stopte met code {self.proc.returncode}; zie {self.map_ / 'gunicorn.log'}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(self.url + "/health", timeout=5).status_code == 200:
-                    return
-            time.sleep(0.5)
-        raise RuntimeError(f"Superset antwoordde niet binnen {seconden:.0f} s op /health")
+        from bench.web import wacht_op_health
+        wacht_op_health(self.proc, self.url, seconden, f"Superset (gunicorn; zie {self.map_ / 'gunicorn.log'})",
+                        lambda r: r.status_code == 200, 0.5)
 
     def pids(self) -> list[int]:
         return proces_boom(self.proc.pid)

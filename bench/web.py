@@ -109,18 +109,9 @@ class Gunicorn:
             raise
 
     def _wacht(self, seconden: float) -> None:
-        eind = time.monotonic() + seconden
-        while time.monotonic() < eind:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn stopte met code {self.proc.returncode}; zie {self.stderr_pad}")
-            try:
-                r = requests.get(self.url + "/health", timeout=5)
-                if r.status_code in (200, 503) and len(self.worker_pids()) >= 1:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.25)
-        raise RuntimeError("gunicorn startte niet op tijd")
+        # 503 is an answer too: /health says so while no warehouse is published
+        wacht_op_health(self.proc, self.url, seconden, f"gunicorn (zie {self.stderr_pad})",
+                        lambda r: r.status_code in (200, 503) and len(self.worker_pids()) >= 1, 0.25)
 
     def worker_pids(self) -> list[int]:
         import psutil
@@ -139,3 +130,19 @@ class Gunicorn:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def wacht_op_health(proc, url: str, seconden: float, wat: str, klaar, pauze: float) -> None:
+    """Poll `url`/health until `klaar(response)`; raise when the process ends first or time runs out.
+    Our gunicorn and Superset's are started and waited for the same way."""
+    eind = time.monotonic() + seconden
+    while time.monotonic() < eind:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{wat} stopte met code {proc.returncode}")
+        try:
+            if klaar(requests.get(url + "/health", timeout=5)):
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(pauze)
+    raise RuntimeError(f"{wat} antwoordde niet binnen {seconden:.0f} s op /health")
