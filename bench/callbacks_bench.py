@@ -19,6 +19,7 @@ import duckdb
 
 from bench.common import Resultaten, median, ms, pct
 from bench.web import PAGINA_CALLBACK, maak_gebruiker, pagina_body
+from kern.datalaag.verbinding import DRADEN_PER_QUERY
 
 GEBRUIKER, WACHTWOORD = "bench-regio", "bench-regio-wachtwoord"
 MAX_VERHOUDING = 2  # issue 16: a page callback within 2x its bare queries (cold)
@@ -257,11 +258,12 @@ def meet(om: Omgeving, bodies: list[dict], rondes: int, warehouse: Path) -> dict
     from dashboard import rendercache
     from kern import data
     koud, warm, vloeren, fouten, statussen = [], [], [], [], set()
-    con = duckdb.connect(str(warehouse), read_only=True)
+    # the floor runs as the app's queries do: one thread per query (kern/datalaag/verbinding.py)
+    con = duckdb.connect(str(warehouse), read_only=True, config={"threads": DRADEN_PER_QUERY})
     try:
         for _ in range(rondes):
             for body in bodies:
-                data.leeg_cache()
+                data.leeg_resultaten()  # the per-version metadata stays, as on an opened warehouse
                 rendercache.leeg()  # cold: neither query results nor rendered pages are cached
                 with Opnemer() as op:
                     begin = time.perf_counter()

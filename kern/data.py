@@ -85,6 +85,7 @@ from kern.datalaag.query import (  # noqa: F401
     _memo,
     _sql,
     leeg_cache,
+    leeg_resultaten,
     query,
 )
 from kern.datalaag.scope import (  # noqa: F401

@@ -83,3 +83,23 @@ def test_one_request_reads_one_version(pad):
         assert not data.regio_gemeenten().empty
     with server.test_request_context("/"):
         assert data.warehouse_info()["versie"] == "test-2"  # the next request reads the new one
+
+
+def test_emptying_the_results_keeps_the_versions_metadata_but_never_an_old_versions(pad, monkeypatch):
+    """leeg_resultaten (the benchmark's cold render) runs every figure's query again but keeps
+    what was read once for the version; a new version still reads its own metadata."""
+    gelopen = []
+    echt = data.query
+    monkeypatch.setattr("kern.datalaag.query.query", lambda naam, params=None: gelopen.append(naam) or echt(naam, params))
+    scope = ["GM0106"]
+    assert data.warehouse_info()["versie"] == "test-1"
+    data.clienten_maand(scope)
+    data.leeg_resultaten()
+    gelopen.clear()
+    assert data.warehouse_info()["versie"] == "test-1"
+    data.clienten_maand(scope)
+    assert gelopen == ["clienten_maand"]  # the figure again, not the metadata
+    publiceer(pad, "test-2")
+    data.leeg_resultaten()
+    assert data.warehouse_info()["versie"] == "test-2"
+    assert "warehouse_info" in gelopen
