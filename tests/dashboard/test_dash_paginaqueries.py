@@ -1,4 +1,5 @@
-"""The Overzicht's shaped queries (warehouse/queries/overzicht_*.sql, clienten_stand_maand.sql):
+"""The shaped queries of the Overzicht (warehouse/queries/overzicht_*.sql, clienten_stand_maand.sql)
+and the Cliënten page (clienten_vorm_maand.sql, clienten_matrix.sql, clienten_verblijfsduur.sql):
 one query per page section. Each must give the sums of the row queries the page used to add up
 itself, under the same scope and filters, and deny by default."""
 import datetime as dt
@@ -16,6 +17,9 @@ stand = data._scoped_query("overzicht_stand")
 stromen = data._scoped_query("overzicht_stromen")
 stand_maand = data._scoped_query("clienten_stand_maand")
 mo = data._scoped_query("overzicht_mo")
+vorm_maand = data._scoped_query("clienten_vorm_maand")
+matrix = data._scoped_query("clienten_matrix")
+duur = data._scoped_query("clienten_verblijfsduur")
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +83,22 @@ def test_mo_cards_from_one_row():
         assert df[kolom].iloc[0] == og.loc[og["richting"] == richting, "aantal"].sum()
     assert df["actief"].iloc[0] > 0 and df["instroom"].iloc[0] > 0
     assert mo(frozenset(), sel).empty
+
+
+def test_clienten_sections_sum_the_rows():
+    sel = data.Selectie(van=D(2023, 7, 1), tot=D(2024, 6, 1), leveringsvormen=("ZIN",))
+    rijen = data.clienten_maand(ALLE, sel)
+    df = vorm_maand(ALLE, sel)
+    verwacht = rijen.groupby(["maand", "tussenvorm", "leveringsvorm"])["actief"].sum()
+    assert list(df["actief"]) == list(verwacht) and "gemeente_code" not in df.columns
+    maand = data.Selectie(van=D(2024, 6, 1), tot=D(2024, 6, 1), tussenvormen=("Thuis Plus", "Begeleid wonen"),
+                          leveringsvormen=("ZIN",))
+    m = matrix(ALLE, maand)
+    bw = m[m["tussenvorm"] == "Begeleid wonen"]
+    assert dict(zip(bw["gemeente_code"], bw["actief"])) == {"GM0106": 10, "GM0118": 12}  # test_dash_data
+    assert set(matrix(ASSEN, maand)["gemeente_code"]) == {"GM0106"}
+    v = data.verblijfsduur(ALLE)
+    d = duur(ALLE)
+    assert d["episodes"].sum() == v["episodes"].sum() > 0 and "gemeente_code" not in d.columns
+    for f in (vorm_maand, matrix, duur):
+        assert f(frozenset(), maand).empty
