@@ -10,6 +10,7 @@ from dashboard import filters as flt
 from dashboard.components.kpi import Kpi, kaarten
 from dashboard.components.visual import Visual, visual
 from dashboard.request_context import Context
+from dashboard.visuals import overzicht
 from dashboard.visuals.gemeente import gemeente_code
 from kern import afscherming as af
 from kern import data, formats
@@ -29,14 +30,13 @@ def mo_kpis(ctx: Context) -> list[Kpi]:
                 f"waarvan {ctx.aantal(c['nieuwe_clienten'])} nieuwe cliënten", 0, "mo_instroom"),
             Kpi("Van opvang naar BW", ctx.aantal(c["mo_naar_bw"]), p.label, None,
                 f"van BW naar opvang: {ctx.aantal(c['bw_naar_mo'])}", 0, "mo_naar_bw")]
-    res = data.mo_resultaat_jaar(ctx.scope)
     jaar = ctx.info["peildatum"].year
-    r = res[res["jaar"] == jaar]
-    if r.empty:
+    r = [rij for rij in overzicht.resultaten(ctx)["mo"] if rij["jaar"] == jaar]
+    if not r:
         kpis.append(Kpi("Lopend resultaat MO", formats.LEEG, f"regio, {jaar}", None, "nog niet berekend", 0,
                         "mo_resultaat"))
     else:
-        r = r.iloc[0]
+        r = r[0]
         reserve = r["reserve_eind_eur"]
         kpis.append(Kpi("Lopend resultaat MO", formats.eur(r["resultaat_eur"]), f"regio {jaar}, incl. prognose",
                         None, "Reserve MO eind jaar: " + (formats.LEEG if pd.isna(reserve) else formats.eur(reserve)),

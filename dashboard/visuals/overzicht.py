@@ -151,21 +151,35 @@ def _aandeel_pgb(ctx: Context, maand) -> tuple[float | None, bool]:
     return ctx.afscherming.aandeel(pgb, totaal), False
 
 
+def resultaten(ctx: Context) -> dict[str, list[dict]]:
+    """{'bw': rows of resultaat_jaar, 'mo': rows of mo_resultaat_jaar}, each in its query's order,
+    from one regional query (warehouse/queries/overzicht_resultaat.sql); empty without a scope."""
+    def maak():
+        uit: dict = {"bw": [], "mo": []}
+        for rij in data._regionaal("overzicht_resultaat", ctx.scope).to_dict("records"):
+            uit[rij["bron"]].append(rij)
+        return uit
+    return ctx.onthoud("overzicht.resultaten", maak)
+
+
+_VERSIE_VOLGORDE = {"definitief": 0, "voorlopig": 1, "lopend": 2}
+
+
 def _lopend_resultaat(ctx: Context) -> Kpi:
-    df = data.resultaat_jaar(ctx.scope)
+    rijen = resultaten(ctx)["bw"]
     jaar = ctx.info["peildatum"].year
-    lopend = df[(df["jaar"] == jaar) & (df["versie"] == "lopend")]
-    if lopend.empty:
+    lopend = [r for r in rijen if r["jaar"] == jaar and r["versie"] == "lopend"]
+    if not lopend:
         return Kpi("Lopend resultaat BW", formats.LEEG, f"regio, {jaar}", None, "nog niet berekend", 0, "resultaat")
-    r = lopend.iloc[0]
-    vorig = df[df["jaar"] == jaar - 1]
-    vorig = vorig.sort_values("versie", key=lambda s: s.map({"definitief": 0, "voorlopig": 1, "lopend": 2}))
+    r = lopend[0]
+    # the most final version of last year (an unknown version last)
+    vorig = sorted((v for v in rijen if v["jaar"] == jaar - 1), key=lambda v: _VERSIE_VOLGORDE.get(v["versie"], 3))
     onder = (f"regio {jaar}: {formats.eur(r['clientgebonden_gerealiseerd_eur'])} kosten gerealiseerd "
              f"+ {formats.eur(r['clientgebonden_prognose_eur'])} prognose")
-    if vorig.empty:
+    if not vorig:
         return Kpi("Lopend resultaat BW", formats.eur(r["resultaat_eur"]), onder, None, "geen vergelijking", 0,
                    "resultaat")
-    v = vorig.iloc[0]
+    v = vorig[0]
     return Kpi("Lopend resultaat BW", formats.eur(r["resultaat_eur"]), onder,
                formats.eur(r["resultaat_eur"] - v["resultaat_eur"], teken=True),
                f"t.o.v. {jaar - 1} ({v['versie']})", reken.richting(r["resultaat_eur"] - v["resultaat_eur"]),

@@ -102,3 +102,13 @@ def test_clienten_sections_sum_the_rows():
     assert d["episodes"].sum() == v["episodes"].sum() > 0 and "gemeente_code" not in d.columns
     for f in (vorm_maand, matrix, duur):
         assert f(frozenset(), maand).empty
+
+
+def test_both_results_from_one_regional_answer():
+    df = data._regionaal("overzicht_resultaat", ASSEN)
+    bw, mo_ = df[df["bron"] == "bw"], df[df["bron"] == "mo"]
+    rj, mj = data.resultaat_jaar(ASSEN), data.mo_resultaat_jaar(ASSEN)
+    assert list(zip(bw["jaar"], bw["versie"], bw["resultaat_eur"])) == list(zip(rj["jaar"], rj["versie"],
+                                                                             rj["resultaat_eur"]))
+    assert list(zip(mo_["jaar"], mo_["resultaat_eur"])) == list(zip(mj["jaar"], mj["resultaat_eur"]))
+    assert len(bw) > 0 and data._regionaal("overzicht_resultaat", frozenset()).empty
