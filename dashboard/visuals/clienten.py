@@ -8,9 +8,8 @@ from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
-from dashboard.visuals import reken
 from kern import afscherming as af
-from kern import data, formats
+from kern import data, formats, kalender
 from kern.kleuren import (
     KLEUR,
     KLEUR_LEVERINGSVORM,
@@ -24,44 +23,66 @@ from kern.kleuren import (
 KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid wonen
 
 
-def _per_maand(ctx: Context, kolom: str) -> pd.DataFrame:
-    """The stand rows of the period (maand, `kolom`, actief; a row per gemeente and the other
-    category too): every caller sums them per month or per month x `kolom`, so they are not
-    grouped here first (that cost a groupby per visual)."""
-    df = data.clienten_maand(ctx.scope, ctx.selectie(ctx.periode))
-    if df.empty:
-        return pd.DataFrame(columns=["maand", kolom, "actief"])
-    return df[["maand", kolom, "actief"]]
+# Each section reads one query shaped for it (warehouse/queries/clienten_*.sql: sums, no row per
+# gemeente) and adds the few rows up in plain Python: the pandas pivots, melts and merges per
+# visual were most of a cold render (a groupby costs ~2-5 ms even on a few rows).
+_vorm_rijen = data._scoped_query("clienten_vorm_maand")
+_matrix_rijen = data._scoped_query("clienten_matrix")
+_duur_rijen = data._scoped_query("clienten_verblijfsduur")
 
 
-def _breed(ctx: Context, lang: pd.DataFrame, kolom: str, volgorde: list[str]) -> pd.DataFrame:
-    """Per period of the chosen grain (the stand at its last month): maand + one column per
-    category, in `volgorde`."""
-    if lang.empty:
-        return pd.DataFrame(columns=["maand"])
-    breed = reken.kruistabel(lang, "maand", kolom, "actief")
-    cols = [c for c in volgorde if c in breed.columns] + [c for c in breed.columns if c not in volgorde]
-    breed = breed[cols].reset_index()
-    breed["maand"] = pd.to_datetime(breed["maand"])
-    return reken.naar_korrel(breed, ctx.korrel, standen=cols)
+def _vormen(ctx: Context) -> list[tuple]:
+    """(maand, tussenvorm, leveringsvorm, actief) of the period, summed over the gemeenten;
+    once per request (three visuals add them up)."""
+    def maak():
+        df = _vorm_rijen(ctx.scope, ctx.selectie(ctx.periode))
+        return list(zip([pd.Timestamp(m) for m in df["maand"].tolist()], df["tussenvorm"].tolist(),
+                        df["leveringsvorm"].tolist(), df["actief"].tolist()))
+    return ctx.onthoud("clienten.vormen", maak)
+
+
+def _per_korrel(ctx: Context, per_maand: dict) -> dict:
+    """{month: values} (months in order) per period of the chosen grain, the stand at its last
+    month (reken.naar_korrel with `standen`); the key becomes the period's first month."""
+    if ctx.korrel == "maand":
+        return per_maand
+    uit: dict = {}
+    for m, w in per_maand.items():
+        uit[pd.Timestamp(flt.tijdvak_begin(m.date(), ctx.korrel))] = w
+    return uit
+
+
+def _breed(ctx: Context, kolom: str, volgorde: list[str]) -> tuple[dict, list[str]]:
+    """({period: {category: stand}}, categories in `volgorde`, then the others sorted): the months
+    with rows, every category that has a row (0 where a month has none), as reken.kruistabel."""
+    i = 1 if kolom == "tussenvorm" else 2
+    per_maand: dict = {}
+    for rij in _vormen(ctx):
+        cel = per_maand.setdefault(rij[0], {})
+        cel[rij[i]] = cel.get(rij[i], 0) + rij[3]
+    alle = sorted({c for cel in per_maand.values() for c in cel})
+    cats = [c for c in volgorde if c in alle] + [c for c in alle if c not in volgorde]
+    per_maand = {m: {c: per_maand[m].get(c, 0) for c in cats} for m in sorted(per_maand)}
+    return _per_korrel(ctx, per_maand), cats
 
 
 def _stand_visual(ctx: Context, vid: str, titel: str, kolom: str, volgorde: list[str], kleuren: dict,
                   labels: dict | None, tekst: str) -> Visual:
     """Stacked stand per period by `kolom`; the table adds the total (rounded on its own)."""
-    breed = _breed(ctx, _per_maand(ctx, kolom), kolom, volgorde)
-    cats = [c for c in breed.columns if c != "maand"]
-    lang = breed.melt(id_vars="maand", value_vars=cats, var_name=kolom, value_name="actief") if cats else \
-        pd.DataFrame(columns=["maand", kolom, "actief"])
-    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])), kolom, "actief", kleuren,
-                                   volgorde, labels=labels, geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten",
-                                   korrel=ctx.korrel)
-    kop, tijden, opmaak = ctx.tijdkolom(breed["maand"])
-    tabel = pd.DataFrame({kop: tijden, **{c: breed[c] for c in cats}})
+    breed, cats = _breed(ctx, kolom, volgorde)
+    maanden = list(breed)
+    # the long rows the chart takes (what melt gave: per category, every period)
+    lang = pd.DataFrame({"maand": [m for _c in cats for m in maanden], kolom: [c for c in cats for _m in maanden],
+                         "actief": ctx.plotbaar([breed[m][c] for c in cats for m in maanden])})
+    fig = tijd.gestapeld_per_maand(lang, kolom, "actief", kleuren, volgorde, labels=labels,
+                                   geselecteerd=ctx.kruis_maand, ytitel="Actieve cliënten", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
+    tabel = pd.DataFrame({kop: tijden, **{c: pd.Series([breed[m][c] for m in maanden], dtype="int64") for c in cats}})
     if cats:
-        tabel["Totaal"] = breed[cats].sum(axis=1).values
-        laatst = tabel.iloc[-1]
-        tekst += " Laatste periode: " + ", ".join(f"{c} {ctx.aantal(laatst[c])}" for c in tabel.columns[1:]) + "."
+        tabel["Totaal"] = pd.Series([sum(breed[m].values()) for m in maanden], dtype="int64")
+        laatst = breed[maanden[-1]]
+        tekst += " Laatste periode: " + ", ".join(
+            f"{c} {ctx.aantal(laatst[c])}" for c in cats) + f", Totaal {ctx.aantal(sum(laatst.values()))}."
     return Visual(vid, titel, tabel, tekst, figuur=fig,
                   opmaak={c: (opmaak if c == kop else "getal") for c in tabel.columns},
                   kolommen={c: af.AANTAL for c in tabel.columns[1:]}, kruisfilter=ctx.tijd_kruisfilter,
@@ -85,14 +106,22 @@ def levering_visual(ctx: Context) -> Visual:
 @visual("clienten-matrix")
 def matrix_visual(ctx: Context) -> Visual:
     p = ctx.analyse
-    sel = ctx.selectie(flt.Periode(p.tot, p.tot), kruis_gemeente=False)
-    df = data.clienten_maand(ctx.scope, sel)
-    if df.empty:
+    df = _matrix_rijen(ctx.scope, ctx.selectie(flt.Periode(p.tot, p.tot), kruis_gemeente=False))
+    cel: dict = {}
+    naam_van = ctx.gemeente_namen()
+    for code, vorm, a in zip(df["gemeente_code"].tolist(), df["tussenvorm"].tolist(), df["actief"].tolist()):
+        naam = naam_van.get(code)
+        if not pd.isna(naam) and not pd.isna(vorm):  # what groupby leaves out
+            cel[(naam, vorm)] = cel.get((naam, vorm), 0) + a
+    if not cel:
         breed = pd.DataFrame()
     else:
-        breed = reken.kruistabel(df, "gemeente_naam", "tussenvorm", "actief")
-        breed = breed[[t for t in TUSSENVORMEN if t in breed.columns]
-                      + [t for t in breed.columns if t not in TUSSENVORMEN]].sort_index()
+        namen = sorted({n for n, _v in cel})
+        alle = sorted({v for _n, v in cel})
+        cols = [t for t in TUSSENVORMEN if t in alle] + [t for t in alle if t not in TUSSENVORMEN]
+        breed = pd.DataFrame({c: pd.Series([cel.get((n, c), 0) for n in namen], dtype="int64") for c in cols})
+        breed.index = pd.Index(namen, name="gemeente_naam")
+        breed.columns.name = "tussenvorm"
     fig = categorie.matrix(breed if breed.empty else breed.apply(ctx.plotbaar))
     tabel = breed.reset_index().rename(columns={"gemeente_naam": "Gemeente"}) if not breed.empty else \
         pd.DataFrame(columns=["Gemeente"])
@@ -107,23 +136,30 @@ def matrix_visual(ctx: Context) -> Visual:
 
 @visual("clienten-lichter")
 def lichter_visual(ctx: Context) -> Visual:
-    lang = _per_maand(ctx, "tussenvorm")
-    maanden = reken.stand_per_maand(lang, ctx.periode.van, ctx.periode.tot)
-    licht = lang[lang["tussenvorm"].isin(LICHTE_VORMEN)] if not lang.empty else lang
-    licht = reken.stand_per_maand(licht, ctx.periode.van, ctx.periode.tot).rename(columns={"actief": "licht"})
-    df = reken.naar_korrel(maanden.merge(licht, on="maand"), ctx.korrel, standen=["actief", "licht"])
-    df["zwaar"] = df["actief"] - df["licht"]
+    per_maand = {pd.Timestamp(m): [0, 0] for m in kalender.maandreeks(ctx.periode.van, ctx.periode.tot)}
+    licht_vormen = set(LICHTE_VORMEN)
+    for m, vorm, _lev, a in _vormen(ctx):
+        rij = per_maand.get(m)
+        if rij is not None:
+            rij[0] += a
+            if vorm in licht_vormen:
+                rij[1] += a
+    per = _per_korrel(ctx, per_maand)
+    maanden = list(per)
+    actief, licht = [per[m][0] for m in maanden], [per[m][1] for m in maanden]
+    zwaar = [x - li for x, li in zip(actief, licht)]
     a = ctx.afscherming  # the share of published counts: it gives neither count back
-    df["aandeel"] = [float("nan") if (w := a.aandeel(li, li + zw)) is None else w
-                     for li, zw in zip(df["licht"], df["zwaar"])]
+    aandeel = [float("nan") if (w := a.aandeel(li, li + zw)) is None else w for li, zw in zip(licht, zwaar)]
+    df = pd.DataFrame({"maand": maanden, "aandeel": pd.Series(aandeel, dtype="float64")})
     fig = tijd.reeksen_per_maand(df, [("aandeel", "Aandeel begeleid wonen en Thuis Plus", KLEUR_LICHT)],
                                  opmaak="pct", geselecteerd=ctx.kruis_maand, ytitel="Aandeel", korrel=ctx.korrel)
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    kop, tijden, opmaak = ctx.tijdkolom(df["maand"])
-    tabel = pd.DataFrame({kop: tijden, "Actieve cliënten": df["actief"],
-                          "Begeleid wonen en Thuis Plus": df["licht"], "Zwaardere vormen": df["zwaar"],
-                          "Aandeel lichte vormen": df["aandeel"]})
-    a0, a1 = (df["aandeel"].iloc[0], df["aandeel"].iloc[-1]) if len(df) else (None, None)
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
+    tabel = pd.DataFrame({kop: tijden, "Actieve cliënten": pd.Series(actief, dtype="int64"),
+                          "Begeleid wonen en Thuis Plus": pd.Series(licht, dtype="int64"),
+                          "Zwaardere vormen": pd.Series(zwaar, dtype="int64"),
+                          "Aandeel lichte vormen": pd.Series(aandeel, dtype="float64")})
+    a0, a1 = (aandeel[0], aandeel[-1]) if maanden else (None, None)
     tekst = (f"Aandeel cliënten in de lichtere vormen (begeleid wonen, Thuis Plus): "
              f"van {formats.pct(a0)} naar {formats.pct(a1)} ({ctx.periode.label}).")
     return Visual("clienten-lichter", "Van beschermd wonen naar beschermd thuis", tabel, tekst, figuur=fig,
@@ -138,19 +174,24 @@ def lichter_visual(ctx: Context) -> Visual:
 
 @visual("clienten-verblijfsduur")
 def verblijfsduur_visual(ctx: Context) -> Visual:
-    df = data.verblijfsduur(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
+    df = _duur_rijen(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
     jaren = set(range(ctx.analyse.van.year, ctx.analyse.tot.year + 1))
-    if not df.empty:
-        df = df[(df["status"] == "in zorg") | df["uitstroomjaar"].isin(jaren)]
-    if df.empty:
-        tabel = pd.DataFrame(columns=["Duurklasse", "In zorg", "Uitgestroomd"])
-    else:
-        tabel = reken.kruistabel(df, ["klasse_volgorde", "duurklasse"], "status", "episodes").reset_index().sort_values("klasse_volgorde")
-        for s in ("in zorg", "uitgestroomd"):
-            if s not in tabel.columns:
-                tabel[s] = 0
-        tabel = pd.DataFrame({"Duurklasse": tabel["duurklasse"], "In zorg": tabel["in zorg"].astype("int64"),
-                              "Uitgestroomd": tabel["uitgestroomd"].astype("int64")})
+    per_klasse: dict = {}  # (klasse_volgorde, duurklasse) -> [in zorg, uitgestroomd]
+    for status, jaar, klasse, volgorde, n in zip(df["status"].tolist(), df["uitstroomjaar"].tolist(),
+                                                  df["duurklasse"].tolist(), df["klasse_volgorde"].tolist(),
+                                                  df["episodes"].tolist()):
+        if status != "in zorg" and jaar not in jaren:
+            continue
+        rij = per_klasse.setdefault((volgorde, klasse), [0, 0])
+        if status == "in zorg":
+            rij[0] += n
+        elif status == "uitgestroomd":
+            rij[1] += n
+    klassen = sorted(per_klasse)
+    tabel = pd.DataFrame({"Duurklasse": [k[1] for k in klassen],
+                          "In zorg": pd.Series([per_klasse[k][0] for k in klassen], dtype="int64"),
+                          "Uitgestroomd": pd.Series([per_klasse[k][1] for k in klassen], dtype="int64")}) \
+        if klassen else pd.DataFrame(columns=["Duurklasse", "In zorg", "Uitgestroomd"])
     jaartekst = "–".join(str(j) for j in sorted({min(jaren), max(jaren)}))
     fig = categorie.gegroepeerd(tabel.assign(
         **{k: ctx.plotbaar(tabel[k]) for k in ("In zorg", "Uitgestroomd")}), "Duurklasse", [("In zorg", "In zorg (op peildatum)", KLEUR["stand"]),

@@ -10,37 +10,33 @@ from dashboard import filters as flt
 from dashboard.components.kpi import Kpi, kaarten
 from dashboard.components.visual import Visual, visual
 from dashboard.request_context import Context
-from dashboard.visuals import opvang
+from dashboard.visuals import overzicht
 from dashboard.visuals.gemeente import gemeente_code
 from kern import afscherming as af
 from kern import data, formats
 
+_mo_cijfers = data._scoped_query("overzicht_mo")
+
 
 def mo_kpis(ctx: Context) -> list[Kpi]:
     p = ctx.analyse
-    sel = ctx.selectie(p, tussenvorm=False, levering=False)
-    stand = opvang.mo_stand_per_maand(ctx, flt.Periode(p.tot, p.tot))
-    nu = int(stand["actief"].iloc[-1]) if len(stand) else 0
-    fl = data.mo_stromen_maand(ctx.scope, sel)
-    og = data.doelgroep_overgangen_maand(ctx.scope, sel)
-    def som(df, kolom, **gelijk):
-        for k, v in gelijk.items():
-            df = df[df[k] == v]
-        return int(df[kolom].sum()) if len(df) else 0
-    kpis = [Kpi("In de opvang", ctx.aantal(nu), f"eind {formats.maand(p.tot)}", None, "opvang en spoedopvang", 0,
-                "mo_actief"),
-            Kpi("Instroom opvang", ctx.aantal(som(fl, "instroom")), p.label, None,
-                f"waarvan {ctx.aantal(som(fl, 'nieuwe_clienten'))} nieuwe cliënten", 0, "mo_instroom"),
-            Kpi("Van opvang naar BW", ctx.aantal(som(og, "aantal", richting="MO naar BW")), p.label, None,
-                f"van BW naar opvang: {ctx.aantal(som(og, 'aantal', richting='BW naar MO'))}", 0, "mo_naar_bw")]
-    res = data.mo_resultaat_jaar(ctx.scope)
+    # one row shaped in SQL (the stand at the end of the period, the flows and shifts over it)
+    df = _mo_cijfers(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
+    c = {k: int(v[0]) for k, v in df.to_dict("list").items()} if len(df) else \
+        dict.fromkeys(("actief", "instroom", "nieuwe_clienten", "mo_naar_bw", "bw_naar_mo"), 0)
+    kpis = [Kpi("In de opvang", ctx.aantal(c["actief"]), f"eind {formats.maand(p.tot)}", None,
+                "opvang en spoedopvang", 0, "mo_actief"),
+            Kpi("Instroom opvang", ctx.aantal(c["instroom"]), p.label, None,
+                f"waarvan {ctx.aantal(c['nieuwe_clienten'])} nieuwe cliënten", 0, "mo_instroom"),
+            Kpi("Van opvang naar BW", ctx.aantal(c["mo_naar_bw"]), p.label, None,
+                f"van BW naar opvang: {ctx.aantal(c['bw_naar_mo'])}", 0, "mo_naar_bw")]
     jaar = ctx.info["peildatum"].year
-    r = res[res["jaar"] == jaar]
-    if r.empty:
+    r = [rij for rij in overzicht.resultaten(ctx)["mo"] if rij["jaar"] == jaar]
+    if not r:
         kpis.append(Kpi("Lopend resultaat MO", formats.LEEG, f"regio, {jaar}", None, "nog niet berekend", 0,
                         "mo_resultaat"))
     else:
-        r = r.iloc[0]
+        r = r[0]
         reserve = r["reserve_eind_eur"]
         kpis.append(Kpi("Lopend resultaat MO", formats.eur(r["resultaat_eur"]), f"regio {jaar}, incl. prognose",
                         None, "Reserve MO eind jaar: " + (formats.LEEG if pd.isna(reserve) else formats.eur(reserve)),

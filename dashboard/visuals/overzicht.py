@@ -13,20 +13,98 @@ from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR
 
+# One query per page section, shaped in SQL (warehouse/queries/overzicht_*.sql), each asked once
+# per request (ctx.onthoud) and added up here in plain Python: a query costs 2-5 ms in DuckDB and
+# ~2 ms to convert even when it returns one row, and the KPI cards, the municipalities and the
+# comparison with the region used to ask ~15 of them, then regroup the answers in pandas.
+_stand_rijen = data._scoped_query("overzicht_stand")
+_stromen_rijen = data._scoped_query("overzicht_stromen")
+_stand_per_maand = data._scoped_query("clienten_stand_maand")
+STROMEN = ("instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz")
+
+
+def _stand(ctx: Context) -> dict:
+    """{True: analysis month, False: a year earlier} -> {(gemeente, leveringsvorm): actief}, over
+    the allowed gemeenten without the cross-filter (the municipalities side by side ignore it) and
+    the tussenvorm filter; the leveringsvorm filter is applied when summing (the PGB share ignores it)."""
+    def maak():
+        p = ctx.analyse
+        df = _stand_rijen(ctx.scope, ctx.selectie(flt.Periode(p.jaar_eerder().tot, p.tot), kruis_gemeente=False,
+                                                  levering=False))
+        uit: dict = {True: {}, False: {}}
+        for nu, code, vorm, actief in zip(df["nu"].tolist(), df["gemeente_code"].tolist(),
+                                         df["leveringsvorm"].tolist(), df["actief"].tolist()):
+            uit[nu][(code, vorm)] = actief
+        return uit
+    return ctx.onthoud("overzicht.stand", maak)
+
+
+def kruis_codes(ctx: Context) -> frozenset:
+    """The gemeenten of the selection with the cross-filter (the KPI cards and the comparison)."""
+    return ctx.onthoud("overzicht.kruis_codes",
+                       lambda: frozenset(data.toegestane_gemeenten(ctx.scope, ctx.selectie())))
+
+
+def stand_op(ctx: Context, maand, *, kruis_gemeente: bool = True, levering: bool = True) -> int | None:
+    """reken.stand_op for the analysis month or the month a year before it, from _stand."""
+    if maand < ctx.eerste:
+        return None
+    rijen = _stand(ctx)[maand == ctx.analyse.tot]
+    codes = kruis_codes(ctx) if kruis_gemeente else None
+    vormen = set(ctx.filters.leveringsvormen) if levering and ctx.filters.leveringsvormen else None
+    return sum(a for (code, vorm), a in rijen.items()
+               if (codes is None or code in codes) and (vormen is None or vorm in vormen))
+
+
+def stromen_som(ctx: Context, periode: flt.Periode) -> dict | None:
+    """reken.stromen_som for the analysis period or the same period a year earlier (both from one
+    row, warehouse/queries/overzicht_stromen.sql); None when the period starts before the data."""
+    if periode.van < ctx.eerste:
+        return None
+    def maak():
+        p = ctx.analyse
+        df = _stromen_rijen(ctx.scope, ctx.selectie(flt.Periode(p.jaar_eerder().van, p.tot), tussenvorm=False,
+                                                    levering=False))
+        rij = {k: int(v[0]) for k, v in df.to_dict("list").items()} if len(df) else {}
+        return {nu: {k: rij.get(f"{k}_{'nu' if nu else 'toen'}", 0) for k in STROMEN} for nu in (True, False)}
+    return dict(ctx.onthoud("overzicht.stromen", maak)[periode == ctx.analyse])
+
+
+def regio(ctx: Context) -> dict:
+    """The whole region (warehouse/queries/overzicht_regio.sql: sums, never a row per gemeente):
+    actief (reken.regio_stand_op), the flows of the analysis period (reken.regio_stromen_som,
+    None before the data) and inwoners (reken.regio_inwoners); None where there is nothing to see."""
+    def maak():
+        p = ctx.analyse
+        df = data._regiototaal("overzicht_regio", ctx.scope, data.Selectie(
+            van=p.van, tot=p.tot, tussenvormen=ctx.filters.tussenvormen, leveringsvormen=ctx.filters.leveringsvormen))
+        if df.empty:  # no allowed gemeente
+            return {"actief": 0 if ctx.scope else None, "stromen": {k: 0 for k in STROMEN} if ctx.scope else None,
+                    "inwoners": None}
+        r = {k: v[0] for k, v in df.to_dict("list").items()}
+        return {"actief": int(r["actief"]), "stromen": {k: int(r[k]) for k in STROMEN},
+                "inwoners": None if pd.isna(r["inwoners"]) else float(r["inwoners"])}
+    uit = dict(ctx.onthoud("overzicht.regio", maak))
+    if ctx.analyse.tot < ctx.eerste:
+        uit["actief"] = None
+    if ctx.analyse.van < ctx.eerste:
+        uit["stromen"] = None
+    return uit
+
 
 def kpi_lijst(ctx: Context) -> list[Kpi]:
     p = ctx.analyse
     vorig = p.jaar_eerder()
     kpis = []
 
-    nu = reken.stand_op(ctx, p.tot)
-    toen = reken.stand_op(ctx, vorig.tot)
+    nu = stand_op(ctx, p.tot)
+    toen = stand_op(ctx, vorig.tot)
     kpis.append(_kpi(ctx, "Actieve cliënten", "actief", nu, toen, f"eind {formats.maand(p.tot)}"
                      if p.tot != ctx.laatste else f"op peildatum {formats.datum_kort(ctx.info['peildatum'])}",
                      f"t.o.v. {formats.maand(vorig.tot)}"))
 
-    stromen_nu = reken.stromen_som(ctx, p) or {}
-    stromen_toen = reken.stromen_som(ctx, vorig)
+    stromen_nu = stromen_som(ctx, p) or {}
+    stromen_toen = stromen_som(ctx, vorig)
     for sleutel, naam in (("instroom", "Instroom"), ("uitstroom", "Uitstroom"), ("uitstroom_wlz", "Naar de Wlz")):
         kpis.append(_kpi(ctx, naam, sleutel, stromen_nu.get(sleutel, 0),
                          None if stromen_toen is None else stromen_toen[sleutel],
@@ -62,31 +140,46 @@ def _kpi(ctx: Context, naam, sleutel, nu, toen, onder, vergelijking) -> Kpi:
 def _aandeel_pgb(ctx: Context, maand) -> tuple[float | None, bool]:
     """(share, hidden): the share of the published PGB and total counts; hidden when the PGB or
     the ZIN count is small (the share and the total would give it away)."""
-    df = data.clienten_per_levering(ctx.scope, ctx.selectie(flt.Periode(maand, maand), levering=False))
-    totaal = df["actief"].sum() if not df.empty else 0
+    totaal = stand_op(ctx, maand, levering=False)
     if not totaal:
         return None, False
-    pgb = df.loc[df["leveringsvorm"] == "PGB", "actief"].sum()
+    codes = kruis_codes(ctx)
+    pgb = sum(a for (code, vorm), a in _stand(ctx)[maand == ctx.analyse.tot].items()
+              if vorm == "PGB" and code in codes)
     if ctx.klein(pgb) or ctx.klein(totaal - pgb):
         return None, True
     return ctx.afscherming.aandeel(pgb, totaal), False
 
 
+def resultaten(ctx: Context) -> dict[str, list[dict]]:
+    """{'bw': rows of resultaat_jaar, 'mo': rows of mo_resultaat_jaar}, each in its query's order,
+    from one regional query (warehouse/queries/overzicht_resultaat.sql); empty without a scope."""
+    def maak():
+        uit: dict = {"bw": [], "mo": []}
+        for rij in data._regionaal("overzicht_resultaat", ctx.scope).to_dict("records"):
+            uit[rij["bron"]].append(rij)
+        return uit
+    return ctx.onthoud("overzicht.resultaten", maak)
+
+
+_VERSIE_VOLGORDE = {"definitief": 0, "voorlopig": 1, "lopend": 2}
+
+
 def _lopend_resultaat(ctx: Context) -> Kpi:
-    df = data.resultaat_jaar(ctx.scope)
+    rijen = resultaten(ctx)["bw"]
     jaar = ctx.info["peildatum"].year
-    lopend = df[(df["jaar"] == jaar) & (df["versie"] == "lopend")]
-    if lopend.empty:
+    lopend = [r for r in rijen if r["jaar"] == jaar and r["versie"] == "lopend"]
+    if not lopend:
         return Kpi("Lopend resultaat BW", formats.LEEG, f"regio, {jaar}", None, "nog niet berekend", 0, "resultaat")
-    r = lopend.iloc[0]
-    vorig = df[df["jaar"] == jaar - 1]
-    vorig = vorig.sort_values("versie", key=lambda s: s.map({"definitief": 0, "voorlopig": 1, "lopend": 2}))
+    r = lopend[0]
+    # the most final version of last year (an unknown version last)
+    vorig = sorted((v for v in rijen if v["jaar"] == jaar - 1), key=lambda v: _VERSIE_VOLGORDE.get(v["versie"], 3))
     onder = (f"regio {jaar}: {formats.eur(r['clientgebonden_gerealiseerd_eur'])} kosten gerealiseerd "
              f"+ {formats.eur(r['clientgebonden_prognose_eur'])} prognose")
-    if vorig.empty:
+    if not vorig:
         return Kpi("Lopend resultaat BW", formats.eur(r["resultaat_eur"]), onder, None, "geen vergelijking", 0,
                    "resultaat")
-    v = vorig.iloc[0]
+    v = vorig[0]
     return Kpi("Lopend resultaat BW", formats.eur(r["resultaat_eur"]), onder,
                formats.eur(r["resultaat_eur"] - v["resultaat_eur"], teken=True),
                f"t.o.v. {jaar - 1} ({v['versie']})", reken.richting(r["resultaat_eur"] - v["resultaat_eur"]),
@@ -109,7 +202,7 @@ def kpi_visual(ctx: Context) -> Visual:
 @visual("overzicht-trend")
 def trend_visual(ctx: Context) -> Visual:
     p = ctx.periode
-    df = data.clienten_maand(ctx.scope, ctx.selectie(p))
+    df = _stand_per_maand(ctx.scope, ctx.selectie(p))
     reeks = reken.naar_korrel(reken.stand_per_maand(df, p.van, p.tot), ctx.korrel, standen=["actief"])
     fig = tijd.reeksen_per_maand(reeks.assign(actief=ctx.plotbaar(reeks["actief"])),
                                  [("actief", "Actieve cliënten", KLEUR["stand"])],
@@ -134,22 +227,39 @@ def per_gemeente(ctx: Context) -> pd.DataFrame:
     return ctx.onthoud("overzicht.per_gemeente", lambda: _per_gemeente(ctx))
 
 
+def inwoners(ctx: Context) -> pd.DataFrame:
+    """reken.inwoners for the gemeenten of the page without the cross-filter, once per request
+    (the comparison with the region sums those of the cross-filtered selection from it)."""
+    return ctx.onthoud("overzicht.inwoners", lambda: reken.inwoners(
+        ctx, ctx.analyse.tot.year, data.toegestane_gemeenten(ctx.scope, ctx.selectie(kruis_gemeente=False))))
+
+
 def _per_gemeente(ctx: Context) -> pd.DataFrame:
-    p = ctx.analyse
-    sel = ctx.selectie(flt.Periode(p.tot, p.tot), kruis_gemeente=False)
-    codes = data.toegestane_gemeenten(ctx.scope, sel)
-    gem = data.gemeenten(ctx.scope)
-    gem = gem[gem["gemeente_code"].isin(codes)][["gemeente_code", "gemeente_naam", "subregio_code",
-                                                   "subregio_naam"]]
-    df = data.clienten_per_gemeente(ctx.scope, sel)
-    stand = df[["gemeente_code", "actief"]] if not df.empty else \
-        pd.DataFrame({"gemeente_code": pd.Series(dtype="str"), "actief": pd.Series(dtype="int64")})
-    uit = gem.merge(stand, on="gemeente_code", how="left").fillna({"actief": 0})
-    uit["actief"] = uit["actief"].astype("int64")
-    inw = reken.inwoners(ctx, p.tot.year, codes)
-    uit = uit.merge(inw, on="gemeente_code", how="left")
-    uit["per_1000"] = [reken.per_1000(a, i) for a, i in zip(uit["actief"], uit["inwoners"])]
-    return uit.sort_values("gemeente_naam").reset_index(drop=True)
+    codes = set(data.toegestane_gemeenten(ctx.scope, ctx.selectie(kruis_gemeente=False)))
+    vormen = set(ctx.filters.leveringsvormen)
+    stand: dict = {}
+    for (code, vorm), a in _stand(ctx)[True].items():
+        if not vormen or vorm in vormen:
+            stand[code] = stand.get(code, 0) + a
+    inw = inwoners(ctx)
+    inw_per = dict(zip(inw["gemeente_code"].tolist(), zip(inw["inwoners"].tolist(), inw["inwoners_jaar"].tolist())))
+    gem = data.regio_gemeenten()
+    rijen = sorted((r for r in zip(gem["gemeente_code"].tolist(), gem["gemeente_naam"].tolist(),
+                                   gem["subregio_code"].tolist(), gem["subregio_naam"].tolist()) if r[0] in codes),
+                   key=lambda r: r[1])
+    leeg = (float("nan"), float("nan"))
+    actief = [stand.get(r[0], 0) for r in rijen]
+    inw_rijen = [inw_per.get(r[0], leeg) for r in rijen]
+    uit = pd.DataFrame({"gemeente_code": [r[0] for r in rijen], "gemeente_naam": [r[1] for r in rijen],
+                        "subregio_code": [r[2] for r in rijen], "subregio_naam": [r[3] for r in rijen],
+                        "actief": pd.Series(actief, dtype="int64"),
+                        "inwoners": pd.Series([i for i, _j in inw_rijen], dtype=inw["inwoners"].dtype
+                                              if all(r[0] in inw_per for r in rijen) else "float64"),
+                        "inwoners_jaar": pd.Series([j for _i, j in inw_rijen], dtype=inw["inwoners_jaar"].dtype
+                                                   if all(r[0] in inw_per for r in rijen) else "float64"),
+                        "per_1000": pd.Series([reken.per_1000(a, i) for a, (i, _j) in zip(actief, inw_rijen)],
+                                              dtype="float64")})
+    return uit
 
 
 def _gemeente_tabel(df: pd.DataFrame) -> pd.DataFrame:
@@ -206,9 +316,8 @@ def per_1000_visual(ctx: Context) -> Visual:
 
 def _regio_rij(ctx: Context) -> pd.DataFrame | None:
     """The whole region as one extra row (code 'regio', never a gemeente code): the comparison."""
-    p = ctx.analyse
-    actief = reken.regio_stand_op(ctx, p.tot, kruis_gemeente=False)
-    inw = reken.regio_inwoners(ctx, p.tot.year)
+    r = regio(ctx)
+    actief, inw = r["actief"], r["inwoners"]
     if actief is None:
         return None
     return pd.DataFrame({"gemeente_code": ["regio"], "gemeente_naam": [f"Regio {ctx.info['regio']} (gemiddelde)"],
@@ -220,7 +329,20 @@ def _regio_rij(ctx: Context) -> pd.DataFrame | None:
 def subregio_visual(ctx: Context) -> Visual:
     """Drill from the region to a subregio: a click sets the subregio filter (a second click lifts it)."""
     df = per_gemeente(ctx)
-    g = df.groupby(["subregio_code", "subregio_naam"], as_index=False)[["actief", "inwoners"]].sum()
+    # what groupby(["subregio_code", "subregio_naam"]).sum() gave (sorted by the keys, a row
+    # without a subregio left out, a missing population as 0), without a pandas groupby
+    som: dict = {}
+    for code, naam, a, i in zip(df["subregio_code"].tolist(), df["subregio_naam"].tolist(), df["actief"].tolist(),
+                                df["inwoners"].tolist()):
+        if pd.isna(code) or pd.isna(naam):
+            continue
+        rij = som.setdefault((code, naam), [0, 0])
+        rij[0] += a
+        rij[1] += 0 if pd.isna(i) else i
+    sleutels = sorted(som)
+    g = pd.DataFrame({"subregio_code": [k[0] for k in sleutels], "subregio_naam": [k[1] for k in sleutels],
+                      "actief": pd.Series([som[k][0] for k in sleutels], dtype="int64"),
+                      "inwoners": pd.Series([som[k][1] for k in sleutels], dtype=df["inwoners"].dtype)})
     g["per_1000"] = [reken.per_1000(a, i) for a, i in zip(g["actief"], g["inwoners"])]
     gekozen = ctx.filters.subregio[0] if len(ctx.filters.subregio) == 1 else None
     fig = categorie.staven_per_gemeente(_plotbaar(ctx, g), "actief", "Actieve cliënten",

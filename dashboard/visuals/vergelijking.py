@@ -10,9 +10,8 @@ import pandas as pd
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.request_context import Context
-from dashboard.visuals import reken
+from dashboard.visuals import overzicht, reken
 from kern import afscherming as af
-from kern import data
 from kern.kleuren import KLEUR
 
 KENGETALLEN = [("actief", "Actieve cliënten (eind periode)"), ("instroom", "Instroom"),
@@ -22,13 +21,19 @@ KENGETALLEN = [("actief", "Actieve cliënten (eind periode)"), ("instroom", "Ins
 def cijfers(ctx: Context) -> pd.DataFrame:
     """Per kengetal: the selection and the region, absolute and per 1.000 inwoners."""
     p = ctx.analyse
-    stand = reken.stand_op(ctx, p.tot, kruis_gemeente=True)
-    stromen = reken.stromen_som(ctx, p) or {}
-    regio_stand = reken.regio_stand_op(ctx, p.tot, kruis_gemeente=False)
-    regio_stromen = reken.regio_stromen_som(ctx, p) or {}
-    codes = sorted(set(data.toegestane_gemeenten(ctx.scope, ctx.selectie())))
-    inw = reken.inwoners(ctx, p.tot.year, codes)["inwoners"].sum() if codes else None
-    regio_inw = reken.regio_inwoners(ctx, p.tot.year)
+    # the Overzicht's answers of this request (visuals/overzicht.py): no query of its own
+    stand = overzicht.stand_op(ctx, p.tot, kruis_gemeente=True)
+    stromen = overzicht.stromen_som(ctx, p) or {}
+    r = overzicht.regio(ctx)
+    regio_stand, regio_stromen, regio_inw = r["actief"], r["stromen"] or {}, r["inwoners"]
+    codes = overzicht.kruis_codes(ctx)
+    if codes:
+        inw = overzicht.inwoners(ctx)
+        inw = inw["inwoners"] if set(inw["gemeente_code"]) <= codes else \
+            inw.loc[inw["gemeente_code"].isin(codes), "inwoners"]
+        inw = inw.sum()
+    else:
+        inw = None
     rijen = []
     for sleutel, naam in KENGETALLEN:
         eigen = stand if sleutel == "actief" else stromen.get(sleutel)
