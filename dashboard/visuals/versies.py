@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
@@ -20,54 +21,56 @@ from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.figures.basis import euro_as
 from dashboard.request_context import Context
-from dashboard.visuals.financien import verdeling_keuze
+from dashboard.visuals.financien import verdeling, verdeling_keuze
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR
 
-
-def verrekening_jaar(df: pd.DataFrame) -> int | None:
-    """The latest year with a fixed version (voorlopig or definitief)."""
-    vast = df.dropna(subset=["voorlopig_eur", "definitief_eur"], how="all") if not df.empty else df
-    return int(vast["jaar"].max()) if not vast.empty else None
-
-
 VERSCHIL = "Verschil (definitief − voorlopig)"
 
 
-def verrekening_tabel(verdeling: pd.DataFrame, verrekening: pd.DataFrame, jaar: int) -> pd.DataFrame:
-    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total."""
-    lopend = verdeling[(verdeling["jaar"] == jaar) & (verdeling["versie"] == "lopend")]
-    basis = lopend[["gemeente_code", "gemeente_naam", "resultaat_eur"]].rename(columns={"resultaat_eur": "lopend_eur"})
-    vr = verrekening[verrekening["jaar"] == jaar][["gemeente_code", "gemeente_naam", "voorlopig_eur",
-                                                   "definitief_eur", "verschil_eur"]]
-    df = basis.merge(vr, on="gemeente_code", how="outer", suffixes=("", "_v"))
-    if "gemeente_naam_v" in df.columns:
-        df["gemeente_naam"] = df["gemeente_naam"].fillna(df["gemeente_naam_v"])
-    df = df.sort_values("gemeente_naam")
-    t = pd.DataFrame({"Gemeente": df["gemeente_naam"].fillna(df["gemeente_code"]).values,
-                      "Gemeentecode": df["gemeente_code"].values,
-                      "Lopend (huidige gegevens)": df["lopend_eur"].values,
-                      "Voorlopig": df["voorlopig_eur"].values, "Definitief": df["definitief_eur"].values,
-                      VERSCHIL: df["verschil_eur"].values})
-    totaal = {"Gemeente": "Totaal", "Gemeentecode": ""}
-    for k in ("Lopend (huidige gegevens)", "Voorlopig", "Definitief", VERSCHIL):
-        totaal[k] = pd.to_numeric(t[k], errors="coerce").sum(min_count=1)
-    return pd.concat([t, pd.DataFrame([totaal])], ignore_index=True)
+def _som(waarden: list) -> float:
+    """What pd.to_numeric(column).sum(min_count=1) gave: numpy's pairwise sum of the present
+    values (missing counted 0, so a total shows the same cent), NaN when none is present."""
+    a = np.asarray([np.nan if w is None else w for w in waarden], dtype="float64")
+    aanwezig = ~np.isnan(a)
+    return float(np.where(aanwezig, a, 0.0).sum()) if aanwezig.any() else float("nan")
+
+
+def verrekening_tabel(rijen: list[dict], jaar: int) -> pd.DataFrame:
+    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total.
+    `rijen`: financien_verdeling.sql's rows (each version's row carries the gemeente's fixed shares)."""
+    per_gemeente: dict[str, dict] = {}
+    for r in rijen:
+        if r["jaar"] != jaar:
+            continue
+        g = per_gemeente.setdefault(r["gemeente_code"], {"lopend_eur": None, **r})
+        if r["versie"] == "lopend":
+            g["lopend_eur"] = r["resultaat_eur"]
+    # by name, a missing name last (as sort_values put NaN)
+    df = sorted(per_gemeente.values(), key=lambda g: (formats.ontbreekt(g["gemeente_naam"]), g["gemeente_naam"] or ""))
+    kolommen = {"Lopend (huidige gegevens)": "lopend_eur", "Voorlopig": "voorlopig_eur",
+                "Definitief": "definitief_eur", VERSCHIL: "verschil_eur"}
+    t = {"Gemeente": [g["gemeente_code"] if formats.ontbreekt(g["gemeente_naam"]) else g["gemeente_naam"] for g in df],
+         "Gemeentecode": [g["gemeente_code"] for g in df]}
+    for kop, kolom in kolommen.items():
+        t[kop] = [g[kolom] for g in df]
+    t["Gemeente"].append("Totaal")
+    t["Gemeentecode"].append("")
+    for kop in kolommen:
+        t[kop] = [*t[kop], _som(t[kop])]
+    return pd.DataFrame({k: pd.Series(v, dtype="float64") if k in kolommen else v for k, v in t.items()})
 
 
 @visual("financien-verrekening")
 def verrekening_visual(ctx: Context) -> Visual:
-    vr = data.verrekening(ctx.scope)
-    verdeling = data.resultaat_verdeling(ctx.scope)
-    jaar = verrekening_jaar(vr)
-    if jaar is None and not verdeling.empty:
-        jaar = verdeling_keuze(verdeling, ctx.info["peildatum"].year)[0]
-    if jaar is None:
+    rijen = verdeling(ctx)
+    if not rijen:
         return Visual("financien-verrekening", "Voorlopig en definitief resultaat",
                       pd.DataFrame(columns=["Gemeente", "Voorlopig", "Definitief", VERSCHIL]),
                       "Er is nog geen resultaat om te verdelen.", tabel_open=True)
-    tabel = verrekening_tabel(verdeling, vr, jaar)
+    jaar = verdeling_keuze(rijen)[0]
+    tabel = verrekening_tabel(rijen, jaar)
     rijen = tabel.iloc[:-1]
     vastgesteld = rijen[["Voorlopig", "Definitief"]].notna().to_numpy().any()
     fig = None if not vastgesteld else categorie.gegroepeerd(rijen.fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
