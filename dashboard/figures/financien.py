@@ -1,10 +1,16 @@
 """Money figures: realised and forecast always apart."""
 from __future__ import annotations
 
-from dashboard.figures.basis import euro_as, figuur, leeg
+from dashboard.figures.basis import euro_as, figuur, fmt, hover, leeg
 from dashboard.figures.licht import Figuur
 from kern import formats
-from kern.kleuren import KLEUR, patroon
+from kern.kleuren import (
+    KLEUR,
+    KLEUR_LEVERINGSVORM,
+    LEVERINGSVORM_LABEL,
+    LEVERINGSVORMEN,
+    patroon,
+)
 
 
 def _cd(x, waarden):
@@ -86,5 +92,45 @@ def begroting_realisatie(rijen: list[dict], hoogte: int = 320) -> Figuur:
                 marker_pattern_shape="/", customdata=_cd(x, prognose),
                 hovertemplate="%{x}<br>Prognose: <b>%{customdata[1]}</b><extra></extra>")
     fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    return euro_as(fig)
+
+
+def kosten_per_maand(maanden: list, per_vorm: dict[str, list], *, geselecteerd: str | None = None,
+                     hoogte: int = 380) -> Figuur:
+    """Realised costs per month, stacked by leveringsvorm: the chart figures/tijd.gestapeld_per_maand
+    draws for them, built from the month sums the visual already has (no second regrouping).
+    `maanden`: the months' first days (Timestamps) in order; `per_vorm`: leveringsvorm -> the
+    sum of each month, NaN for a month without costs of that form (no bar)."""
+    if not maanden:
+        return leeg(hoogte=hoogte)
+    fig = figuur(hoogte, barmode="stack", yaxis_title="Euro")
+    x = [formats.tijdvak(m, "maand") for m in maanden]
+    iso = [m.strftime("%Y-%m") for m in maanden]
+    opacity = [1.0 if i == geselecteerd else 0.35 for i in iso] if geselecteerd else None
+    vormen = [v for v in LEVERINGSVORMEN if v in per_vorm] + sorted(v for v in per_vorm if v not in LEVERINGSVORMEN)
+    for vorm in vormen:
+        naam = LEVERINGSVORM_LABEL.get(vorm, vorm)
+        cd = list(zip(iso, [fmt(v, "eur") for v in per_vorm[vorm]]))
+        fig.add_bar(x=x, y=per_vorm[vorm], name=naam, marker_color=KLEUR_LEVERINGSVORM.get(vorm, "#767676"),
+                    marker_pattern_shape=patroon(vorm), customdata=cd, hovertemplate=hover(naam),
+                    marker_opacity=opacity)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
+    return fig
+
+
+def kosten_per_gemeente(namen: list[str], gerealiseerd: list[float], prognose: list[float],
+                        hoogte: int = 300) -> Figuur:
+    """Realised and forecast (hatched) costs per gemeente side by side: the chart
+    figures/categorie.gegroepeerd draws for them, built from the lists the visual has."""
+    if not namen:
+        return euro_as(leeg(hoogte=hoogte))  # as the page always gave it: the euro axis on the empty chart
+    fig = figuur(hoogte, barmode="group", yaxis_title="Euro")
+    x = [str(n) for n in namen]
+    for waarden, label, kleur, arcering in ((gerealiseerd, "Gerealiseerd", KLEUR["gerealiseerd"], ""),
+                                            (prognose, "Prognose", KLEUR["prognose"], "/")):
+        fig.add_bar(x=x, y=waarden, name=label, marker_color=kleur, marker_pattern_shape=arcering,
+                    customdata=list(zip(x, [fmt(v, "eur") for v in waarden])),
+                    hovertemplate="%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>")
     fig.update_xaxes(type="category")
     return euro_as(fig)

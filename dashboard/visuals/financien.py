@@ -7,27 +7,39 @@ the settlement year's shares), read once per request (`Context.onthoud`) as plai
 visuals build their tables and figures from lists, not by regrouping frames."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.components.visual import Visual, visual
-from dashboard.figures import categorie, financien, tijd
+from dashboard.figures import financien
 from dashboard.figures.basis import euro_as
 from dashboard.request_context import Context
 from kern import afscherming as af
 from kern import data, formats
-from kern.kleuren import (
-    KLEUR,
-    KLEUR_LEVERINGSVORM,
-    LEVERINGSVORM_LABEL,
-    LEVERINGSVORMEN,
-)
+
+
+def rijen(df: pd.DataFrame) -> list[dict]:
+    """A query's rows as dicts of Python values (what to_dict("records") gives, at a fraction of
+    its cost: one tolist per column)."""
+    kolommen = {k: df[k].tolist() for k in df.columns}
+    return [dict(zip(kolommen, w)) for w in zip(*kolommen.values())]
+
+
+def som(waarden: list):
+    """What Series.sum() gives for a table column: the exact sum of integers; for floats numpy's
+    pairwise sum with a missing value counted 0 (so a total shows the same cent as before)."""
+    if all(isinstance(w, int) and not isinstance(w, bool) for w in waarden):
+        return sum(waarden)
+    a = np.asarray([np.nan if w is None else w for w in waarden], dtype="float64")
+    return float(np.where(np.isnan(a), 0.0, a).sum())
+
 
 # --- the region's result per year (marts.resultaat_jaar) --------------------------------------
 
 def resultaat_rijen(ctx: Context) -> list[dict]:
     """The rows of resultaat_jaar.sql as dicts, once per request (four visuals read them).
     Shared: callers must not change them."""
-    return ctx.onthoud("financien-resultaat", lambda: data.resultaat_jaar(ctx.scope).to_dict("records"))
+    return ctx.onthoud("financien-resultaat", lambda: rijen(data.resultaat_jaar(ctx.scope)))
 
 
 def meest_definitief(ctx: Context) -> list[dict]:
@@ -115,11 +127,22 @@ def begroting_visual(ctx: Context) -> Visual:
 
 # --- costs (financien_kosten.sql: scoped, the filters apply) ------------------------------------
 
+def _per_maand(rijen: pd.DataFrame) -> tuple[list, dict[str, list]]:
+    """The costs per month x leveringsvorm: (months in order, {leveringsvorm: each month's sum,
+    NaN where the form has no costs that month}). One groupby, for the chart and the table: its
+    sums are the doubles the figures carried (no SQL sum rounds the same last bits)."""
+    som = rijen.groupby(["maand", "leveringsvorm"])["gerealiseerd_eur"].sum()
+    per_maand: dict = {}
+    for (m, lv), eur in zip(som.index.tolist(), som.tolist()):
+        per_maand.setdefault(m, {})[lv] = eur
+    vormen = {lv for w in per_maand.values() for lv in w}
+    return list(per_maand), {lv: [w.get(lv, float("nan")) for w in per_maand.values()] for lv in vormen}
+
+
 def kosten(ctx: Context) -> dict:
     """The costs section once per request: {'gemeente': rows (gemeente_code, gemeente_naam,
     gerealiseerd_eur, prognose_eur) of the peildatum's year by name, 'zin': realised ZIN of that
-    year, 'maand': the frame maand, leveringsvorm, kosten_eur of the period, summed per month x
-    leveringsvorm as the chart and the table show it}."""
+    year, 'maand': (months, {leveringsvorm: the month sums}) of the period, see _per_maand}."""
     def maak():
         df = data._gescoped("financien_kosten", ctx.scope, ctx.selectie(ctx.periode, tussenvorm=False))
         deel = df["deel"].tolist()
@@ -129,8 +152,7 @@ def kosten(ctx: Context) -> dict:
         return {"gemeente": {k: gem[k].tolist() for k in ("gemeente_code", "gemeente_naam",
                                                          "gerealiseerd_eur", "prognose_eur")},
                 "zin": float(df["gerealiseerd_eur"].iloc[-1]) if n_zin else 0.0,
-                "maand": (maand.groupby(["maand", "leveringsvorm"], as_index=False)["gerealiseerd_eur"].sum()
-                          .rename(columns={"gerealiseerd_eur": "kosten_eur"}))}
+                "maand": _per_maand(maand)}
     return ctx.onthoud("financien-kosten", maak)
 
 
@@ -138,11 +160,7 @@ def kosten(ctx: Context) -> dict:
 def kosten_gemeente_visual(ctx: Context) -> Visual:
     jaar = ctx.info["peildatum"].year
     k = kosten(ctx)["gemeente"]
-    g = pd.DataFrame(k)
-    fig = categorie.gegroepeerd(g, "gemeente_naam", [("gerealiseerd_eur", "Gerealiseerd", KLEUR["gerealiseerd"]),
-                                                     ("prognose_eur", "Prognose", KLEUR["prognose"])],
-                                opmaak="eur", ytitel="Euro", patronen={"prognose_eur": "/"})
-    euro_as(fig)
+    fig = financien.kosten_per_gemeente(k["gemeente_naam"], k["gerealiseerd_eur"], k["prognose_eur"])
     tabel = pd.DataFrame({"Gemeente": k["gemeente_naam"], "Gemeentecode": k["gemeente_code"],
                           "Gerealiseerd": k["gerealiseerd_eur"], "Prognose": k["prognose_eur"],
                           "Totaal": [a + b for a, b in zip(k["gerealiseerd_eur"], k["prognose_eur"])]})
@@ -155,20 +173,15 @@ def kosten_gemeente_visual(ctx: Context) -> Visual:
 @visual("financien-kosten-maand")
 def kosten_maand_visual(ctx: Context) -> Visual:
     p = ctx.periode
-    lang = kosten(ctx)["maand"]
-    fig = tijd.gestapeld_per_maand(lang.rename(columns={"kosten_eur": "waarde"}), "leveringsvorm", "waarde",
-                                   KLEUR_LEVERINGSVORM, LEVERINGSVORMEN, labels=LEVERINGSVORM_LABEL, opmaak="eur",
-                                   geselecteerd=ctx.kruis_maand, ytitel="Euro")
-    euro_as(fig)
-    if lang.empty:
+    maanden, per_vorm = kosten(ctx)["maand"]
+    fig = euro_as(financien.kosten_per_maand(maanden, per_vorm, geselecteerd=ctx.kruis_maand))
+    if not maanden:
         tabel = pd.DataFrame(columns=["Maand", "ZIN", "PGB", "Totaal"])
     else:
-        per_maand: dict = {}  # month -> {leveringsvorm: costs}, months in order (the query sorts)
-        for m, lv, eur in zip(lang["maand"].tolist(), lang["leveringsvorm"].tolist(), lang["kosten_eur"].tolist()):
-            per_maand.setdefault(m, {})[lv] = eur
-        zin = [w.get("ZIN", 0.0) for w in per_maand.values()]
-        pgb = [w.get("PGB", 0.0) for w in per_maand.values()]
-        tabel = pd.DataFrame({"Maand": [pd.Timestamp(m).date() for m in per_maand], "ZIN": zin, "PGB": pgb,
+        geen = [0.0] * len(maanden)  # a month without costs of a form counts 0 in the table
+        zin = [0.0 if formats.ontbreekt(w) else w for w in per_vorm.get("ZIN", geen)]
+        pgb = [0.0 if formats.ontbreekt(w) else w for w in per_vorm.get("PGB", geen)]
+        tabel = pd.DataFrame({"Maand": [pd.Timestamp(m).date() for m in maanden], "ZIN": zin, "PGB": pgb,
                               "Totaal": [a + b for a, b in zip(zin, pgb)]})
     tekst = f"Gerealiseerde cliëntgebonden kosten per maand, {p.label}: {formats.eur(tabel['Totaal'].sum())}."
     return Visual("financien-kosten-maand", "Kosten per maand (gerealiseerd)", tabel, tekst, kolommen=af.bedragen(tabel), figuur=fig,
@@ -184,8 +197,7 @@ def verdeling(ctx: Context) -> list[dict]:
     """The rows of the settlement year the page shows (every version, the fixed shares beside
     them; the query chooses the year), once per request: the distribution and the
     voorlopig/definitief comparison (visuals/versies.py) both read them. Shared: do not change."""
-    return ctx.onthoud("financien-verdeling", lambda: data._regionaal("financien_verdeling", ctx.scope)
-                       .to_dict("records"))
+    return ctx.onthoud("financien-verdeling", lambda: rijen(data._regionaal("financien_verdeling", ctx.scope)))
 
 
 def verdeling_keuze(rijen: list[dict]) -> tuple[int, str]:
@@ -211,12 +223,10 @@ def verdeling_tabel(rijen: list[dict]) -> pd.DataFrame:
         "Verdeelsleutel": _kolom(rijen, "verdeelsleutel"), "Aandeel resultaat": _kolom(rijen, "resultaat_eur"),
         "Afrondingscent": ["ja" if bool(r["afrondingscent"]) else "" for r in rijen],
     }
-    t = pd.DataFrame(kol)
-    totaal = {"Gemeente": "Totaal", "Gemeentecode": "", "Afrondingscent": ""}
-    for k in t.columns:
-        if k not in totaal:
-            totaal[k] = t[k].sum()
-    return pd.concat([t, pd.DataFrame([totaal])], ignore_index=True)
+    for k, waarden in kol.items():  # the total row
+        waarden.append({"Gemeente": "Totaal", "Gemeentecode": "", "Afrondingscent": ""}.get(k) if k in (
+            "Gemeente", "Gemeentecode", "Afrondingscent") else som(waarden))
+    return pd.DataFrame(kol)
 
 
 @visual("financien-verdeling")
@@ -226,16 +236,16 @@ def verdeling_visual(ctx: Context) -> Visual:
         return Visual("financien-verdeling", "Verdeling van het resultaat", pd.DataFrame(),
                       "Er is nog geen verdeling van het resultaat.", inhoud=None, tabel_open=True)
     jaar, versie = verdeling_keuze(alle)
-    rijen = _op_naam([r for r in alle if r["versie"] == versie])
-    tabel = verdeling_tabel(rijen)
+    gekozen = _op_naam([r for r in alle if r["versie"] == versie])
+    tabel = verdeling_tabel(gekozen)
     resultaat = tabel["Aandeel resultaat"].iloc[-1]
-    peildag = [r["inwoners_peildag"] for r in rijen if not pd.isna(r["inwoners_peildag"])]
+    peildag = [r["inwoners_peildag"] for r in gekozen if not pd.isna(r["inwoners_peildag"])]
     bron = f"CBS-bevolking op {formats.datum_kort(peildag[0])}" if peildag else "CBS-bevolking"
-    toel = [r["inwoners_toelichting"] for r in rijen if not formats.ontbreekt(r["inwoners_toelichting"])]
-    cent = [r["gemeente_naam"] for r in rijen if not formats.ontbreekt(r["afrondingscent"]) and bool(r["afrondingscent"])]
+    toel = [r["inwoners_toelichting"] for r in gekozen if not formats.ontbreekt(r["inwoners_toelichting"])]
+    cent = [r["gemeente_naam"] for r in gekozen if not formats.ontbreekt(r["afrondingscent"]) and bool(r["afrondingscent"])]
     andere = sorted({r["versie"] for r in alle} - {versie})
     tekst = (f"Verdeling van het resultaat {jaar} ({versie}), {formats.eur(resultaat, 2)}, over "
-             f"{len(rijen)} gemeenten: sleutel = 50% aandeel inwoners + 50% aandeel uitvoeringskosten.")
+             f"{len(gekozen)} gemeenten: sleutel = 50% aandeel inwoners + 50% aandeel uitvoeringskosten.")
     toelichting = (f"Inwoners: {bron}" + (f" ({toel[0]})" if toel else "") + ". Kosten: cliëntgebonden "
                    "kosten naar gemeente van herkomst. "
                    + (f"De afrondingscent staat bij {cent[0]}. " if cent else "")

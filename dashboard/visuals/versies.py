@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 
-import numpy as np
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
@@ -21,7 +20,7 @@ from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.figures.basis import euro_as
 from dashboard.request_context import Context
-from dashboard.visuals.financien import verdeling, verdeling_keuze
+from dashboard.visuals.financien import som, verdeling, verdeling_keuze
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR
@@ -29,12 +28,10 @@ from kern.kleuren import KLEUR
 VERSCHIL = "Verschil (definitief − voorlopig)"
 
 
-def _som(waarden: list) -> float:
-    """What pd.to_numeric(column).sum(min_count=1) gave: numpy's pairwise sum of the present
-    values (missing counted 0, so a total shows the same cent), NaN when none is present."""
-    a = np.asarray([np.nan if w is None else w for w in waarden], dtype="float64")
-    aanwezig = ~np.isnan(a)
-    return float(np.where(aanwezig, a, 0.0).sum()) if aanwezig.any() else float("nan")
+def _som_of_nan(waarden: list) -> float:
+    """What pd.to_numeric(column).sum(min_count=1) gave: the sum of the present values, NaN
+    when none is present."""
+    return som(waarden) if any(not formats.ontbreekt(w) for w in waarden) else float("nan")
 
 
 def verrekening_tabel(rijen: list[dict], jaar: int) -> pd.DataFrame:
@@ -58,7 +55,7 @@ def verrekening_tabel(rijen: list[dict], jaar: int) -> pd.DataFrame:
     t["Gemeente"].append("Totaal")
     t["Gemeentecode"].append("")
     for kop in kolommen:
-        t[kop] = [*t[kop], _som(t[kop])]
+        t[kop] = [*t[kop], _som_of_nan(t[kop])]
     return pd.DataFrame({k: pd.Series(v, dtype="float64") if k in kolommen else v for k, v in t.items()})
 
 
