@@ -18,7 +18,7 @@ from kern import afscherming as af
 from kern import data, formats
 
 
-def rijen(df: pd.DataFrame) -> list[dict]:
+def als_rijen(df: pd.DataFrame) -> list[dict]:
     """A query's rows as dicts of Python values (what to_dict("records") gives, at a fraction of
     its cost: one tolist per column)."""
     kolommen = {k: df[k].tolist() for k in df.columns}
@@ -39,7 +39,7 @@ def som(waarden: list):
 def resultaat_rijen(ctx: Context) -> list[dict]:
     """The rows of resultaat_jaar.sql as dicts, once per request (four visuals read them).
     Shared: callers must not change them."""
-    return ctx.onthoud("financien-resultaat", lambda: rijen(data.resultaat_jaar(ctx.scope)))
+    return ctx.onthoud("financien-resultaat", lambda: als_rijen(data.resultaat_jaar(ctx.scope)))
 
 
 def meest_definitief(ctx: Context) -> list[dict]:
@@ -197,7 +197,7 @@ def verdeling(ctx: Context) -> list[dict]:
     """The rows of the settlement year the page shows (every version, the fixed shares beside
     them; the query chooses the year), once per request: the distribution and the
     voorlopig/definitief comparison (visuals/versies.py) both read them. Shared: do not change."""
-    return ctx.onthoud("financien-verdeling", lambda: rijen(data._regionaal("financien_verdeling", ctx.scope)))
+    return ctx.onthoud("financien-verdeling", lambda: als_rijen(data._regionaal("financien_verdeling", ctx.scope)))
 
 
 def verdeling_keuze(rijen: list[dict]) -> tuple[int, str]:

@@ -20,7 +20,7 @@ from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.figures.basis import euro_as
 from dashboard.request_context import Context
-from dashboard.visuals.financien import som, verdeling, verdeling_keuze
+from dashboard.visuals.financien import als_rijen, som, verdeling, verdeling_keuze
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR
@@ -34,8 +34,9 @@ def _som_of_nan(waarden: list) -> float:
     return som(waarden) if any(not formats.ontbreekt(w) for w in waarden) else float("nan")
 
 
-def verrekening_tabel(rijen: list[dict], jaar: int) -> pd.DataFrame:
-    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total.
+def verrekening_tabel(rijen: list[dict], jaar: int) -> dict[str, list]:
+    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total
+    (the table's columns as lists).
     `rijen`: financien_verdeling.sql's rows (each version's row carries the gemeente's fixed shares)."""
     per_gemeente: dict[str, dict] = {}
     for r in rijen:
@@ -56,7 +57,12 @@ def verrekening_tabel(rijen: list[dict], jaar: int) -> pd.DataFrame:
     t["Gemeentecode"].append("")
     for kop in kolommen:
         t[kop] = [*t[kop], _som_of_nan(t[kop])]
-    return pd.DataFrame({k: pd.Series(v, dtype="float64") if k in kolommen else v for k, v in t.items()})
+    return t
+
+
+def _tabel(t: dict[str, list]) -> pd.DataFrame:
+    return pd.DataFrame({k: v if k in ("Gemeente", "Gemeentecode") else pd.Series(v, dtype="float64")
+                         for k, v in t.items()})
 
 
 @visual("financien-verrekening")
@@ -67,19 +73,20 @@ def verrekening_visual(ctx: Context) -> Visual:
                       pd.DataFrame(columns=["Gemeente", "Voorlopig", "Definitief", VERSCHIL]),
                       "Er is nog geen resultaat om te verdelen.", tabel_open=True)
     jaar = verdeling_keuze(rijen)[0]
-    tabel = verrekening_tabel(rijen, jaar)
-    rijen = tabel.iloc[:-1]
-    vastgesteld = rijen[["Voorlopig", "Definitief"]].notna().to_numpy().any()
-    fig = None if not vastgesteld else categorie.gegroepeerd(rijen.fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
-                                [("Voorlopig", "Voorlopig", KLEUR["prognose"]),
-                                 ("Definitief", "Definitief", KLEUR["gerealiseerd"])], opmaak="eur", ytitel="Euro")
-    if fig is not None:  # nothing fixed yet: the table with the running shares says it all
-        euro_as(fig)
-    if rijen[VERSCHIL].notna().any():
+    kolommen = verrekening_tabel(rijen, jaar)
+    tabel = _tabel(kolommen)
+    vastgezet = {k: any(not formats.ontbreekt(w) for w in kolommen[k][:-1]) for k in ("Voorlopig", "Definitief", VERSCHIL)}
+    fig = None
+    if vastgezet["Voorlopig"] or vastgezet["Definitief"]:  # nothing fixed yet: the table with the running shares says it all
+        fig = euro_as(categorie.gegroepeerd(tabel.iloc[:-1].fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
+                                            [("Voorlopig", "Voorlopig", KLEUR["prognose"]),
+                                             ("Definitief", "Definitief", KLEUR["gerealiseerd"])],
+                                            opmaak="eur", ytitel="Euro"))
+    if vastgezet[VERSCHIL]:
         tekst = (f"Resultaat {jaar} per gemeente, voorlopig en definitief naast elkaar. Het verschil is wat elke "
                  f"gemeente bij de definitieve afrekening ontvangt (positief) of betaalt (negatief); samen "
-                 f"{formats.eur(pd.to_numeric(rijen[VERSCHIL]).sum(), 2)}.")
-    elif rijen["Voorlopig"].notna().any():
+                 f"{formats.eur(kolommen[VERSCHIL][-1], 2)}.")
+    elif vastgezet["Voorlopig"]:
         tekst = f"Resultaat {jaar} per gemeente: het voorlopige resultaat staat vast, het definitieve nog niet."
     else:
         tekst = (f"Voor {jaar} is nog geen voorlopig of definitief resultaat vastgesteld; de tabel toont het "
@@ -94,19 +101,23 @@ def verrekening_visual(ctx: Context) -> Visual:
 
 @visual("financien-versies")
 def versies_visual(ctx: Context) -> Visual:
-    df = data.resultaat_versies(ctx.scope)
-    tabel = pd.DataFrame({
-        "Record": df.get("record_id", []), "Jaar": df.get("jaar", []), "Versie": df.get("versie", []),
-        "Vastgesteld op (UTC)": [formats.datumtijd(str(v)[:19]) for v in df.get("vastgesteld_op", [])],
-        "Door": df.get("door", []),
-        "Gegevens t/m": [formats.datum_kort(v) for v in df.get("peildatum", [])],
-        "Status": ["geldig" if pd.isna(v) else f"vervangen door record {int(v)}" for v in df.get("vervangen_door", [])],
-        "Reden correctie": [v if isinstance(v, str) else "" for v in df.get("reden", [])],
-    })
-    tekst = (f"{len(tabel)} vastgestelde resultaatversie(s), correcties inbegrepen." if len(tabel)
-             else "Er zijn nog geen resultaatversies vastgesteld.")
-    if tabel.empty:
-        tabel = pd.DataFrame([{k: "" for k in tabel.columns} | {"Status": "nog geen resultaatversie vastgesteld"}])
+    kolommen = ["Record", "Jaar", "Versie", "Vastgesteld op (UTC)", "Door", "Gegevens t/m", "Status", "Reden correctie"]
+    versies = als_rijen(data.resultaat_versies(ctx.scope))
+    if versies:
+        tabel = pd.DataFrame({
+            "Record": [r["record_id"] for r in versies], "Jaar": [r["jaar"] for r in versies],
+            "Versie": [r["versie"] for r in versies],
+            "Vastgesteld op (UTC)": [formats.datumtijd(str(r["vastgesteld_op"])[:19]) for r in versies],
+            "Door": [r["door"] for r in versies],
+            "Gegevens t/m": [formats.datum_kort(r["peildatum"]) for r in versies],
+            "Status": ["geldig" if pd.isna(r["vervangen_door"]) else f"vervangen door record {int(r['vervangen_door'])}"
+                       for r in versies],
+            "Reden correctie": [r["reden"] if isinstance(r["reden"], str) else "" for r in versies],
+        })
+        tekst = f"{len(tabel)} vastgestelde resultaatversie(s), correcties inbegrepen."
+    else:
+        tabel = pd.DataFrame([{k: "" for k in kolommen} | {"Status": "nog geen resultaatversie vastgesteld"}])
+        tekst = "Er zijn nog geen resultaatversies vastgesteld."
     return Visual("financien-versies", "Vastgestelde resultaatversies", tabel, tekst, kolommen=af.bedragen(tabel), tabel_open=True, breed=True,
                   toelichting="Een vastgestelde versie is een blijvend record: latere leveringen en herbouw veranderen "
                               "haar niet. Een correctie is een nieuw record; het oude blijft zichtbaar.")
