@@ -1,42 +1,49 @@
 """Money figures: realised and forecast always apart."""
 from __future__ import annotations
 
-import pandas as pd
-
-from dashboard.figures.basis import euro_as, figuur, leeg
+from dashboard.figures.basis import euro_as, figuur, fmt, hover, leeg
 from dashboard.figures.licht import Figuur
 from kern import formats
-from kern.kleuren import KLEUR, patroon
+from kern.kleuren import (
+    KLEUR,
+    KLEUR_LEVERINGSVORM,
+    LEVERINGSVORM_LABEL,
+    LEVERINGSVORMEN,
+    patroon,
+)
 
 
 def _cd(x, waarden):
     return list(zip([str(v) for v in x], [formats.eur(v) for v in waarden]))
 
 
-def baten_lasten(df: pd.DataFrame, hoogte: int = 340) -> Figuur:
-    """Per year (one row per year, the version shown): baten next to stacked costs (ZIN, PGB,
-    niet-cliëntgebonden), with the result as a marker. df columns: label, baten_eur, zin_eur,
-    pgb_eur, niet_clientgebonden_kosten_eur, resultaat_eur."""
-    if df.empty:
+def baten_lasten(rijen: list[dict], labels: list[str], hoogte: int = 340) -> Figuur:
+    """Per year (one row per year, the version shown; `labels` the x label of each): baten next
+    to stacked costs (ZIN, PGB, niet-cliëntgebonden), with the result as a marker. Row keys:
+    baten_eur, zin_eur, pgb_eur, niet_clientgebonden_kosten_eur, resultaat_eur."""
+    if not rijen:
         return leeg(hoogte=hoogte)
-    x = df["label"].tolist()
+    x = list(labels)
+    baten = [r["baten_eur"] for r in rijen]
     fig = figuur(hoogte, yaxis_title="Euro")
-    fig.add_bar(x=x, y=df["baten_eur"], name="Baten", marker_color=KLEUR["baten"], offsetgroup="baten",
-                customdata=_cd(x, df["baten_eur"]), hovertemplate="%{x}<br>Baten: <b>%{customdata[1]}</b><extra></extra>")
-    basis = pd.Series(0.0, index=df.index)
+    fig.add_bar(x=x, y=baten, name="Baten", marker_color=KLEUR["baten"], offsetgroup="baten",
+                customdata=_cd(x, baten), hovertemplate="%{x}<br>Baten: <b>%{customdata[1]}</b><extra></extra>")
+    basis = [0.0] * len(rijen)
     for kolom, label, kleur in (("zin_eur", "Kosten ZIN", KLEUR["zin"]), ("pgb_eur", "Kosten PGB", KLEUR["pgb"]),
                                 ("niet_clientgebonden_kosten_eur", "Niet-cliëntgebonden kosten",
                                  KLEUR["niet_clientgebonden"])):
-        fig.add_bar(x=x, y=df[kolom], name=label, marker_color=kleur, offsetgroup="kosten",
+        waarden = [r[kolom] for r in rijen]
+        fig.add_bar(x=x, y=waarden, name=label, marker_color=kleur, offsetgroup="kosten",
                     marker_pattern_shape=patroon({"pgb_eur": "PGB", "niet_clientgebonden_kosten_eur":
                                                   "niet_clientgebonden"}.get(kolom, "")),
-                    base=basis.tolist(),
-                    customdata=_cd(x, df[kolom]),
+                    base=basis,
+                    customdata=_cd(x, waarden),
                     hovertemplate="%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>")
-        basis = basis + df[kolom].astype(float)
-    fig.add_scatter(x=x, y=df["resultaat_eur"], name="Resultaat", mode="markers",
+        basis = [b + float(w) for b, w in zip(basis, waarden)]
+    resultaat = [r["resultaat_eur"] for r in rijen]
+    fig.add_scatter(x=x, y=resultaat, name="Resultaat", mode="markers",
                     marker={"symbol": "diamond", "size": 13, "color": KLEUR["resultaat"]},
-                    customdata=_cd(x, df["resultaat_eur"]),
+                    customdata=_cd(x, resultaat),
                     hovertemplate="%{x}<br>Resultaat: <b>%{customdata[1]}</b><extra></extra>")
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
@@ -63,23 +70,67 @@ def lopend_resultaat(baten: float, gerealiseerd: float, prognose: float, niet_cl
     return euro_as(fig, "x")
 
 
-def begroting_realisatie(df: pd.DataFrame, hoogte: int = 320) -> Figuur:
+def begroting_realisatie(rijen: list[dict], hoogte: int = 320) -> Figuur:
     """Per year: budget for client costs next to realised + forecast (stacked, forecast hatched).
-    df: jaar, begroting_clientgebonden_eur, clientgebonden_gerealiseerd_eur, clientgebonden_prognose_eur."""
-    if df.empty:
+    Row keys: jaar, begroting_clientgebonden_eur, clientgebonden_gerealiseerd_eur,
+    clientgebonden_prognose_eur."""
+    if not rijen:
         return leeg(hoogte=hoogte)
-    x = df["jaar"].astype(str).tolist()
+    x = [str(r["jaar"]) for r in rijen]
+    begroot = [r["begroting_clientgebonden_eur"] for r in rijen]
+    gerealiseerd = [r["clientgebonden_gerealiseerd_eur"] for r in rijen]
+    prognose = [r["clientgebonden_prognose_eur"] for r in rijen]
     fig = figuur(hoogte, barmode="relative", yaxis_title="Euro")
-    fig.add_bar(x=x, y=df["begroting_clientgebonden_eur"], name="Begroting", offsetgroup="b",
-                marker_color=KLEUR["begroting"], customdata=_cd(x, df["begroting_clientgebonden_eur"]),
+    fig.add_bar(x=x, y=begroot, name="Begroting", offsetgroup="b",
+                marker_color=KLEUR["begroting"], customdata=_cd(x, begroot),
                 hovertemplate="%{x}<br>Begroting: <b>%{customdata[1]}</b><extra></extra>")
-    fig.add_bar(x=x, y=df["clientgebonden_gerealiseerd_eur"], name="Gerealiseerd", offsetgroup="r",
-                marker_color=KLEUR["gerealiseerd"], customdata=_cd(x, df["clientgebonden_gerealiseerd_eur"]),
+    fig.add_bar(x=x, y=gerealiseerd, name="Gerealiseerd", offsetgroup="r",
+                marker_color=KLEUR["gerealiseerd"], customdata=_cd(x, gerealiseerd),
                 hovertemplate="%{x}<br>Gerealiseerd: <b>%{customdata[1]}</b><extra></extra>")
-    fig.add_bar(x=x, y=df["clientgebonden_prognose_eur"], name="Prognose", offsetgroup="r",
-                base=df["clientgebonden_gerealiseerd_eur"], marker_color=KLEUR["prognose"],
-                marker_pattern_shape="/", customdata=_cd(x, df["clientgebonden_prognose_eur"]),
+    fig.add_bar(x=x, y=prognose, name="Prognose", offsetgroup="r",
+                base=gerealiseerd, marker_color=KLEUR["prognose"],
+                marker_pattern_shape="/", customdata=_cd(x, prognose),
                 hovertemplate="%{x}<br>Prognose: <b>%{customdata[1]}</b><extra></extra>")
     fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    return euro_as(fig)
+
+
+def kosten_per_maand(maanden: list, per_vorm: dict[str, list], *, geselecteerd: str | None = None,
+                     hoogte: int = 380) -> Figuur:
+    """Realised costs per month, stacked by leveringsvorm: the chart figures/tijd.gestapeld_per_maand
+    draws for them, built from the month sums the visual already has (no second regrouping).
+    `maanden`: the months' first days (Timestamps) in order; `per_vorm`: leveringsvorm -> the
+    sum of each month, NaN for a month without costs of that form (no bar)."""
+    if not maanden:
+        return leeg(hoogte=hoogte)
+    fig = figuur(hoogte, barmode="stack", yaxis_title="Euro")
+    x = [formats.tijdvak(m, "maand") for m in maanden]
+    iso = [m.strftime("%Y-%m") for m in maanden]
+    opacity = [1.0 if i == geselecteerd else 0.35 for i in iso] if geselecteerd else None
+    vormen = [v for v in LEVERINGSVORMEN if v in per_vorm] + sorted(v for v in per_vorm if v not in LEVERINGSVORMEN)
+    for vorm in vormen:
+        naam = LEVERINGSVORM_LABEL.get(vorm, vorm)
+        cd = list(zip(iso, [fmt(v, "eur") for v in per_vorm[vorm]]))
+        fig.add_bar(x=x, y=per_vorm[vorm], name=naam, marker_color=KLEUR_LEVERINGSVORM.get(vorm, "#767676"),
+                    marker_pattern_shape=patroon(vorm), customdata=cd, hovertemplate=hover(naam),
+                    marker_opacity=opacity)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=x)
+    return fig
+
+
+def kosten_per_gemeente(namen: list[str], gerealiseerd: list[float], prognose: list[float],
+                        hoogte: int = 300) -> Figuur:
+    """Realised and forecast (hatched) costs per gemeente side by side: the chart
+    figures/categorie.gegroepeerd draws for them, built from the lists the visual has."""
+    if not namen:
+        return euro_as(leeg(hoogte=hoogte))  # as the page always gave it: the euro axis on the empty chart
+    fig = figuur(hoogte, barmode="group", yaxis_title="Euro")
+    x = [str(n) for n in namen]
+    for waarden, label, kleur, arcering in ((gerealiseerd, "Gerealiseerd", KLEUR["gerealiseerd"], ""),
+                                            (prognose, "Prognose", KLEUR["prognose"], "/")):
+        fig.add_bar(x=x, y=waarden, name=label, marker_color=kleur, marker_pattern_shape=arcering,
+                    customdata=list(zip(x, [fmt(v, "eur") for v in waarden])),
+                    hovertemplate="%{x}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>")
     fig.update_xaxes(type="category")
     return euro_as(fig)

@@ -20,66 +20,73 @@ from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie
 from dashboard.figures.basis import euro_as
 from dashboard.request_context import Context
-from dashboard.visuals.financien import verdeling_keuze
+from dashboard.visuals.financien import als_rijen, som, verdeling, verdeling_keuze
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR
 
-
-def verrekening_jaar(df: pd.DataFrame) -> int | None:
-    """The latest year with a fixed version (voorlopig or definitief)."""
-    vast = df.dropna(subset=["voorlopig_eur", "definitief_eur"], how="all") if not df.empty else df
-    return int(vast["jaar"].max()) if not vast.empty else None
-
-
 VERSCHIL = "Verschil (definitief − voorlopig)"
 
 
-def verrekening_tabel(verdeling: pd.DataFrame, verrekening: pd.DataFrame, jaar: int) -> pd.DataFrame:
-    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total."""
-    lopend = verdeling[(verdeling["jaar"] == jaar) & (verdeling["versie"] == "lopend")]
-    basis = lopend[["gemeente_code", "gemeente_naam", "resultaat_eur"]].rename(columns={"resultaat_eur": "lopend_eur"})
-    vr = verrekening[verrekening["jaar"] == jaar][["gemeente_code", "gemeente_naam", "voorlopig_eur",
-                                                   "definitief_eur", "verschil_eur"]]
-    df = basis.merge(vr, on="gemeente_code", how="outer", suffixes=("", "_v"))
-    if "gemeente_naam_v" in df.columns:
-        df["gemeente_naam"] = df["gemeente_naam"].fillna(df["gemeente_naam_v"])
-    df = df.sort_values("gemeente_naam")
-    t = pd.DataFrame({"Gemeente": df["gemeente_naam"].fillna(df["gemeente_code"]).values,
-                      "Gemeentecode": df["gemeente_code"].values,
-                      "Lopend (huidige gegevens)": df["lopend_eur"].values,
-                      "Voorlopig": df["voorlopig_eur"].values, "Definitief": df["definitief_eur"].values,
-                      VERSCHIL: df["verschil_eur"].values})
-    totaal = {"Gemeente": "Totaal", "Gemeentecode": ""}
-    for k in ("Lopend (huidige gegevens)", "Voorlopig", "Definitief", VERSCHIL):
-        totaal[k] = pd.to_numeric(t[k], errors="coerce").sum(min_count=1)
-    return pd.concat([t, pd.DataFrame([totaal])], ignore_index=True)
+def _som_of_nan(waarden: list) -> float:
+    """What pd.to_numeric(column).sum(min_count=1) gave: the sum of the present values, NaN
+    when none is present."""
+    return som(waarden) if any(not formats.ontbreekt(w) for w in waarden) else float("nan")
+
+
+def verrekening_tabel(rijen: list[dict], jaar: int) -> dict[str, list]:
+    """Per municipality: the running share, voorlopig, definitief and the difference, plus a total
+    (the table's columns as lists).
+    `rijen`: financien_verdeling.sql's rows (each version's row carries the gemeente's fixed shares)."""
+    per_gemeente: dict[str, dict] = {}
+    for r in rijen:
+        if r["jaar"] != jaar:
+            continue
+        g = per_gemeente.setdefault(r["gemeente_code"], {"lopend_eur": None, **r})
+        if r["versie"] == "lopend":
+            g["lopend_eur"] = r["resultaat_eur"]
+    # by name, a missing name last (as sort_values put NaN)
+    df = sorted(per_gemeente.values(), key=lambda g: (formats.ontbreekt(g["gemeente_naam"]), g["gemeente_naam"] or ""))
+    kolommen = {"Lopend (huidige gegevens)": "lopend_eur", "Voorlopig": "voorlopig_eur",
+                "Definitief": "definitief_eur", VERSCHIL: "verschil_eur"}
+    t = {"Gemeente": [g["gemeente_code"] if formats.ontbreekt(g["gemeente_naam"]) else g["gemeente_naam"] for g in df],
+         "Gemeentecode": [g["gemeente_code"] for g in df]}
+    for kop, kolom in kolommen.items():
+        t[kop] = [g[kolom] for g in df]
+    t["Gemeente"].append("Totaal")
+    t["Gemeentecode"].append("")
+    for kop in kolommen:
+        t[kop] = [*t[kop], _som_of_nan(t[kop])]
+    return t
+
+
+def _tabel(t: dict[str, list]) -> pd.DataFrame:
+    return pd.DataFrame({k: v if k in ("Gemeente", "Gemeentecode") else pd.Series(v, dtype="float64")
+                         for k, v in t.items()})
 
 
 @visual("financien-verrekening")
 def verrekening_visual(ctx: Context) -> Visual:
-    vr = data.verrekening(ctx.scope)
-    verdeling = data.resultaat_verdeling(ctx.scope)
-    jaar = verrekening_jaar(vr)
-    if jaar is None and not verdeling.empty:
-        jaar = verdeling_keuze(verdeling, ctx.info["peildatum"].year)[0]
-    if jaar is None:
+    rijen = verdeling(ctx)
+    if not rijen:
         return Visual("financien-verrekening", "Voorlopig en definitief resultaat",
                       pd.DataFrame(columns=["Gemeente", "Voorlopig", "Definitief", VERSCHIL]),
                       "Er is nog geen resultaat om te verdelen.", tabel_open=True)
-    tabel = verrekening_tabel(verdeling, vr, jaar)
-    rijen = tabel.iloc[:-1]
-    vastgesteld = rijen[["Voorlopig", "Definitief"]].notna().to_numpy().any()
-    fig = None if not vastgesteld else categorie.gegroepeerd(rijen.fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
-                                [("Voorlopig", "Voorlopig", KLEUR["prognose"]),
-                                 ("Definitief", "Definitief", KLEUR["gerealiseerd"])], opmaak="eur", ytitel="Euro")
-    if fig is not None:  # nothing fixed yet: the table with the running shares says it all
-        euro_as(fig)
-    if rijen[VERSCHIL].notna().any():
+    jaar = verdeling_keuze(rijen)[0]
+    kolommen = verrekening_tabel(rijen, jaar)
+    tabel = _tabel(kolommen)
+    vastgezet = {k: any(not formats.ontbreekt(w) for w in kolommen[k][:-1]) for k in ("Voorlopig", "Definitief", VERSCHIL)}
+    fig = None
+    if vastgezet["Voorlopig"] or vastgezet["Definitief"]:  # nothing fixed yet: the table with the running shares says it all
+        fig = euro_as(categorie.gegroepeerd(tabel.iloc[:-1].fillna({"Voorlopig": 0, "Definitief": 0}), "Gemeente",
+                                            [("Voorlopig", "Voorlopig", KLEUR["prognose"]),
+                                             ("Definitief", "Definitief", KLEUR["gerealiseerd"])],
+                                            opmaak="eur", ytitel="Euro"))
+    if vastgezet[VERSCHIL]:
         tekst = (f"Resultaat {jaar} per gemeente, voorlopig en definitief naast elkaar. Het verschil is wat elke "
                  f"gemeente bij de definitieve afrekening ontvangt (positief) of betaalt (negatief); samen "
-                 f"{formats.eur(pd.to_numeric(rijen[VERSCHIL]).sum(), 2)}.")
-    elif rijen["Voorlopig"].notna().any():
+                 f"{formats.eur(kolommen[VERSCHIL][-1], 2)}.")
+    elif vastgezet["Voorlopig"]:
         tekst = f"Resultaat {jaar} per gemeente: het voorlopige resultaat staat vast, het definitieve nog niet."
     else:
         tekst = (f"Voor {jaar} is nog geen voorlopig of definitief resultaat vastgesteld; de tabel toont het "
@@ -94,19 +101,23 @@ def verrekening_visual(ctx: Context) -> Visual:
 
 @visual("financien-versies")
 def versies_visual(ctx: Context) -> Visual:
-    df = data.resultaat_versies(ctx.scope)
-    tabel = pd.DataFrame({
-        "Record": df.get("record_id", []), "Jaar": df.get("jaar", []), "Versie": df.get("versie", []),
-        "Vastgesteld op (UTC)": [formats.datumtijd(str(v)[:19]) for v in df.get("vastgesteld_op", [])],
-        "Door": df.get("door", []),
-        "Gegevens t/m": [formats.datum_kort(v) for v in df.get("peildatum", [])],
-        "Status": ["geldig" if pd.isna(v) else f"vervangen door record {int(v)}" for v in df.get("vervangen_door", [])],
-        "Reden correctie": [v if isinstance(v, str) else "" for v in df.get("reden", [])],
-    })
-    tekst = (f"{len(tabel)} vastgestelde resultaatversie(s), correcties inbegrepen." if len(tabel)
-             else "Er zijn nog geen resultaatversies vastgesteld.")
-    if tabel.empty:
-        tabel = pd.DataFrame([{k: "" for k in tabel.columns} | {"Status": "nog geen resultaatversie vastgesteld"}])
+    kolommen = ["Record", "Jaar", "Versie", "Vastgesteld op (UTC)", "Door", "Gegevens t/m", "Status", "Reden correctie"]
+    versies = als_rijen(data.resultaat_versies(ctx.scope))
+    if versies:
+        tabel = pd.DataFrame({
+            "Record": [r["record_id"] for r in versies], "Jaar": [r["jaar"] for r in versies],
+            "Versie": [r["versie"] for r in versies],
+            "Vastgesteld op (UTC)": [formats.datumtijd(str(r["vastgesteld_op"])[:19]) for r in versies],
+            "Door": [r["door"] for r in versies],
+            "Gegevens t/m": [formats.datum_kort(r["peildatum"]) for r in versies],
+            "Status": ["geldig" if pd.isna(r["vervangen_door"]) else f"vervangen door record {int(r['vervangen_door'])}"
+                       for r in versies],
+            "Reden correctie": [r["reden"] if isinstance(r["reden"], str) else "" for r in versies],
+        })
+        tekst = f"{len(tabel)} vastgestelde resultaatversie(s), correcties inbegrepen."
+    else:
+        tabel = pd.DataFrame([{k: "" for k in kolommen} | {"Status": "nog geen resultaatversie vastgesteld"}])
+        tekst = "Er zijn nog geen resultaatversies vastgesteld."
     return Visual("financien-versies", "Vastgestelde resultaatversies", tabel, tekst, kolommen=af.bedragen(tabel), tabel_open=True, breed=True,
                   toelichting="Een vastgestelde versie is een blijvend record: latere leveringen en herbouw veranderen "
                               "haar niet. Een correctie is een nieuw record; het oude blijft zichtbaar.")

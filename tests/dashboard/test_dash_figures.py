@@ -76,9 +76,9 @@ def test_lopend_resultaat_keeps_realised_and_forecast_apart():
 
 
 def test_baten_lasten_stacks_costs_next_to_baten():
-    df = pd.DataFrame({"label": ["2023 (definitief)"], "baten_eur": [300000.0], "zin_eur": [204000.0],
-                       "pgb_eur": [9000.0], "niet_clientgebonden_kosten_eur": [30000.0], "resultaat_eur": [57000.0]})
-    namen = {t.name: t for t in financien.baten_lasten(df).data}
+    rijen = [{"baten_eur": 300000.0, "zin_eur": 204000.0, "pgb_eur": 9000.0,
+              "niet_clientgebonden_kosten_eur": 30000.0, "resultaat_eur": 57000.0}]
+    namen = {t.name: t for t in financien.baten_lasten(rijen, ["2023 (definitief)"]).data}
     assert list(namen["Kosten PGB"].base) == [204000.0]
     assert list(namen["Niet-cliëntgebonden kosten"].base) == [213000.0]
     assert namen["Resultaat"].customdata[0][1] == "€ 57.000"

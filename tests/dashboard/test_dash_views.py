@@ -188,16 +188,41 @@ def test_subregio_drill():
     assert sorted(g["Gemeentecode"]) == ["GM0118", "GM0119", "GM1690", "GM1701"]
 
 
+def _gekozen_verdeling(rijen, peildatum):
+    """(jaar, versie) of the settlement financien_verdeling.sql picks from these
+    marts.resultaat_verdeling rows (jaar, versie, meest_definitief), on a bare DuckDB."""
+    import duckdb
+
+    from kern import data
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute("create table marts.warehouse_info as select cast(? as date) as peildatum", [peildatum])
+    con.execute("create table marts.gemeenten as select 'GM0106' as gemeente_code, 'Assen' as gemeente_naam")
+    con.execute("""create table marts.resultaat_verdeling (jaar integer, versie varchar, meest_definitief boolean,
+        gemeente_code varchar, inwoners bigint, inwoners_aandeel double, inwoners_deel double,
+        kosten_eur decimal(18,2), kosten_aandeel double, kosten_deel double, verdeelsleutel double,
+        resultaat_eur decimal(18,2), inwoners_peildag date, inwoners_toelichting varchar, afrondingscent boolean)""")
+    con.execute("""create table marts.verrekening (jaar integer, gemeente_code varchar, voorlopig_eur decimal(18,2),
+        definitief_eur decimal(18,2), verschil_eur decimal(19,2))""")
+    for jaar, versie, md in rijen:
+        con.execute("insert into marts.resultaat_verdeling (jaar, versie, meest_definitief, gemeente_code) "
+                    "values (?, ?, ?, 'GM0106')", [jaar, versie, md])
+    uit = con.execute(data._sql("financien_verdeling")).df()
+    assert set(uit["jaar"]) <= {uit["jaar"].iloc[0]}  # one year, every version of it
+    return financien.verdeling_keuze(uit.to_dict("records")), sorted(uit["versie"])
+
+
 def test_which_settlement_is_shown():
-    import pandas as pd
     # the rows of marts.resultaat_verdeling: meest_definitief marks the version that counts
-    alleen_lopend = pd.DataFrame({"jaar": [2023, 2024, 2025], "versie": ["lopend"] * 3,
-                                  "meest_definitief": [True] * 3})
-    assert financien.verdeling_keuze(alleen_lopend, 2025) == (2024, "lopend")  # latest complete year
-    vast = pd.DataFrame({"jaar": [2023, 2023, 2023, 2024, 2025],
-                         "versie": ["voorlopig", "definitief", "lopend", "lopend", "lopend"],
-                         "meest_definitief": [False, True, False, True, True]})
-    assert financien.verdeling_keuze(vast, 2025) == (2023, "definitief")
+    alleen_lopend = [(2023, "lopend", True), (2024, "lopend", True), (2025, "lopend", True)]
+    # no fixed version: the latest complete year before the peildatum's year
+    assert _gekozen_verdeling(alleen_lopend, D(2025, 6, 30)) == ((2024, "lopend"), ["lopend"])
+    # only the running year: that one
+    assert _gekozen_verdeling([(2025, "lopend", True)], D(2025, 6, 30)) == ((2025, "lopend"), ["lopend"])
+    vast = [(2023, "voorlopig", False), (2023, "definitief", True), (2023, "lopend", False),
+            (2024, "lopend", True), (2025, "lopend", True)]
+    # the latest year with a fixed version, its most definitive version; the others of that year beside it
+    assert _gekozen_verdeling(vast, D(2025, 6, 30)) == ((2023, "definitief"), ["definitief", "lopend", "voorlopig"])
 
 
 def test_tijdreeksen_per_kwartaal_en_halfjaar():
