@@ -49,6 +49,14 @@ class Omgeving:
         from dashboard.app import create_app
         self.app = create_app()
         self.server = self.app.server
+        self.inloggen()
+        self.deps = self.client.get("/_dash-dependencies").get_json()
+
+    def inloggen(self) -> None:
+        """A new test client with a fresh session. Again before every section: a session ends
+        after 30 idle minutes (dashboard/auth/settings.py), and a run from a fresh clone, with
+        Superset installed and the national sample made in between, leaves the national
+        callbacks more than that after the region's (every request was refused with 401)."""
         self.client = self.server.test_client()
         r = self.client.get("/login")
         if r.status_code != 404:
@@ -57,13 +65,13 @@ class Omgeving:
                                                  "csrf": csrf, "next": "/"})
             if r.status_code not in (302, 303):
                 raise RuntimeError(f"inloggen in de testclient mislukt ({r.status_code})")
-        self.deps = self.client.get("/_dash-dependencies").get_json()
 
     def gebruik(self, warehouse: Path) -> None:
         from kern import data
         os.environ["BWMO_WAREHOUSE"] = str(warehouse)
         data.leeg_cache()
         data.sluit()
+        self.inloggen()
 
     def post(self, body: dict):
         return self.client.post("/_dash-update-component", json=body)
