@@ -56,6 +56,20 @@ def eerste_bezoek(browser, server, pad="/"):
         ctx.close()
 
 
+def _open_drawn(browser, server, pad: str, teken: str, fouten: list | None = None):
+    """A new logged-in context at laptop size with `pad` open until `teken` (a selector) is there
+    and the network is idle; returns (context, page). The caller closes the context."""
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="nl-NL")
+    ctx.add_cookies(_sessie_cookies(server))
+    page = ctx.new_page()
+    if fouten is not None:
+        page.on("pageerror", lambda e: fouten.append(str(e)))
+    page.goto(server.url + pad)
+    page.wait_for_selector(teken, timeout=30000)
+    page.wait_for_load_state("networkidle")
+    return ctx, page
+
+
 @pytest.fixture(scope="module")
 def bezoek(browser, server):
     return eerste_bezoek(browser, server)
@@ -112,15 +126,9 @@ def test_no_script_the_page_does_not_use(bezoek):
 def test_a_chart_below_the_viewport_is_drawn_when_it_scrolls_into_view(browser, server):
     """assets/grafieken.js: at load only the charts in (or near) the viewport are drawn; the last
     chart of the overview waits, and is drawn once scrolled to. Printing draws all."""
-    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="nl-NL")
-    ctx.add_cookies(_sessie_cookies(server))
-    page = ctx.new_page()
     fouten = []
-    page.on("pageerror", lambda e: fouten.append(str(e)))
+    ctx, page = _open_drawn(browser, server, "/", "[data-visual=overzicht-trend] .main-svg", fouten)
     try:
-        page.goto(server.url + "/")
-        page.wait_for_selector("[data-visual=overzicht-trend] .main-svg", timeout=30000)
-        page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
         onder = "[data-visual=overzicht-regio]"
         assert page.locator(f"{onder} .dash-graph").count() == 1
@@ -157,5 +165,62 @@ def test_the_brand_is_in_the_page_html_and_gives_way_to_dashs_header(browser, se
         page.wait_for_selector("header.kop .merk-sub")
         assert page.evaluate("getComputedStyle(document.querySelector('.voorkop')).display") == "none"
         assert page.locator("header.kop .merk-sub").is_visible()
+    finally:
+        ctx.close()
+
+
+MARGES_JS = """async () => {
+  await window.bwmoGrafiek.tekenAlles();
+  await new Promise(r => setTimeout(r, 300));
+  return Array.from(document.querySelectorAll('#_pages_content .js-plotly-plot')).map(gd => {
+    const fl = gd._fullLayout, m = fl.margin, s = fl._size, svg = gd.querySelector('.main-svg').getBoundingClientRect();
+    const buiten = Array.from(gd.querySelectorAll('.xtick text, .ytick text, .x2tick text, .y2tick text, .legendtext, .g-xtitle, .g-ytitle'))
+      .filter(t => t.textContent.trim())
+      .map(t => [t.textContent, t.getBoundingClientRect()])
+      .filter(([_, r]) => r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1)
+      .map(([tekst]) => tekst);
+    return {visual: gd.closest('[data-visual]').dataset.visual, gevraagd: [m.l, m.r, m.t, m.b],
+            getekend: [s.l, s.r, s.t, s.b], buiten: buiten};
+  });
+}"""
+
+
+@pytest.mark.parametrize("pad", ["/", "/clienten", "/stromen", "/opvang", "/financien", "/wlz"])
+def test_charts_are_drawn_once_with_margins_that_hold_their_labels(browser, server, pad):
+    """assets/grafieken.js sets each chart's margins from its own labels before the first draw:
+    on a laptop screen every chart is drawn with the margins it asked for (Plotly's automargin
+    found nothing to widen, so it did not draw the chart a second time), and no tick label,
+    axis title or legend entry sticks out of the chart's image."""
+    ctx, page = _open_drawn(browser, server, pad, "#_pages_content .dash-graph .main-svg")
+    try:
+        grafieken = page.evaluate(MARGES_JS)
+        assert grafieken
+        for g in grafieken:
+            assert g["buiten"] == [], g
+            assert g["getekend"] == g["gevraagd"], g
+    finally:
+        ctx.close()
+
+
+def test_a_resize_to_the_same_width_does_not_redraw_and_a_real_one_does(browser, server):
+    """dcc.Graph asks Plotly to resize every chart right after drawing it (a relayout of the
+    whole chart); assets/grafieken.js answers at once when the width is what it was drawn at.
+    A window that really changes width still gets its charts redrawn to the new width."""
+    ctx, page = _open_drawn(browser, server, "/", "[data-visual=overzicht-trend] .main-svg")
+    try:
+        page.wait_for_timeout(500)
+        gd = "document.querySelector('[data-visual=overzicht-trend] .js-plotly-plot')"
+        relayouts = page.evaluate(f"""async () => {{
+            const gd = {gd}; let n = 0;
+            gd.on('plotly_relayout', () => n++);
+            await Plotly.Plots.resize(gd);
+            await new Promise(r => setTimeout(r, 300));
+            return n;
+        }}""")
+        assert relayouts == 0
+        voor = page.evaluate(f"{gd}._fullLayout.width")
+        page.set_viewport_size({"width": 1000, "height": 768})
+        page.wait_for_function(f"() => {gd}._fullLayout.width !== {voor}", timeout=10000)
+        assert page.evaluate(f"Math.round({gd}._fullLayout.width) === Math.round(parseFloat(getComputedStyle({gd}).width))")
     finally:
         ctx.close()
