@@ -22,11 +22,10 @@ from __future__ import annotations
 
 from kern.datalaag.doordecentralisatie import (  # noqa: F401
     budget_jaar,
+    budget_sectie,
     cohort_maand,
     doordecentralisatie_info,
-    regio_budget_jaar,
-    woonplaats_maand,
-    woonplaats_wonend_hier,
+    woonplaats_sectie,
 )
 from kern.datalaag.marts import (  # noqa: F401
     _alleen_als,
