@@ -6,7 +6,6 @@ kern/afscherming.py like every other count. What the delivery lacks (no budget f
 Gemeentecode_verblijf, no transition date) is said, never filled in."""
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import numpy as np
@@ -40,25 +39,6 @@ def _met_namen(ctx: Context, sectie: dict[str, list[dict]]) -> dict[str, list[di
     return {**sectie, "gemeente": rijen}
 
 
-def _groupby_som(waarden, min_count: int = 0) -> float:
-    """What pandas' groupby(...).sum(min_count) gives for one group's floats, to the last bit: Kahan
-    summation in row order, missing values skipped, NaN below min_count values. (The page summed
-    its per-gemeente amounts with pandas; the published figures stay exactly the same.)"""
-    som = compensatie = 0.0
-    n = 0
-    for w in waarden:
-        if pd.isna(w):
-            continue
-        n += 1
-        y = w - compensatie
-        t = som + y
-        compensatie = t - som - y
-        if math.isnan(compensatie):  # an infinite value: pandas resets the compensation
-            compensatie = 0.0
-        som = t
-    return NAN if n < min_count else som
-
-
 def _leeg_visual(vid: str, titel: str, melding: str) -> Visual:
     return Visual(vid, titel, pd.DataFrame({"Melding": [melding]}), melding, figuur=leeg(melding, 200),
                   kolommen={"Melding": af.VRIJ})
@@ -75,24 +55,35 @@ def _bedrag(x) -> float:
     return NAN if x is None or pd.isna(x) else float(x)
 
 
+_BUDGET = ("historisch_eur", "objectief_eur", "totaal_eur")
+_KOSTEN = ("kosten_gerealiseerd_eur", "kosten_prognose_eur")
+
+
+def _budget_per_jaar(rijen: list[dict]) -> list[dict]:
+    """Per year (ascending, only years with a delivered budget) the delivered budgets summed and the
+    costs of all gemeenten summed (NaN when none is known), with their totals. The sums are pandas'
+    groupby sums over the rows in year and name order, as before: its summation is neither a plain
+    nor a textbook Kahan sum, and the last bits of the amounts are part of the page's figures."""
+    if not any(r["budget_aangeleverd"] for r in rijen):
+        return []
+    df = pd.DataFrame({"jaar": [r["jaar"] for r in rijen],
+                       "budget_aangeleverd": [bool(r["budget_aangeleverd"]) for r in rijen],
+                       **{k: [_bedrag(r[k]) for r in rijen] for k in (*_BUDGET, *_KOSTEN)}})
+    som = df[df["budget_aangeleverd"]].groupby("jaar", as_index=False)[list(_BUDGET)].sum()
+    kosten = df.groupby("jaar", as_index=False)[list(_KOSTEN)].sum(min_count=1)
+    jaren = []
+    for r in som.merge(kosten, on="jaar", how="left").to_dict("records"):
+        r["jaar"] = int(r["jaar"])
+        r["kosten_eur"] = r["kosten_gerealiseerd_eur"] + r["kosten_prognose_eur"]  # NaN when either is
+        r["verschil_eur"] = r["totaal_eur"] - r["kosten_eur"]
+        jaren.append(r)
+    return jaren
+
+
 @visual("dd-budget")
 def budget_visual(ctx: Context) -> Visual:
     rijen = _budget(ctx).get("gemeente", [])
-    per_jaar: dict[int, list[dict]] = {}
-    for r in rijen:
-        per_jaar.setdefault(r["jaar"], []).append(r)
-    jaren = []
-    for jaar in sorted(per_jaar):
-        alle = per_jaar[jaar]
-        met = [r for r in alle if r["budget_aangeleverd"]]
-        if not met:  # the budget per year sums the delivered budgets: a year without any is not shown
-            continue
-        rij = {"jaar": jaar, **{k: _groupby_som(r[k] for r in met) for k in ("historisch_eur", "objectief_eur", "totaal_eur")},
-               **{k: _groupby_som((r[k] for r in alle), min_count=1)
-                  for k in ("kosten_gerealiseerd_eur", "kosten_prognose_eur")}}
-        rij["kosten_eur"] = rij["kosten_gerealiseerd_eur"] + rij["kosten_prognose_eur"]  # NaN when either is
-        rij["verschil_eur"] = rij["totaal_eur"] - rij["kosten_eur"]
-        jaren.append(rij)
+    jaren = _budget_per_jaar(rijen)
     if not jaren:  # no allowed gemeente delivered a budget
         return _leeg_visual("dd-budget", "Budget volgens het ingroeipad", GEEN_BUDGET)
     zonder = sorted({r["gemeente_naam"] for r in rijen if not r["budget_aangeleverd"] and isinstance(r["gemeente_naam"], str)})
