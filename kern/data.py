@@ -27,7 +27,7 @@ from kern.datalaag.doordecentralisatie import (  # noqa: F401
     doordecentralisatie_info,
     woonplaats_sectie,
 )
-from kern.datalaag.gemeente import gemeente_kengetallen  # noqa: F401
+from kern.datalaag.gemeente import gemeente_kengetallen, tussenvorm_maand  # noqa: F401
 from kern.datalaag.marts import (  # noqa: F401
     _alleen_als,
     _scoped_query,

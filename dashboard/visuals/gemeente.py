@@ -10,7 +10,6 @@ from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
-from dashboard.visuals import reken
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
@@ -113,24 +112,29 @@ def tussenvorm_visual(ctx: Context) -> Visual:
     p = ctx.periode
     if code is None:
         return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", pd.DataFrame(), "Kies een gemeente.")
-    df = data.clienten_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
-    lang = df.groupby(["maand", "tussenvorm"], as_index=False)["actief"].sum() if not df.empty else df
-    if lang.empty:
-        b = pd.DataFrame(columns=["maand"])
-    else:
-        b = reken.kruistabel(lang, "maand", "tussenvorm", "actief")
-        b = b[[t for t in TUSSENVORMEN if t in b.columns]].reset_index()
-        b["maand"] = pd.to_datetime(b["maand"])
-        b = reken.naar_korrel(b, ctx.korrel, standen=[c for c in b.columns if c != "maand"])
-    cats = [c for c in b.columns if c != "maand"]
-    lang = b.melt(id_vars="maand", value_vars=cats, var_name="tussenvorm", value_name="actief") if cats else \
-        pd.DataFrame(columns=["maand", "tussenvorm", "actief"])
-    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])), "tussenvorm", "actief",
-                                   KLEUR_TUSSENVORM, TUSSENVORMEN, ytitel="Actieve cliënten", korrel=ctx.korrel)
-    kop, tijden, opmaak = ctx.tijdkolom(b["maand"])
-    tabel = pd.DataFrame({kop: tijden, **{c: b[c] for c in cats}})
+    rijen = data.tussenvorm_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
+    per_maand: dict = {}  # month -> tussenvorm -> stand (summed per month x tussenvorm in the query)
+    for maand, tussenvorm, actief in zip(rijen["maand"], rijen["tussenvorm"], rijen["actief"]):
+        per_maand.setdefault(pd.Timestamp(maand), {})[tussenvorm] = int(actief)
+    maanden = sorted(per_maand)
+    cats = [t for t in TUSSENVORMEN if any(t in d for d in per_maand.values())]
+    standen = {c: [per_maand[m].get(c, 0) for m in maanden] for c in cats}
+    if ctx.korrel != "maand" and maanden:
+        # a period's stand is that of its last month (reken.naar_korrel); the period's first month names it
+        laatste: dict = {}
+        for i, m in enumerate(maanden):
+            laatste[pd.Timestamp(flt.tijdvak_begin(m.date(), ctx.korrel))] = i
+        maanden = sorted(laatste)
+        standen = {c: [w[laatste[m]] for m in maanden] for c, w in standen.items()}
+    lang = pd.DataFrame({"maand": [m for _c in cats for m in maanden], "tussenvorm": [c for c in cats for _m in maanden],
+                         "actief": ctx.plotbaar([n for c in cats for n in standen[c]])},
+                        columns=["maand", "tussenvorm", "actief"])
+    fig = tijd.gestapeld_per_maand(lang, "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
+                                   ytitel="Actieve cliënten", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
+    tabel = pd.DataFrame({kop: tijden, **standen})
     if cats:
-        tabel["Totaal"] = b[cats].sum(axis=1).values
+        tabel["Totaal"] = [sum(w) for w in zip(*standen.values())]
     naam = ctx.gemeente_namen().get(code, code)
     tekst = f"Actieve cliënten van {naam} per {flt.KORREL_LABEL[ctx.korrel].lower()} naar tussenvorm, {p.label}."
     return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,

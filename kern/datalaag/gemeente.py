@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kern.datalaag import query as q
 from kern.datalaag.query import Selectie
-from kern.datalaag.scope import _params
+from kern.datalaag.scope import _gescoped, _params
 
 
 def gemeente_kengetallen(scope, code: str) -> dict[str, list]:
@@ -18,4 +18,11 @@ def gemeente_kengetallen(scope, code: str) -> dict[str, list]:
     return {k: df[k].tolist() for k in df.columns}
 
 
-__all__ = ["gemeente_kengetallen"]
+def tussenvorm_maand(scope, sel: Selectie) -> dict[str, list]:
+    """warehouse/queries/gemeente_tussenvorm_maand.sql: the stand per month x tussenvorm summed over
+    the allowed gemeenten of `sel` (scope ∩ sel), as lists per column (maand, tussenvorm, actief)."""
+    df = _gescoped("gemeente_tussenvorm_maand", scope, sel)
+    return {k: df[k].tolist() for k in df.columns}
+
+
+__all__ = ["gemeente_kengetallen", "tussenvorm_maand"]
