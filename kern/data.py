@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from kern.datalaag.doordecentralisatie import (  # noqa: F401
     budget_jaar,
+    budget_sectie,
     cohort_maand,
     doordecentralisatie_info,
-    regio_budget_jaar,
-    woonplaats_maand,
-    woonplaats_wonend_hier,
+    woonplaats_sectie,
 )
+from kern.datalaag.gemeente import gemeente_kengetallen, tussenvorm_maand  # noqa: F401
 from kern.datalaag.marts import (  # noqa: F401
     _alleen_als,
     _scoped_query,

@@ -13,20 +13,21 @@ COHORTEN = ["overgangscliënt", "nieuwe cliënt"]
 KLEUR_BUDGET = {"historisch": "#999999", "objectief": "#009E73"}
 
 
-def ingroeipad(df: pd.DataFrame, hoogte: int = 360) -> Figuur:
+def ingroeipad(jaren: list[dict], hoogte: int = 360) -> Figuur:
     """Per year the historical part (shrinking) and the objective part (growing) stacked, and the
-    own costs beside them, realised solid and forecast hatched. df columns: jaar, historisch_eur,
-    objectief_eur, kosten_gerealiseerd_eur, kosten_prognose_eur (null after the peildatum's year)."""
-    if df.empty:
+    own costs beside them, realised solid and forecast hatched. One dict per year: jaar,
+    historisch_eur, objectief_eur, kosten_gerealiseerd_eur, kosten_prognose_eur (null after the
+    peildatum's year)."""
+    if not jaren:
         return leeg(hoogte=hoogte)
-    x = [str(j) for j in df["jaar"]]
+    x = [str(r["jaar"]) for r in jaren]
     fig = figuur(hoogte, barmode="relative")
     for kolom, label, kleur, groep, patroon in (
             ("historisch_eur", "Budget historisch deel", KLEUR_BUDGET["historisch"], "budget", ""),
             ("objectief_eur", "Budget objectief deel", KLEUR_BUDGET["objectief"], "budget", ""),
             ("kosten_gerealiseerd_eur", "Eigen kosten gerealiseerd", KLEUR["gerealiseerd"], "kosten", ""),
             ("kosten_prognose_eur", "Eigen kosten prognose", KLEUR["prognose"], "kosten", "/")):
-        waarden = [None if pd.isna(v) else float(v) for v in df[kolom]]
+        waarden = [None if pd.isna(r[kolom]) else float(r[kolom]) for r in jaren]
         fig.add_bar(x=x, y=waarden, name=label, marker_color=kleur, offsetgroup=groep,
                     marker_pattern_shape=patroon,
                     customdata=["–" if v is None else formats.eur(v) for v in waarden],

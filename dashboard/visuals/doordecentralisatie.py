@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
 from dashboard.components.visual import Visual, visual
@@ -22,12 +23,20 @@ O, N = fig_dd.COHORTEN
 EUR = "eur"
 
 
-def _info(ctx: Context) -> dict:
-    return ctx.onthoud("dd_info", lambda: data.doordecentralisatie_info(ctx.scope))
+def _budget(ctx: Context) -> dict[str, list[dict]]:
+    """The budget section, one query for the three budget visuals (warehouse/queries/
+    doordecentralisatie_budget.sql): 'gemeente', a row per year x allowed gemeente of the selection
+    with its name, ordered by year and name; 'regio', the region's totals per year."""
+    return ctx.onthoud("dd_budget", lambda: _met_namen(ctx, data.budget_sectie(
+        ctx.scope, ctx.selectie(tussenvorm=False, levering=False))))
 
 
-def _budget(ctx: Context) -> pd.DataFrame:
-    return ctx.onthoud("dd_budget", lambda: data.budget_jaar(ctx.scope, ctx.selectie(tussenvorm=False, levering=False)))
+def _met_namen(ctx: Context, sectie: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    namen = ctx.gemeente_namen()
+    rijen = [{**r, "jaar": int(r["jaar"]), "gemeente_naam": namen.get(r["gemeente_code"])}
+             for r in sectie.get("gemeente", [])]
+    rijen.sort(key=lambda r: (r["jaar"], r["gemeente_naam"] is None, r["gemeente_naam"] or ""))
+    return {**sectie, "gemeente": rijen}
 
 
 def _leeg_visual(vid: str, titel: str, melding: str) -> Visual:
@@ -38,61 +47,87 @@ def _leeg_visual(vid: str, titel: str, melding: str) -> Visual:
 GEEN_BUDGET = ("De levering bevat geen budgetbestand (soort budget: het ingroeipad per gemeente zoals het Rijk "
                "het publiceert). Zonder dat bestand toont de monitor geen budget.")
 
+NAN = float("nan")
+
+
+def _bedrag(x) -> float:
+    """An amount of a section's rows as a float; NaN when missing (as the frames had it)."""
+    return NAN if x is None or pd.isna(x) else float(x)
+
+
+_BUDGET = ("historisch_eur", "objectief_eur", "totaal_eur")
+_KOSTEN = ("kosten_gerealiseerd_eur", "kosten_prognose_eur")
+
+
+def _budget_per_jaar(rijen: list[dict]) -> list[dict]:
+    """Per year (ascending, only years with a delivered budget) the delivered budgets summed and the
+    costs of all gemeenten summed (NaN when none is known), with their totals. The sums are pandas'
+    groupby sums over the rows in year and name order, as before: its summation is neither a plain
+    nor a textbook Kahan sum, and the last bits of the amounts are part of the page's figures."""
+    if not any(r["budget_aangeleverd"] for r in rijen):
+        return []
+    df = pd.DataFrame({"jaar": [r["jaar"] for r in rijen],
+                       "budget_aangeleverd": [bool(r["budget_aangeleverd"]) for r in rijen],
+                       **{k: [_bedrag(r[k]) for r in rijen] for k in (*_BUDGET, *_KOSTEN)}})
+    som = df[df["budget_aangeleverd"]].groupby("jaar", as_index=False)[list(_BUDGET)].sum()
+    kosten = df.groupby("jaar", as_index=False)[list(_KOSTEN)].sum(min_count=1)
+    jaren = []
+    for r in som.merge(kosten, on="jaar", how="left").to_dict("records"):
+        r["jaar"] = int(r["jaar"])
+        r["kosten_eur"] = r["kosten_gerealiseerd_eur"] + r["kosten_prognose_eur"]  # NaN when either is
+        r["verschil_eur"] = r["totaal_eur"] - r["kosten_eur"]
+        jaren.append(r)
+    return jaren
+
 
 @visual("dd-budget")
 def budget_visual(ctx: Context) -> Visual:
-    df = _budget(ctx)
-    if df.empty or not df["budget_aangeleverd"].any():
+    rijen = _budget(ctx).get("gemeente", [])
+    jaren = _budget_per_jaar(rijen)
+    if not jaren:  # no allowed gemeente delivered a budget
         return _leeg_visual("dd-budget", "Budget volgens het ingroeipad", GEEN_BUDGET)
-    zonder = sorted(set(df.loc[~df["budget_aangeleverd"], "gemeente_naam"].dropna()))
-    met = df[df["budget_aangeleverd"]]
-    som = met.groupby("jaar", as_index=False)[["historisch_eur", "objectief_eur", "totaal_eur"]].sum()
-    kosten = df.groupby("jaar", as_index=False)[["kosten_gerealiseerd_eur", "kosten_prognose_eur"]].sum(min_count=1)
-    t = som.merge(kosten, on="jaar", how="left")
-    t["kosten_eur"] = t["kosten_gerealiseerd_eur"] + t["kosten_prognose_eur"]
-    t["verschil_eur"] = t["totaal_eur"] - t["kosten_eur"]
-    tabel = pd.DataFrame({"Jaar": t["jaar"], "Historisch deel": t["historisch_eur"], "Objectief deel": t["objectief_eur"],
-                          "Budget totaal": t["totaal_eur"], "Kosten gerealiseerd": t["kosten_gerealiseerd_eur"],
-                          "Kosten prognose": t["kosten_prognose_eur"], "Kosten totaal": t["kosten_eur"],
-                          "Budget min kosten": t["verschil_eur"]})
+    zonder = sorted({r["gemeente_naam"] for r in rijen if not r["budget_aangeleverd"] and isinstance(r["gemeente_naam"], str)})
+    kolom = {"Jaar": "jaar", "Historisch deel": "historisch_eur", "Objectief deel": "objectief_eur",
+             "Budget totaal": "totaal_eur", "Kosten gerealiseerd": "kosten_gerealiseerd_eur",
+             "Kosten prognose": "kosten_prognose_eur", "Kosten totaal": "kosten_eur",
+             "Budget min kosten": "verschil_eur"}
+    tabel = pd.DataFrame({kop: [r[k] for r in jaren] for kop, k in kolom.items()})
     wie = ctx.selectie_label()
     peiljaar = ctx.info["peildatum"].year
-    nu = t[t["jaar"] == peiljaar]
-    tekst = (f"Budget beschermd wonen volgens het ingroeipad, {wie}, {int(t['jaar'].min())}–{int(t['jaar'].max())}: "
-             + "; ".join(f"{j} {formats.eur(b)}" for j, b in zip(t["jaar"], t["totaal_eur"])) + ".")
-    if not nu.empty and pd.notna(nu["kosten_eur"].iloc[0]):
-        r = nu.iloc[0]
-        tekst += (f" In {peiljaar}: budget {formats.eur(r['totaal_eur'])} tegenover eigen kosten "
-                  f"{formats.eur(r['kosten_eur'])} (waarvan prognose {formats.eur(r['kosten_prognose_eur'])}): "
-                  f"verschil {formats.eur(r['verschil_eur'])}.")
+    nu = next((r for r in jaren if r["jaar"] == peiljaar), None)
+    tekst = (f"Budget beschermd wonen volgens het ingroeipad, {wie}, {jaren[0]['jaar']}–{jaren[-1]['jaar']}: "
+             + "; ".join(f"{r['jaar']} {formats.eur(r['totaal_eur'])}" for r in jaren) + ".")
+    if nu is not None and not pd.isna(nu["kosten_eur"]):
+        tekst += (f" In {peiljaar}: budget {formats.eur(nu['totaal_eur'])} tegenover eigen kosten "
+                  f"{formats.eur(nu['kosten_eur'])} (waarvan prognose {formats.eur(nu['kosten_prognose_eur'])}): "
+                  f"verschil {formats.eur(nu['verschil_eur'])}.")
     toelichting = ("Historisch deel: het budget van de centrumgemeente, dat tot het einde van het ingroeipad "
                    "afneemt; het betaalt de zorg van de overgangscliënten van de hele regio. Objectief deel: naar "
                    "het objectieve verdeelmodel. Eigen kosten: cliëntgebonden kosten BW naar gemeente van "
                    "herkomst (gerealiseerd, en prognose tot 31 december voor het lopende jaar).")
     if zonder:
         toelichting += f" Geen budget aangeleverd voor: {', '.join(zonder)} (niet als 0 meegeteld)."
-    return Visual("dd-budget", f"Budget volgens het ingroeipad · {wie}", tabel, tekst, figuur=fig_dd.ingroeipad(t),
+    return Visual("dd-budget", f"Budget volgens het ingroeipad · {wie}", tabel, tekst, figuur=fig_dd.ingroeipad(jaren),
                   kolommen=af.bedragen(tabel), opmaak={c: EUR for c in tabel.columns if c != "Jaar"},
                   toelichting=toelichting, breed=True)
 
 
 @visual("dd-objectief")
 def objectief_visual(ctx: Context) -> Visual:
-    df = _budget(ctx)
     jaar = ctx.info["peildatum"].year
-    rijen = df[df["jaar"] == jaar].sort_values("gemeente_naam") if not df.empty else df
+    rijen = sorted((r for r in _budget(ctx).get("gemeente", []) if r["jaar"] == jaar), key=lambda r: r["gemeente_naam"])
     titel = f"Als het budget vandaag objectief was · {jaar}"
-    if rijen.empty:
+    if not rijen:
         return _leeg_visual("dd-objectief", titel, GEEN_BUDGET)
-    eindjaar = rijen["objectief_eindjaar"].dropna()
-    eind = int(eindjaar.iloc[0]) if len(eindjaar) else None
+    eind = next((int(r["objectief_eindjaar"]) for r in rijen if not pd.isna(r["objectief_eindjaar"])), None)
     tabel = pd.DataFrame({
-        "Gemeente": rijen["gemeente_naam"], "Gemeentecode": rijen["gemeente_code"],
-        "Budget ingroeipad": rijen["totaal_eur"], "Eigen kosten": rijen["kosten_eur"],
-        "Resultaat ingroeipad": rijen["verschil_eur"],
-        f"Objectief budget {eind or ''}".strip(): rijen["objectief_eind_eur"],
-        "Resultaat bij objectief budget": rijen["verschil_objectief_eur"],
-        "Budget aangeleverd": rijen["budget_aangeleverd"].map(lambda x: "ja" if x else "nee")})
+        "Gemeente": [r["gemeente_naam"] for r in rijen], "Gemeentecode": [r["gemeente_code"] for r in rijen],
+        "Budget ingroeipad": [_bedrag(r["totaal_eur"]) for r in rijen],
+        "Eigen kosten": [_bedrag(r["kosten_eur"]) for r in rijen],
+        "Resultaat ingroeipad": [_bedrag(r["verschil_eur"]) for r in rijen],
+        f"Objectief budget {eind or ''}".strip(): [_bedrag(r["objectief_eind_eur"]) for r in rijen],
+        "Resultaat bij objectief budget": [_bedrag(r["verschil_objectief_eur"]) for r in rijen],
+        "Budget aangeleverd": ["ja" if r["budget_aangeleverd"] else "nee" for r in rijen]})
     tekst = (f"Per gemeente het resultaat {jaar} (budget min eigen kosten) onder het ingroeipad en bij een volledig "
              "objectief budget: " + "; ".join(
                  f"{g}: {formats.eur(a) if pd.notna(a) else 'geen budget'}"
@@ -108,18 +143,21 @@ def objectief_visual(ctx: Context) -> Visual:
 
 @visual("dd-regio")
 def regio_visual(ctx: Context) -> Visual:
-    df = data.regio_budget_jaar(ctx.scope)
+    rijen = _budget(ctx).get("regio", [])
     titel = f"Regio {ctx.info['regio']}: budget, baten en resultaat"
-    if df.empty:
+    if not rijen:
         return _leeg_visual("dd-regio", titel, GEEN_BUDGET)
-    tabel = pd.DataFrame({"Jaar": df["jaar"], "Budget ingroeipad (som gemeenten)": df["totaal_eur"],
-                          "Integratie-uitkering BW (baten)": df["baten_eur"], "Kosten cliëntgebonden": df["kosten_eur"],
-                          "Budget min kosten": df["verschil_eur"], "Resultaat BW": df["resultaat_eur"],
-                          "Versie resultaat": df["versie"].fillna("")})
+    tabel = pd.DataFrame({"Jaar": [int(r["jaar"]) for r in rijen],
+                          "Budget ingroeipad (som gemeenten)": [_bedrag(r["totaal_eur"]) for r in rijen],
+                          "Integratie-uitkering BW (baten)": [_bedrag(r["baten_eur"]) for r in rijen],
+                          "Kosten cliëntgebonden": [_bedrag(r["kosten_eur"]) for r in rijen],
+                          "Budget min kosten": [_bedrag(r["verschil_eur"]) for r in rijen],
+                          "Resultaat BW": [_bedrag(r["resultaat_eur"]) for r in rijen],
+                          "Versie resultaat": ["" if pd.isna(r["versie"]) else r["versie"] for r in rijen]})
     tekst = ("Het ingroeipad van de regio (som van de gemeenten) tegenover de baten en het resultaat BW: " + "; ".join(
         f"{j} budget {formats.eur(b)}" + (f", resultaat {formats.eur(r)}" if pd.notna(r) else "")
         for j, b, r in zip(tabel["Jaar"], tabel["Budget ingroeipad (som gemeenten)"], tabel["Resultaat BW"])) + ".")
-    zonder = int(df["gemeenten_zonder_budget"].max())
+    zonder = max(int(r["gemeenten_zonder_budget"]) for r in rijen)
     toelichting = ("Regiototaal = het historische deel van de centrumgemeente plus de objectieve delen van alle "
                    "gemeenten. Baten en resultaat: Financiën (meest definitieve versie per jaar).")
     if zonder:
@@ -140,26 +178,36 @@ def _maand_sel(ctx: Context):
     return replace(ctx.selectie(tussenvorm=False, levering=False), van=maand, tot=maand)
 
 
-def _woonplaats(ctx: Context, sel) -> tuple[dict, pd.DataFrame | None]:
-    """(info, the analysis month's herkomst x verblijf rows); None when no verblijf is known."""
-    info = _info(ctx)
-    if not info or info["bw_indicaties_met_verblijf"] == 0:
-        return info, None
-    return info, data.woonplaats_maand(ctx.scope, sel)
+def _woonplaats(ctx: Context, sel) -> dict:
+    """The woonplaats section of `sel`'s allowed gemeenten in the analysis month, one query for the
+    page's woonplaats visuals (warehouse/queries/doordecentralisatie_woonplaats.sql): 'info', and
+    per part ('rij': herkomst x verblijf, 'hier') its rows."""
+    return ctx.onthoud(("dd_woonplaats", sel), lambda: data.woonplaats_sectie(ctx.scope, sel, sel.tot))
 
 
-# The columns of the woonplaats table: (header, does a row (plaats, verblijf, binnen_regio) of
-# gemeente `code` count). Missing values count as the old pandas masks did: binnen_regio NA is
-# neither True nor False, a missing verblijf differs from every code.
+def _info(ctx: Context) -> dict:
+    return _woonplaats(ctx, _maand_sel(ctx))["info"]
+
+
+def _waarheid(x) -> bool | None:
+    """A boolean of a section's rows: True, False, or None when missing."""
+    return None if x is None or pd.isna(x) else bool(x)
+
+
+def _verblijf_bekend(info: dict) -> bool:
+    return bool(info) and info["bw_indicaties_met_verblijf"] != 0
+
+
+# The columns of the woonplaats table: (header, does a row (verblijf, binnen_regio) of gemeente
+# `code` count). Missing values count as the SQL did: binnen_regio null is neither
+# inside nor outside the region, a missing verblijf differs from every code.
 _WOONPLAATS = (
-    ("Cliënten (herkomst)", lambda code, plaats, verblijf, binnen: isinstance(plaats, str)),
-    ("Wonend in eigen gemeente", lambda code, plaats, verblijf, binnen: plaats == "binnen" and verblijf == code),
-    ("Wonend elders in de regio", lambda code, plaats, verblijf, binnen: binnen is True and verblijf != code),
-    ("Wonend buiten de regio", lambda code, plaats, verblijf, binnen: binnen is False),
-    ("Verblijf onbekend", lambda code, plaats, verblijf, binnen: not isinstance(verblijf, str)),
+    ("Cliënten (herkomst)", lambda code, verblijf, binnen: True),
+    ("Wonend in eigen gemeente", lambda code, verblijf, binnen: binnen is True and verblijf == code),
+    ("Wonend elders in de regio", lambda code, verblijf, binnen: binnen is True and verblijf != code),
+    ("Wonend buiten de regio", lambda code, verblijf, binnen: binnen is False),
+    ("Verblijf onbekend", lambda code, verblijf, binnen: not isinstance(verblijf, str)),
 )
-
-
 _WOONPLAATS_KOLOMMEN = [kop for kop, _telt in _WOONPLAATS] + ["Uit andere gemeenten, wonend hier"]
 _WOONPLAATS_TOELICHTING = ("Woonplaatsbeginsel: de gemeente van herkomst blijft verantwoordelijk (en betaalt) ook als "
                            "haar inwoner in een voorziening elders woont. Woonplaats: Gemeentecode_verblijf van de "
@@ -170,32 +218,26 @@ def _woonplaats_tabel(ctx: Context, sel) -> tuple[dict, pd.DataFrame | None]:
     """(info, one row per allowed gemeente of `sel` with the woonplaats columns) for the analysis
     month; None when no verblijf is known. The Doordecentralisatie page shows every row, the
     Gemeente page its own: the same counts, so they are published the same."""
-    info, df = _woonplaats(ctx, sel)
-    if df is None:
+    sectie = _woonplaats(ctx, sel)
+    info = sectie["info"]
+    if not _verblijf_bekend(info):
         return info, None
-    hier = data.woonplaats_wonend_hier(ctx.scope, sel)
-    gem = data.gemeenten(ctx.scope)
-    gem = gem[gem["gemeente_code"].isin(data.toegestane_gemeenten(ctx.scope, sel))].sort_values("gemeente_naam")
-
     # one pass over the month's rows (a pandas mask per gemeente and column cost ~15 ms each)
     sommen: dict[str, list[int]] = {}
-    for code, plaats, verblijf, binnen, actief in zip(
-            df["gemeente_code"].tolist(), df["plaats"].tolist(), df["verblijf_gemeente_code"].tolist(),
-            df["binnen_regio"].tolist(), df["actief"].tolist()):
+    for r in sectie.get("rij", []):
+        code, verblijf, binnen = r["gemeente_code"], r["verblijf_gemeente_code"], _waarheid(r["binnen_regio"])
         rij = sommen.setdefault(code, [0] * len(_WOONPLAATS))
         for i, (_kop, telt) in enumerate(_WOONPLAATS):
-            if telt(code, plaats, verblijf, binnen):
-                rij[i] += actief
-    wonend_hier: dict[str, int] = {}
-    for code, actief in zip(hier["gemeente_code"].tolist(), hier["actief"].tolist()):
-        wonend_hier[code] = wonend_hier.get(code, 0) + actief
-    rijen = []
-    for code, naam in zip(gem["gemeente_code"], gem["gemeente_naam"]):
-        rij = sommen.get(code, [0] * len(_WOONPLAATS))
-        rijen.append({"Gemeente": naam, "Gemeentecode": code,
-                      **{kop: int(n) for (kop, _telt), n in zip(_WOONPLAATS, rij)},
-                      "Uit andere gemeenten, wonend hier": int(wonend_hier.get(code, 0))})
-    return info, pd.DataFrame(rijen, columns=["Gemeente", "Gemeentecode", *_WOONPLAATS_KOLOMMEN])
+            if telt(code, verblijf, binnen):
+                rij[i] += r["actief"]
+    hier = {r["gemeente_code"]: r["hier"] for r in sectie.get("hier", [])}
+    namen = ctx.gemeente_namen()
+    codes = sorted(data.toegestane_gemeenten(ctx.scope, sel), key=lambda c: namen[c])
+    kolommen: dict[str, list] = {"Gemeente": [namen[c] for c in codes], "Gemeentecode": codes}
+    for i, (kop, _telt) in enumerate(_WOONPLAATS):
+        kolommen[kop] = [int(sommen[c][i]) if c in sommen else 0 for c in codes]
+    kolommen["Uit andere gemeenten, wonend hier"] = [int(hier.get(c, 0)) for c in codes]
+    return info, pd.DataFrame(kolommen, columns=["Gemeente", "Gemeentecode", *_WOONPLAATS_KOLOMMEN])
 
 
 def _aandeel_met_verblijf(info: dict) -> str:
@@ -210,8 +252,8 @@ def woonplaats_visual(ctx: Context) -> Visual:
     if tabel is None:
         return _leeg_visual("dd-woonplaats", titel, GEEN_VERBLIJF)
     tekst = (f"Cliënten naar gemeente van herkomst en woonplaats tijdens de zorg, {formats.maand(maand)}: "
-             f"{ctx.aantal(tabel['Wonend buiten de regio'].sum())} wonen buiten de regio, "
-             f"{ctx.aantal(tabel['Wonend elders in de regio'].sum())} elders in de regio.")
+             f"{ctx.aantal(sum(tabel['Wonend buiten de regio'].tolist()))} wonen buiten de regio, "
+             f"{ctx.aantal(sum(tabel['Wonend elders in de regio'].tolist()))} elders in de regio.")
     return Visual("dd-woonplaats", titel, tabel, tekst, kolommen={c: af.AANTAL for c in _WOONPLAATS_KOLOMMEN},
                   opmaak={c: "getal" for c in _WOONPLAATS_KOLOMMEN},
                   toelichting=_WOONPLAATS_TOELICHTING.format(aandeel=_aandeel_met_verblijf(info)),
@@ -230,7 +272,7 @@ def gemeente_woonplaats_visual(ctx: Context) -> Visual:
     info, tabel = _woonplaats_tabel(ctx, replace(_maand_sel(ctx), gemeenten=(code,)))
     if tabel is None or tabel.empty:
         return _leeg_visual("gemeente-woonplaats", titel, GEEN_VERBLIJF)
-    rij = tabel.iloc[0]
+    rij = {k: v[0] for k, v in tabel.to_dict("list").items()}
     per_plaats = pd.DataFrame({"Woonplaats": _WOONPLAATS_KOLOMMEN,
                                "Cliënten": [int(rij[k]) for k in _WOONPLAATS_KOLOMMEN]})
     tekst = (f"{rij['Gemeente']}, {formats.maand(maand)}: {ctx.aantal(rij['Cliënten (herkomst)'])} cliënten met "
@@ -249,19 +291,35 @@ def gemeente_woonplaats_visual(ctx: Context) -> Visual:
 def matrix_visual(ctx: Context) -> Visual:
     maand = ctx.analyse.tot
     titel = f"Herkomst × woonplaats · {formats.maand(maand)}"
-    _, df = _woonplaats(ctx, _maand_sel(ctx))
-    if df is None:
+    sectie = _woonplaats(ctx, _maand_sel(ctx))
+    if not _verblijf_bekend(sectie["info"]):
         return _leeg_visual("dd-woonplaats-matrix", titel, GEEN_VERBLIJF)
-    df["kolom"] = [{"onbekend": "Onbekend", "buiten": "Buiten de regio"}.get(p, naam)
-                   for p, naam in zip(df["plaats"], df["verblijf_naam"])]
-    regio = data.regio_gemeenten().sort_values("gemeente_naam")["gemeente_naam"].tolist()
-    kolommen = regio + ["Buiten de regio", "Onbekend"]
-    if df.empty:
+    regio = data.regio_gemeenten()
+    regio_naam = dict(zip(regio["gemeente_code"].tolist(), regio["gemeente_naam"].tolist()))
+    kolommen = sorted(regio_naam.values()) + ["Buiten de regio", "Onbekend"]
+    rijen = sectie.get("rij", [])
+    if not rijen:
         breed = pd.DataFrame(columns=["Herkomst", *kolommen])
     else:
-        breed = df.pivot_table(index="gemeente_naam", columns="kolom", values="actief", aggfunc="sum", fill_value=0)
-        breed = breed.reindex(columns=kolommen, fill_value=0).reset_index().rename(columns={"gemeente_naam": "Herkomst"})
-        breed = breed.sort_values("Herkomst")
+        # the place of a row: a municipality of the region by name, 'Buiten de regio' or 'Onbekend';
+        # a verblijf in the region without a name (not in marts.gemeenten) has no column, as before
+        herkomst = sorted({regio_naam[r["gemeente_code"]] for r in rijen if r["gemeente_code"] in regio_naam})
+        rij_van = {naam: i for i, naam in enumerate(herkomst)}
+        kolom_van = {naam: j for j, naam in enumerate(kolommen)}
+        waarden = np.zeros((len(herkomst), len(kolommen)), dtype="int64")
+        for r in rijen:
+            verblijf = r["verblijf_gemeente_code"]
+            if not isinstance(verblijf, str):
+                plaats = "Onbekend"
+            elif _waarheid(r["binnen_regio"]) is True:
+                plaats = regio_naam.get(verblijf, verblijf)
+            else:
+                plaats = "Buiten de regio"
+            i, j = rij_van.get(regio_naam.get(r["gemeente_code"])), kolom_van.get(plaats)
+            if i is not None and j is not None:
+                waarden[i, j] += r["actief"]
+        breed = pd.DataFrame(waarden, columns=pd.Index(kolommen, name="kolom"))
+        breed.insert(0, "Herkomst", herkomst)
     tekst = (f"Matrix van gemeente van herkomst (rijen) en woonplaats tijdens de zorg (kolommen), "
              f"{formats.maand(maand)}.")
     return Visual("dd-woonplaats-matrix", titel, breed, tekst, kolommen={c: af.AANTAL for c in kolommen},

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
-from dashboard.visuals import reken
 from kern import afscherming as af
 from kern import data, formats
 from kern.kleuren import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
@@ -34,13 +34,10 @@ def gemeente_code(ctx: Context) -> str | None:
     return eigen[0] if len(eigen) == 1 else None  # a user with one municipality: that one
 
 
-def _kengetallen(ctx: Context, code: str) -> pd.DataFrame:
-    """The gemeente's and the region's key figures per year side by side (suffixes _g, _r); the
-    four indicator visuals of the page share it."""
-    g = data.kengetallen_jaar(ctx.scope, data.Selectie(gemeenten=(code,)))
-    r = data.regio_kengetallen_jaar(ctx.scope)
-    gedeeld = ["jaar"] + [k for k in g.columns if k in r.columns and k != "jaar"]
-    return g[gedeeld].merge(r[gedeeld], on="jaar", suffixes=("_g", "_r"))
+def _kengetallen(ctx: Context, code: str) -> dict[str, list]:
+    """The gemeente's and the region's key figures per year side by side (suffixes _g, _r), one
+    query for the four indicator visuals of the page (warehouse/queries/gemeente_kengetallen.sql)."""
+    return ctx.onthoud(("gemeente.kengetallen", code), lambda: data.gemeente_kengetallen(ctx.scope, code))
 
 
 def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
@@ -48,8 +45,7 @@ def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
     ratios). A rate per 1.000 is computed from the published count (inwoners are public, so a
     rate of the exact count would give it back); euros per inwoner from the exact amount."""
     teller, *_rest, factor = INDICATOREN[sleutel]
-    df = ctx.onthoud(("gemeente.kengetallen", code), lambda: _kengetallen(ctx, code))
-    df = df[["jaar", f"{teller}_g", "inwoners_g", f"{teller}_r", "inwoners_r"]].copy()
+    k = _kengetallen(ctx, code)
     a = ctx.afscherming
 
     def cijfer(t, i):
@@ -58,9 +54,10 @@ def vergelijking(ctx: Context, code: str, sleutel: str) -> pd.DataFrame:
         r = a.per_1000(t, i)
         return float("nan") if r is None else r
 
-    df["gemeente"] = [cijfer(t, i) for t, i in zip(df[f"{teller}_g"], df["inwoners_g"])]
-    df["regio"] = [cijfer(t, i) for t, i in zip(df[f"{teller}_r"], df["inwoners_r"])]
-    return df.sort_values("jaar").reset_index(drop=True)
+    rijen = sorted(zip(k["jaar"], k[f"{teller}_g"], k["inwoners_g"], k[f"{teller}_r"], k["inwoners_r"]),
+                   key=lambda r: r[0])
+    return pd.DataFrame({"jaar": [r[0] for r in rijen], "gemeente": [cijfer(r[1], r[2]) for r in rijen],
+                         "regio": [cijfer(r[3], r[4]) for r in rijen]}, columns=["jaar", "gemeente", "regio"])
 
 
 def _indicator_visual(ctx: Context, sleutel: str) -> Visual:
@@ -71,19 +68,20 @@ def _indicator_visual(ctx: Context, sleutel: str) -> Visual:
         return Visual(vid, titel, pd.DataFrame(), "Kies een gemeente.", inhoud=None)
     naam = ctx.gemeente_namen().get(code, code)
     df = vergelijking(ctx, code, sleutel)
+    jaren, gemeente, regio = df["jaar"].tolist(), df["gemeente"].tolist(), df["regio"].tolist()
     df["jaar_label"] = [f"{j}" + (f" (t/m {formats.maand(ctx.laatste)})" if j == ctx.laatste.year else "")
-                        for j in df["jaar"]]
+                        for j in jaren]
     fig = categorie.gegroepeerd(df, "jaar_label", [("gemeente", naam, KLEUR["gemeente"]),
                                                    ("regio", f"Regio {ctx.info['regio']}", KLEUR["regio"])],
                                 opmaak=opmaak, ytitel=eenheid)
-    tabel = pd.DataFrame({"Jaar": df["jaar"], naam: df["gemeente"].round(4),
-                          f"Regio {ctx.info['regio']}": df["regio"].round(4)})  # rates already as published
+    tabel = pd.DataFrame({"Jaar": jaren, naam: np.round(np.asarray(gemeente, dtype="float64"), 4),
+                          f"Regio {ctx.info['regio']}": np.round(np.asarray(regio, dtype="float64"), 4)})
     if sleutel != "kosten" and not ctx.exact:  # hidden rates: '–', as in the chart
         tabel = tabel.astype(object).where(tabel.notna(), formats.LEEG)
     tekst = f"{titel}, {naam} tegenover de regio: " + "; ".join(
         f"{j}: {formats.getal(a, 2) if opmaak == 'getal2' else formats.eur(a)} tegen "
         f"{formats.getal(b, 2) if opmaak == 'getal2' else formats.eur(b)}"
-        for j, a, b in zip(df["jaar"], df["gemeente"], df["regio"])) + "."
+        for j, a, b in zip(jaren, gemeente, regio)) + "."
     return Visual(vid, titel, tabel, tekst, figuur=fig,
                   opmaak={naam: opmaak, f"Regio {ctx.info['regio']}": opmaak}, kolommen=af.bedragen(tabel))
 
@@ -114,24 +112,29 @@ def tussenvorm_visual(ctx: Context) -> Visual:
     p = ctx.periode
     if code is None:
         return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", pd.DataFrame(), "Kies een gemeente.")
-    df = data.clienten_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
-    lang = df.groupby(["maand", "tussenvorm"], as_index=False)["actief"].sum() if not df.empty else df
-    if lang.empty:
-        b = pd.DataFrame(columns=["maand"])
-    else:
-        b = reken.kruistabel(lang, "maand", "tussenvorm", "actief")
-        b = b[[t for t in TUSSENVORMEN if t in b.columns]].reset_index()
-        b["maand"] = pd.to_datetime(b["maand"])
-        b = reken.naar_korrel(b, ctx.korrel, standen=[c for c in b.columns if c != "maand"])
-    cats = [c for c in b.columns if c != "maand"]
-    lang = b.melt(id_vars="maand", value_vars=cats, var_name="tussenvorm", value_name="actief") if cats else \
-        pd.DataFrame(columns=["maand", "tussenvorm", "actief"])
-    fig = tijd.gestapeld_per_maand(lang.assign(actief=ctx.plotbaar(lang["actief"])), "tussenvorm", "actief",
-                                   KLEUR_TUSSENVORM, TUSSENVORMEN, ytitel="Actieve cliënten", korrel=ctx.korrel)
-    kop, tijden, opmaak = ctx.tijdkolom(b["maand"])
-    tabel = pd.DataFrame({kop: tijden, **{c: b[c] for c in cats}})
+    rijen = data.tussenvorm_maand(ctx.scope, ctx.selectie(p, kruis_gemeente=False, gemeenten=(code,)))
+    per_maand: dict = {}  # month -> tussenvorm -> stand (summed per month x tussenvorm in the query)
+    for maand, tussenvorm, actief in zip(rijen["maand"], rijen["tussenvorm"], rijen["actief"]):
+        per_maand.setdefault(pd.Timestamp(maand), {})[tussenvorm] = int(actief)
+    maanden = sorted(per_maand)
+    cats = [t for t in TUSSENVORMEN if any(t in d for d in per_maand.values())]
+    standen = {c: [per_maand[m].get(c, 0) for m in maanden] for c in cats}
+    if ctx.korrel != "maand" and maanden:
+        # a period's stand is that of its last month (reken.naar_korrel); the period's first month names it
+        laatste: dict = {}
+        for i, m in enumerate(maanden):
+            laatste[pd.Timestamp(flt.tijdvak_begin(m.date(), ctx.korrel))] = i
+        maanden = sorted(laatste)
+        standen = {c: [w[laatste[m]] for m in maanden] for c, w in standen.items()}
+    lang = pd.DataFrame({"maand": [m for _c in cats for m in maanden], "tussenvorm": [c for c in cats for _m in maanden],
+                         "actief": ctx.plotbaar([n for c in cats for n in standen[c]])},
+                        columns=["maand", "tussenvorm", "actief"])
+    fig = tijd.gestapeld_per_maand(lang, "tussenvorm", "actief", KLEUR_TUSSENVORM, TUSSENVORMEN,
+                                   ytitel="Actieve cliënten", korrel=ctx.korrel)
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
+    tabel = pd.DataFrame({kop: tijden, **standen})
     if cats:
-        tabel["Totaal"] = b[cats].sum(axis=1).values
+        tabel["Totaal"] = [sum(w) for w in zip(*standen.values())]
     naam = ctx.gemeente_namen().get(code, code)
     tekst = f"Actieve cliënten van {naam} per {flt.KORREL_LABEL[ctx.korrel].lower()} naar tussenvorm, {p.label}."
     return Visual("gemeente-tussenvorm", "Actieve cliënten naar tussenvorm", tabel, tekst, figuur=fig,

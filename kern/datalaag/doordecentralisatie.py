@@ -1,31 +1,57 @@
 """The doordecentralisatie marts for the visual builders and the reports: budget, woonplaats, cohorts.
-Every function goes through kern/datalaag/query.py and takes the caller's scope."""
+Every function goes through kern/datalaag/query.py and takes the caller's scope.
+
+The page's two sections (`budget_sectie`, `woonplaats_sectie`) are one query each, shaped in SQL
+for what the visuals show (warehouse/queries/doordecentralisatie_*.sql): a query's fixed cost is
+most of what a small one costs, and the rows come back as plain dicts per part, not frames to
+regroup per request."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 
+from kern.datalaag import query as q
 from kern.datalaag.marts import _scoped_query
 from kern.datalaag.query import Selectie
-from kern.datalaag.scope import _regionaal, _regiototaal
+from kern.datalaag.scope import _params, _regionaal, toegestane_gemeenten
 
 budget_jaar = _scoped_query("budget_jaar")
-woonplaats_maand = _scoped_query("woonplaats_maand")
-woonplaats_wonend_hier = _scoped_query("woonplaats_wonend_hier")
 cohort_maand = _scoped_query("cohort_maand")
 
 
-def regio_budget_jaar(scope) -> pd.DataFrame:
-    """The region's ingroeipad, costs, baten and result per year (sums, no gemeente rows)."""
-    return _regiototaal("regio_budget_jaar", scope, None)
+def _per_deel(df: pd.DataFrame) -> dict[str, list[dict]]:
+    """The rows of a sectioned query as dicts, per part (column `deel`), in the query's order."""
+    kolommen = list(df.columns)
+    delen: dict[str, list[dict]] = {}
+    for waarden in zip(*(df[k].tolist() for k in kolommen)):
+        rij = dict(zip(kolommen, waarden))
+        delen.setdefault(rij["deel"], []).append(rij)
+    return delen
 
 
-def doordecentralisatie_info(scope) -> dict:
-    """{'overgangsdatum': date|None, 'bw_indicaties', 'bw_indicaties_met_verblijf', 'budget_rijen'};
-    empty for an empty scope."""
-    df = _regionaal("doordecentralisatie_info", scope)
-    if df.empty:
+def budget_sectie(scope, sel: Selectie) -> dict[str, list[dict]]:
+    """warehouse/queries/doordecentralisatie_budget.sql: per part ('gemeente', 'regio') its rows.
+    'gemeente' covers the allowed gemeenten of `sel` (scope ∩ sel) only; the region's totals need a
+    non-empty scope (never a row per gemeente)."""
+    params = {**_params(scope, sel), "regio": bool(toegestane_gemeenten(scope))}
+    return _per_deel(q.query("doordecentralisatie_budget", params))
+
+
+def woonplaats_sectie(scope, sel: Selectie, maand: dt.date) -> dict:
+    """warehouse/queries/doordecentralisatie_woonplaats.sql for `maand`: per part ('herkomst',
+    'hier', 'cel') the rows of the allowed gemeenten of `sel` only, and under 'info' what
+    `doordecentralisatie_info` gives (empty for an empty scope)."""
+    delen: dict = _per_deel(q.query("doordecentralisatie_woonplaats", {**_params(scope, sel), "maand": maand}))
+    rij = delen.get("info", [None])[0]
+    delen["info"] = _info(rij if toegestane_gemeenten(scope) else None)  # deny by default
+    return delen
+
+
+def _info(rij: dict | None) -> dict:
+    """marts.doordecentralisatie_info's row as the screens use it; {} without one."""
+    if rij is None:
         return {}
-    rij = df.iloc[0]
     datum = rij["overgangsdatum"]
     return {"overgangsdatum": None if pd.isna(datum) else pd.Timestamp(datum).date(),
             "bw_indicaties": int(rij["bw_indicaties"]),
@@ -33,5 +59,12 @@ def doordecentralisatie_info(scope) -> dict:
             "budget_rijen": int(rij["budget_rijen"])}
 
 
-__all__ = ["Selectie", "budget_jaar", "cohort_maand", "doordecentralisatie_info", "regio_budget_jaar",
-           "woonplaats_maand", "woonplaats_wonend_hier"]
+def doordecentralisatie_info(scope) -> dict:
+    """{'overgangsdatum': date|None, 'bw_indicaties', 'bw_indicaties_met_verblijf', 'budget_rijen'};
+    empty for an empty scope."""
+    df = _regionaal("doordecentralisatie_info", scope)
+    return _info(next(iter(df.to_dict("records")), None))
+
+
+__all__ = ["Selectie", "budget_jaar", "budget_sectie", "cohort_maand", "doordecentralisatie_info",
+           "woonplaats_sectie"]
