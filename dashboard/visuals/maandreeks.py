@@ -58,3 +58,35 @@ def som(waarden: list, vakken) -> list:
 def laatste(waarden: list, vakken) -> list:
     """Stands per period: the value of its last month."""
     return [waarden[b - 1] for _begin, _a, b in vakken]
+
+
+def stand_en_stromen(periode, korrel: str, begin: dt.date, r: dict[str, list], stromen: list[str]):
+    """(first months of the periods, flows per period, stand before each, stand at its end) of
+    `periode` at grain `korrel`, from `r` = reeksen(...) over [begin, periode.tot] with the stand
+    in `actief`; `begin` is the month before the period, or its first month when the data start
+    there (no stand before it: None). A period's flows are the sum of its months, its stand that
+    of its last month."""
+    k = kalender.aantal_maanden(begin, periode.van) - 1  # 1 when the series starts the month before
+    stand = r["actief"][k:]
+    flows = {c: r[c][k:] for c in stromen}
+    eerste_vorige = r["actief"][0] if k else None
+    maanden = kalender.maandreeks(periode.van, periode.tot)
+    if korrel != "maand":
+        vakken = tijdvakken(periode.van, periode.tot, korrel)
+        flows = {c: som(v, vakken) for c, v in flows.items()}
+        stand = laatste(stand, vakken)
+        maanden = [v[0] for v in vakken]
+    return maanden, flows, [eerste_vorige, *stand[:-1]], stand
+
+
+def stromen_frame(kop: str, tijden: list, maand: bool, flows: dict[str, list], vorige: list, stand: list,
+                  extra: dict[str, str] | None = None) -> pd.DataFrame:
+    """The table of a flows visual: per period in-, new and outflow (`extra`: more flow columns,
+    header -> key, after Uitstroom), netto, the stand before and at the end."""
+    return pd.DataFrame({
+        kop: tijden, "Instroom": flows["instroom"], "Nieuwe cliënten": flows["nieuwe_clienten"],
+        "Uitstroom": flows["uitstroom"], **{kolom: flows[k] for kolom, k in (extra or {}).items()},
+        "Netto": [i - u for i, u in zip(flows["instroom"], flows["uitstroom"])],
+        "Stand vorige maand" if maand else "Stand begin": pd.array(vorige, dtype="Int64"),
+        "Stand eind maand" if maand else "Stand eind": pd.array(stand, dtype="Int64"),
+    })

@@ -37,21 +37,9 @@ def _per_maand(ctx: Context) -> tuple[dt.date, dict[str, list]]:
 
 
 def _stromen_reeks(ctx: Context) -> tuple[list, dict[str, list], list, list]:
-    """(first months of the periods, flows per period, stand before each, stand at its end) at
-    the chosen grain: a period's flows are the sum of its months, its stand that of its last."""
-    p = ctx.periode
+    """(first months of the periods, flows per period, stand before each, stand at its end)."""
     begin, r = _per_maand(ctx)
-    k = kalender.aantal_maanden(begin, p.van) - 1  # 1 when the series starts the month before
-    stand = r["actief"][k:]
-    flows = {c: r[c][k:] for c in _FLOWS}
-    eerste_vorige = r["actief"][0] if k else None  # no stand before the first month of the data
-    maanden = kalender.maandreeks(p.van, p.tot)
-    if ctx.korrel != "maand":
-        vakken = maandreeks.tijdvakken(p.van, p.tot, ctx.korrel)
-        flows = {c: maandreeks.som(v, vakken) for c, v in flows.items()}
-        stand = maandreeks.laatste(stand, vakken)
-        maanden = [v[0] for v in vakken]
-    return maanden, flows, [eerste_vorige, *stand[:-1]], stand
+    return maandreeks.stand_en_stromen(ctx.periode, ctx.korrel, begin, r, _FLOWS)
 
 
 def stromen_tabel(ctx: Context) -> pd.DataFrame:
@@ -62,15 +50,8 @@ def stromen_tabel(ctx: Context) -> pd.DataFrame:
 
 def _tabel(ctx: Context, maanden, flows, vorige, stand) -> pd.DataFrame:
     kop, tijden, _ = ctx.tijdkolom(maanden)
-    maand = ctx.korrel == "maand"
-    return pd.DataFrame({
-        kop: tijden,
-        "Instroom": flows["instroom"], "Nieuwe cliënten": flows["nieuwe_clienten"], "Uitstroom": flows["uitstroom"],
-        "Waarvan naar de Wlz": flows["uitstroom_wlz"],
-        "Netto": [i - u for i, u in zip(flows["instroom"], flows["uitstroom"])],
-        "Stand vorige maand" if maand else "Stand begin": pd.array(vorige, dtype="Int64"),
-        "Stand eind maand" if maand else "Stand eind": pd.array(stand, dtype="Int64"),
-    })
+    return maandreeks.stromen_frame(kop, tijden, ctx.korrel == "maand", flows, vorige, stand,
+                                    extra={"Waarvan naar de Wlz": "uitstroom_wlz"})
 
 
 @visual("stromen-maand")
