@@ -45,7 +45,14 @@ def afgekeurd_visual(ctx: Context) -> Visual:
     df = data.afgekeurd_per_reden(ctx.mag_datakwaliteit)
     tabel = pd.DataFrame({"Bestand": df["bestand"], "Soort": df["soort"], "Reden": df["reden"],
                           "Regels": df["regels"]})
-    per_reden = tabel.groupby("Reden", as_index=False)["Regels"].sum().sort_values("Regels", ascending=False)
+    som: dict = {}
+    for reden, n in zip(df["reden"].tolist(), df["regels"].tolist()):
+        if reden is not None:  # as groupby: a missing reason is no group
+            som[reden] = som.get(reden, 0) + n
+    redenen = sorted(som)  # the sums per reason in Python, then pandas' own sort: ties as before
+    per_reden = pd.DataFrame({"Reden": pd.Series(redenen, dtype=df["reden"].dtype),
+                              "Regels": pd.Series([som[r] for r in redenen], dtype=df["regels"].dtype)}
+                             ).sort_values("Regels", ascending=False)
     fig = categorie.staven(per_reden, "Reden", "Regels", "Afgekeurde regels", horizontaal=True,
                            kleur=KLEUR["uitstroom"], hoogte=max(200, 40 * len(per_reden) + 60))
     tekst = f"Afgekeurde regels: {formats.getal(tabel['Regels'].sum())}, in {len(per_reden)} redenen."
@@ -68,6 +75,11 @@ def _regel_tekst(rij: str | None, toon_client: bool) -> str:
 
 @visual("dq-afgekeurde-regels")
 def afgekeurde_regels_visual(ctx: Context) -> Visual:
+    # built once per request: dq-afgekeurd-per-bestand counts this visual's published rows
+    return ctx.onthoud("dq-afgekeurde-regels", lambda: _afgekeurde_regels(ctx))
+
+
+def _afgekeurde_regels(ctx: Context) -> Visual:
     df = data.afgekeurde_regels(ctx.mag_datakwaliteit)
     toon_client = ctx.exact  # the regio role; beheer sees the line without the client number
     tabel = pd.DataFrame({
@@ -127,13 +139,14 @@ def producten_visual(ctx: Context) -> Visual:
 @visual("dq-balans")
 def balans_visual(ctx: Context) -> Visual:
     df = data.stand_balans(ctx.scope if ctx.mag_datakwaliteit else frozenset())
-    tabel = pd.DataFrame({"Maand": df["maand"].map(lambda d: pd.Timestamp(d).date()),
+    maanden = df["maand"].tolist()
+    tabel = pd.DataFrame({"Maand": pd.Series([pd.Timestamp(d).date() for d in maanden], dtype=object),
                           "Stand vorige maand": df["stand_vorige"], "Instroom": df["instroom"],
                           "Uitstroom": df["uitstroom"], "Stand": df["stand"], "Niet verklaard": df["verschil"]})
-    fout = int((tabel["Niet verklaard"] != 0).sum())
-    reeks = pd.DataFrame({"maand": pd.to_datetime(df["maand"]), "verschil": df["verschil"]})
-    if not ctx.exact:  # an unexplained rest next to the four counts would give them back
-        reeks["verschil"] = float("nan")
+    fout = sum(1 for v in df["verschil"].tolist() if v != 0)
+    # an unexplained rest next to the four counts would give them back: none for a protected viewer
+    reeks = pd.DataFrame({"maand": pd.to_datetime(df["maand"]),
+                          "verschil": df["verschil"] if ctx.exact else float("nan")})
     fig = tijd.reeksen_per_maand(reeks, [("verschil", "Niet verklaard", KLEUR["uitstroom"])], soort="staaf",
                                  ytitel="Cliënten", hoogte=240)
     tekst = ("Controle: de stand van elke maand is de stand van de vorige maand plus instroom min uitstroom. "

@@ -5,13 +5,15 @@ BW (warehouse/models/intermediate/doelgroep_*.sql); the money is in visuals/opva
 The tussenvorm and leveringsvorm filters are BW's: they do not apply here (said on each visual)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
-from dashboard.visuals import reken
+from dashboard.visuals import maandreeks, reken
 from kern import afscherming as af
 from kern import data, kalender
 from kern.kleuren import KLEUR, OPVANGVORMEN
@@ -38,20 +40,73 @@ def mo_stand_per_maand(ctx: Context, periode: flt.Periode) -> pd.DataFrame:
     return uit[["maand", *OPVANGVORMEN, "actief"]]
 
 
+# the page's shaped queries (warehouse/queries/): sums over the allowed gemeenten, made in SQL
+_PER_MAAND = data._scoped_query("mo_pagina_maand")
+_VERBLIJFSDUUR = data._scoped_query("mo_verblijfsduur_som")
+_FLOWS = ["instroom", "nieuwe_clienten", "uitstroom"]
+
+
+def _per_maand(ctx: Context) -> tuple[dt.date, dict[str, list]]:
+    """(first month, per series a list over the months): every month figure of the page, from
+    the month before the period (the first stand the flows table needs) to its end. Series:
+    the stand per opvangvorm and in total (`actief`: every opvangvorm), the flows, the shifts
+    per richting, the overlap."""
+    def maak():
+        p = ctx.periode
+        begin = max(kalender.plus_maanden(p.van, -1), ctx.eerste)
+        df = _PER_MAAND(ctx.scope, _sel(ctx, flt.Periode(begin, p.tot)))
+        n, eerste = kalender.aantal_maanden(begin, p.tot), maandreeks.index(begin)
+        uit = {k: [0] * n for k in ["actief", *OPVANGVORMEN, *_FLOWS, *RICHTINGEN, "overlap"]}
+        for m, reeks, sleutel, aantal in zip(df["m"].tolist(), df["reeks"].tolist(), df["sleutel"].tolist(),
+                                             df["aantal"].tolist()):
+            i = m - eerste
+            if reeks == "stand":
+                uit["actief"][i] += aantal
+                if sleutel in OPVANGVORMEN:
+                    uit[sleutel][i] += aantal
+            elif reeks == "overgang":
+                if sleutel in RICHTINGEN:
+                    uit[sleutel][i] += aantal
+            else:
+                uit[reeks][i] += aantal
+        return begin, uit
+    return ctx.onthoud("mo-per-maand", maak)
+
+
+def _in_periode(ctx: Context) -> dict[str, list]:
+    """The page's month series over the months of the period only."""
+    begin, r = _per_maand(ctx)
+    k = kalender.aantal_maanden(begin, ctx.periode.van) - 1
+    return {naam: w[k:] for naam, w in r.items()}
+
+
+def _op_korrel(ctx: Context, r: dict[str, list], sommen=(), standen=()):
+    """(first months of the periods, the series `sommen` summed per period and `standen` at each
+    period's end)."""
+    p = ctx.periode
+    if ctx.korrel == "maand":
+        return kalender.maandreeks(p.van, p.tot), {k: r[k] for k in [*sommen, *standen]}
+    vakken = maandreeks.tijdvakken(p.van, p.tot, ctx.korrel)
+    return ([v[0] for v in vakken], {**{k: maandreeks.som(r[k], vakken) for k in sommen},
+                                     **{k: maandreeks.laatste(r[k], vakken) for k in standen}})
+
+
 @visual("mo-stand")
 def stand_visual(ctx: Context) -> Visual:
-    breed = reken.naar_korrel(mo_stand_per_maand(ctx, ctx.periode), ctx.korrel, standen=[*OPVANGVORMEN, "actief"])
-    lang = breed.melt(id_vars="maand", value_vars=OPVANGVORMEN, var_name="opvangvorm", value_name="aantal")
-    fig = tijd.gestapeld_per_maand(lang.assign(aantal=ctx.plotbaar(lang["aantal"])), "opvangvorm", "aantal",
+    maanden, breed = _op_korrel(ctx, _in_periode(ctx), standen=[*OPVANGVORMEN, "actief"])
+    tijdvak = [pd.Timestamp(m) for m in maanden]
+    lang = pd.DataFrame({"maand": tijdvak * len(OPVANGVORMEN),  # what melt gave: a series after the other
+                         "opvangvorm": [v for v in OPVANGVORMEN for _m in maanden],
+                         "aantal": ctx.plotbaar([x for v in OPVANGVORMEN for x in breed[v]])})
+    fig = tijd.gestapeld_per_maand(lang, "opvangvorm", "aantal",
                                    KLEUR_OPVANGVORM, OPVANGVORMEN, geselecteerd=ctx.kruis_maand,
                                    ytitel="Cliënten in de opvang", korrel=ctx.korrel)
-    kop, tijden, opmaak = ctx.tijdkolom(breed["maand"])
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
     tabel = pd.DataFrame({kop: tijden, "Opvang": breed["Opvang"], "Spoedopvang": breed["Spoedopvang"],
                           "Totaal": breed["actief"]})
-    laatst = tabel.iloc[-1] if len(tabel) else None
     tekst = (f"Cliënten in de maatschappelijke opvang naar opvangvorm, {ctx.periode.label}, {ctx.selectie_label()}"
-             + (f". Laatste periode: opvang {ctx.aantal(laatst['Opvang'])}, spoedopvang "
-                f"{ctx.aantal(laatst['Spoedopvang'])}, totaal {ctx.aantal(laatst['Totaal'])}." if laatst is not None else "."))
+             + (f". Laatste periode: opvang {ctx.aantal(breed['Opvang'][-1])}, spoedopvang "
+                f"{ctx.aantal(breed['Spoedopvang'][-1])}, totaal {ctx.aantal(breed['actief'][-1])}." if maanden else "."))
     return Visual("mo-stand", "Cliënten in de opvang naar opvangvorm", tabel, tekst, figuur=fig,
                   opmaak={kop: opmaak, **{c: "getal" for c in tabel.columns[1:]}},
                   kolommen={c: af.AANTAL for c in tabel.columns[1:]}, kruisfilter=ctx.tijd_kruisfilter,
@@ -60,40 +115,31 @@ def stand_visual(ctx: Context) -> Visual:
 
 def mo_stromen_tabel(ctx: Context) -> pd.DataFrame:
     """Per period: MO in- and outflow and the MO stand, so stand = vorige stand + in - uit."""
-    p = ctx.periode
-    fl = data.mo_stromen_maand(ctx.scope, _sel(ctx, p))
-    fl = reken.stromen_per_maand(fl.assign(uitstroom_wlz=0), p.van, p.tot)
-    begin = max(kalender.plus_maanden(p.van, -1), ctx.eerste)
-    st = mo_stand_per_maand(ctx, flt.Periode(begin, p.tot))[["maand", "actief"]]
-    st["vorige"] = st["actief"].shift(1)
-    df = fl.merge(st, on="maand", how="left")
-    if ctx.korrel != "maand":
-        eerste_vorige = df["vorige"].iloc[0]
-        df = reken.naar_korrel(df, ctx.korrel, sommen=["instroom", "nieuwe_clienten", "uitstroom"],
-                               standen=["actief"])
-        df["vorige"] = df["actief"].shift(1)
-        df.loc[df.index[0], "vorige"] = eerste_vorige
-    kop, tijden, _ = ctx.tijdkolom(df["maand"])
-    maand = ctx.korrel == "maand"
-    return pd.DataFrame({
-        kop: tijden, "Instroom": df["instroom"], "Nieuwe cliënten": df["nieuwe_clienten"],
-        "Uitstroom": df["uitstroom"], "Netto": df["instroom"] - df["uitstroom"],
-        "Stand vorige maand" if maand else "Stand begin": df["vorige"].astype("Int64"),
-        "Stand eind maand" if maand else "Stand eind": df["actief"].astype("Int64"),
-    })
+    return _stromen_tabel(ctx, *_mo_stromen(ctx))
+
+
+def _mo_stromen(ctx: Context):
+    begin, r = _per_maand(ctx)
+    return maandreeks.stand_en_stromen(ctx.periode, ctx.korrel, begin, r, _FLOWS)
+
+
+def _stromen_tabel(ctx: Context, maanden, flows, vorige, stand) -> pd.DataFrame:
+    kop, tijden, _ = ctx.tijdkolom(maanden)
+    return maandreeks.stromen_frame(kop, tijden, ctx.korrel == "maand", flows, vorige, stand)
 
 
 @visual("mo-stromen")
 def stromen_visual(ctx: Context) -> Visual:
-    tabel = mo_stromen_tabel(ctx)
+    maanden, flows, vorige, stand = _mo_stromen(ctx)
+    tabel = _stromen_tabel(ctx, maanden, flows, vorige, stand)
     kop = tabel.columns[0]
-    fig_df = pd.DataFrame({"maand": reken.tijdvakken(ctx.periode.van, ctx.periode.tot, ctx.korrel),
-                           "instroom": ctx.plotbaar(tabel["Instroom"]), "uitstroom": ctx.plotbaar(tabel["Uitstroom"]),
-                           "nieuwe_clienten": ctx.plotbaar(tabel["Nieuwe cliënten"])})
+    fig_df = pd.DataFrame({"maand": [pd.Timestamp(m) for m in maanden],
+                           "instroom": ctx.plotbaar(flows["instroom"]), "uitstroom": ctx.plotbaar(flows["uitstroom"]),
+                           "nieuwe_clienten": ctx.plotbaar(flows["nieuwe_clienten"])})
     fig = tijd.stromen(fig_df, geselecteerd=ctx.kruis_maand, korrel=ctx.korrel)
     tekst = (f"In- en uitstroom maatschappelijke opvang, {ctx.periode.label}, {ctx.selectie_label()}: instroom "
-             f"{ctx.aantal(tabel['Instroom'].sum())} (waarvan {ctx.aantal(tabel['Nieuwe cliënten'].sum())} nieuwe "
-             f"cliënten), uitstroom {ctx.aantal(tabel['Uitstroom'].sum())}.")
+             f"{ctx.aantal(sum(flows['instroom']))} (waarvan {ctx.aantal(sum(flows['nieuwe_clienten']))} nieuwe "
+             f"cliënten), uitstroom {ctx.aantal(sum(flows['uitstroom']))}.")
     kolommen = {c: af.AANTAL for c in tabel.columns[1:]}
     kolommen["Netto"] = af.verschil("Instroom", "Uitstroom")
     return Visual("mo-stromen", "In- en uitstroom opvang", tabel, tekst, figuur=fig,
@@ -105,26 +151,18 @@ def stromen_visual(ctx: Context) -> Visual:
 
 @visual("mo-verblijfsduur")
 def verblijfsduur_visual(ctx: Context) -> Visual:
-    df = data.mo_verblijfsduur(ctx.scope, _sel(ctx))
+    df = _VERBLIJFSDUUR(ctx.scope, _sel(ctx, ctx.analyse))  # in care, or ended in the analysis years: SQL
     jaren = set(range(ctx.analyse.van.year, ctx.analyse.tot.year + 1))
-    if not df.empty:
-        df = df[(df["status"] == "in zorg") | df["uitstroomjaar"].isin(jaren)]
-    if df.empty:
-        tabel = pd.DataFrame({"Duurklasse": pd.Series(dtype=str), "In opvang": pd.Series(dtype="int64"),
-                              "Uitgestroomd": pd.Series(dtype="int64")})
-    else:
-        k = reken.kruistabel(df, ["klasse_volgorde", "duurklasse"], "status", "episodes").reset_index()
-        k = k.sort_values("klasse_volgorde")
-        tabel = pd.DataFrame({"Duurklasse": k["duurklasse"],
-                              "In opvang": k["in zorg"].astype("int64") if "in zorg" in k else 0,
-                              "Uitgestroomd": k["uitgestroomd"].astype("int64") if "uitgestroomd" in k else 0})
+    tabel = pd.DataFrame({"Duurklasse": df["duurklasse"], "In opvang": df["in_zorg"], "Uitgestroomd": df["uitgestroomd"]})
     jaartekst = "–".join(str(j) for j in sorted({min(jaren), max(jaren)}))
-    fig = categorie.gegroepeerd(tabel.assign(**{c: ctx.plotbaar(tabel[c]) for c in ("In opvang", "Uitgestroomd")}),
+    fig = categorie.gegroepeerd(pd.DataFrame({"Duurklasse": tabel["Duurklasse"],
+                                              **{c: ctx.plotbaar(df[k].tolist()) for c, k in
+                                                 (("In opvang", "in_zorg"), ("Uitgestroomd", "uitgestroomd"))}}),
                                 "Duurklasse", [("In opvang", "In opvang (op peildatum)", KLEUR["stand"]),
                                                ("Uitgestroomd", f"Uitgestroomd in {jaartekst}", KLEUR["uitstroom"])],
                                 ytitel="Verblijven")
-    tekst = (f"Verblijfsduur in de opvang: {ctx.aantal(tabel['In opvang'].sum())} verblijven lopen op de peildatum, "
-             f"{ctx.aantal(tabel['Uitgestroomd'].sum())} eindigden in {jaartekst}, naar duurklasse.")
+    tekst = (f"Verblijfsduur in de opvang: {ctx.aantal(sum(df['in_zorg'].tolist()))} verblijven lopen op de "
+             f"peildatum, {ctx.aantal(sum(df['uitgestroomd'].tolist()))} eindigden in {jaartekst}, naar duurklasse.")
     return Visual("mo-verblijfsduur", "Verblijfsduur in de opvang", tabel, tekst, figuur=fig,
                   opmaak={"In opvang": "getal", "Uitgestroomd": "getal"},
                   kolommen={"In opvang": af.AANTAL, "Uitgestroomd": af.AANTAL},
@@ -136,25 +174,17 @@ def verblijfsduur_visual(ctx: Context) -> Visual:
 def overgangen_visual(ctx: Context) -> Visual:
     """Shifts between MO and BW per period, and the clients in both at once (overlap)."""
     p = ctx.periode
-    og = data.doelgroep_overgangen_maand(ctx.scope, _sel(ctx, p))
-    ov = data.doelgroep_overlap_maand(ctx.scope, _sel(ctx, p))
-    maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(p.van, p.tot))})
-    alleen_maand = maanden[["maand"]]
-    for richting in RICHTINGEN:
-        deel = og[og["richting"] == richting] if not og.empty else og
-        maanden[richting] = reken.som_per_maand(alleen_maand, deel, ["aantal"])["aantal"] if len(deel) else 0
-    maanden["overlap"] = reken.som_per_maand(alleen_maand, ov, ["aantal"])["aantal"] if len(ov) else 0
-    df = reken.naar_korrel(maanden, ctx.korrel, sommen=RICHTINGEN, standen=["overlap"])
-    kop, tijden, opmaak = ctx.tijdkolom(df["maand"])
+    maanden, df = _op_korrel(ctx, _in_periode(ctx), sommen=RICHTINGEN, standen=["overlap"])
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
     tabel = pd.DataFrame({kop: tijden, "MO naar BW": df["MO naar BW"], "BW naar MO": df["BW naar MO"],
                           "In BW én MO": df["overlap"]})
-    fig = tijd.reeksen_per_maand(pd.DataFrame({"maand": df["maand"], **{c: ctx.plotbaar(tabel[c])
-                                                                        for c in RICHTINGEN}}),
+    fig = tijd.reeksen_per_maand(pd.DataFrame({"maand": [pd.Timestamp(m) for m in maanden],
+                                               **{c: ctx.plotbaar(df[c]) for c in RICHTINGEN}}),
                                  [("MO naar BW", "MO naar BW", KLEUR["instroom"]),
                                   ("BW naar MO", "BW naar MO", KLEUR["uitstroom"])],
                                  soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten", korrel=ctx.korrel)
-    tekst = (f"Verschuivingen tussen opvang en beschermd wonen, {p.label}: {ctx.aantal(tabel['MO naar BW'].sum())} "
-             f"van opvang naar BW en {ctx.aantal(tabel['BW naar MO'].sum())} van BW naar opvang.")
+    tekst = (f"Verschuivingen tussen opvang en beschermd wonen, {p.label}: {ctx.aantal(sum(df['MO naar BW']))} "
+             f"van opvang naar BW en {ctx.aantal(sum(df['BW naar MO']))} van BW naar opvang.")
     return Visual("mo-overgangen", "Verschuivingen tussen opvang en beschermd wonen", tabel, tekst, figuur=fig,
                   opmaak={kop: opmaak, **{c: "getal" for c in tabel.columns[1:]}},
                   kolommen={c: af.AANTAL for c in tabel.columns[1:]}, kruisfilter=ctx.tijd_kruisfilter,

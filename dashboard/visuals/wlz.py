@@ -3,55 +3,74 @@ municipality; Wlz requests. The cumulative and its start date are the warehouse'
 (queries/wlz_cumulatief.sql, seeds/wlz_ggz.csv); this module only shapes them for display."""
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
 import pandas as pd
 
 from dashboard import filters as flt
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
-from dashboard.visuals import reken
+from dashboard.visuals import maandreeks
 from kern import afscherming as af
-from kern import data, formats
+from kern import data, formats, kalender
 from kern.kleuren import KLEUR, WLZ_STATUS
 
+# the page's shaped queries (warehouse/queries/): sums over the allowed gemeenten, made in SQL
+_PER_MAAND = data._scoped_query("wlz_pagina_maand")
+_PER_GEMEENTE = data._scoped_query("wlz_per_gemeente")
+_OPEN = data._scoped_query("wlz_open_som")
+_BESLUITEN = ["aanvragen", "toegekend", "afgewezen", "in_behandeling", "ingetrokken"]
 
-def _cumulatief_per_maand(cum: pd.DataFrame, maanden: pd.Series) -> list[int]:
-    """The selected gemeenten's cumulative in each month (the query has a row for every month and
-    gemeente from the start on); 0 before the start."""
-    if cum.empty:
-        return [0] * len(maanden)
-    per_maand = cum.assign(maand=pd.to_datetime(cum["maand"])).groupby("maand")["uitstroom_wlz_cumulatief"].sum()
-    return [int(per_maand.get(m, 0)) for m in maanden]
+
+def _per_maand(ctx: Context) -> tuple[dict[str, list], dt.date]:
+    """(per column a list over the months of the period, the day the Wlz opened to ggz clients):
+    the uitstroom to the Wlz, its cumulative and the requests by decision, for both month visuals."""
+    def maak():
+        p = ctx.periode
+        df = _PER_MAAND(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
+        sinds = pd.Timestamp(df["open_sinds"].iloc[0]).date() if len(df) else data.wlz_sinds()
+        return maandreeks.reeksen(df, p.van, p.tot, ["uitstroom_wlz", "cumulatief", *_BESLUITEN]), sinds
+    return ctx.onthoud("wlz-per-maand", maak)
+
+
+def _op_korrel(ctx: Context, sommen: dict[str, list], standen: dict[str, list] | None = None):
+    """(first months of the periods, sums per period, stands at each period's end)."""
+    p = ctx.periode
+    if ctx.korrel == "maand":
+        return kalender.maandreeks(p.van, p.tot), sommen, standen or {}
+    vakken = maandreeks.tijdvakken(p.van, p.tot, ctx.korrel)
+    return ([v[0] for v in vakken], {k: maandreeks.som(w, vakken) for k, w in sommen.items()},
+            {k: maandreeks.laatste(w, vakken) for k, w in (standen or {}).items()})
 
 
 @visual("wlz-maand")
 def wlz_maand_visual(ctx: Context) -> Visual:
     p = ctx.periode
-    sel = ctx.selectie(p, tussenvorm=False, levering=False)
-    sinds = data.wlz_sinds()
-    reeks = reken.stromen_per_maand(
-        data.stromen_maand(ctx.scope, sel), p.van, p.tot)[["maand", "uitstroom_wlz"]]
-    reeks["cumulatief"] = _cumulatief_per_maand(data.wlz_cumulatief(ctx.scope, sel), reeks["maand"])
-    reeks = reken.naar_korrel(reeks, ctx.korrel, sommen=["uitstroom_wlz"], standen=["cumulatief"])
+    r, sinds = _per_maand(ctx)
+    maanden, sommen, standen = _op_korrel(ctx, {"uitstroom_wlz": r["uitstroom_wlz"]}, {"cumulatief": r["cumulatief"]})
+    wlz, cumulatief = sommen["uitstroom_wlz"], standen["cumulatief"]
     eenheid = flt.KORREL_LABEL[ctx.korrel].lower()
     kolom = f"Cumulatief sinds {formats.maand(sinds)}"
-    fig = tijd.reeksen_per_maand(reeks.assign(uitstroom_wlz=ctx.plotbaar(reeks["uitstroom_wlz"])),
+    fig = tijd.reeksen_per_maand(pd.DataFrame({"maand": [pd.Timestamp(m) for m in maanden],
+                                               "uitstroom_wlz": ctx.plotbaar(wlz)}),
                                  [("uitstroom_wlz", f"Naar de Wlz in de {eenheid}", KLEUR["uitstroom_wlz"])],
                                  soort="staaf", geselecteerd=ctx.kruis_maand, ytitel="Cliënten", korrel=ctx.korrel)
     if ctx.exact:  # consecutive cumulatives give every period's count back: only for exact viewers
-        labels = [formats.tijdvak(m, ctx.korrel) for m in reeks["maand"]]
-        fig.add_scatter(x=labels, y=reeks["cumulatief"], name=f"Cumulatief sinds {sinds.year}", mode="lines",
+        labels = [formats.tijdvak(m, ctx.korrel) for m in maanden]
+        fig.add_scatter(x=labels, y=cumulatief, name=f"Cumulatief sinds {sinds.year}", mode="lines",
                         yaxis="y2", line={"color": KLEUR["netto"], "width": 2},
-                        customdata=[formats.getal(v) for v in reeks["cumulatief"]],
+                        customdata=[formats.getal(v) for v in cumulatief],
                         hovertemplate=f"%{{x}}<br>{kolom}: <b>%{{customdata}}</b><extra></extra>")
         fig.update_layout(showlegend=True, yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero",
                                                        "title": "Cumulatief", "showgrid": False})
-    kop, tijden, opmaak = ctx.tijdkolom(reeks["maand"])
-    tabel = pd.DataFrame({kop: tijden, "Naar de Wlz": reeks["uitstroom_wlz"], kolom: reeks["cumulatief"]})
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
+    tabel = pd.DataFrame({kop: tijden, "Naar de Wlz": wlz, kolom: cumulatief})
     # the last cumulative alone is one count, published as such (rounded for a protected viewer)
-    tekst = (f"Uitstroom naar de Wlz per {eenheid}, {p.label}: {ctx.aantal(reeks['uitstroom_wlz'].sum())} "
+    tekst = (f"Uitstroom naar de Wlz per {eenheid}, {p.label}: {ctx.aantal(sum(wlz))} "
              f"cliënten; cumulatief sinds {formats.MAANDEN_LANG[sinds.month - 1]} {sinds.year} "
-             f"{ctx.aantal(reeks['cumulatief'].iloc[-1] if len(reeks) else 0)}.")
+             f"{ctx.aantal(cumulatief[-1] if cumulatief else 0)}.")
     toelichting = (f"Reden van beëindiging {data.wlz_reden_codes()} (uitstroom naar ander domein, bijv. Wlz). "
                    f"Sinds {sinds.day}-{sinds.month}-{sinds.year} staat de Wlz open voor mensen met "
                    "psychische problemen.")
@@ -68,24 +87,24 @@ def wlz_maand_visual(ctx: Context) -> Visual:
 def wlz_gemeenten_visual(ctx: Context) -> Visual:
     p = ctx.analyse
     sel = ctx.selectie(p, kruis_gemeente=False, tussenvorm=False, levering=False)
-    codes = data.toegestane_gemeenten(ctx.scope, sel)
-    gem = data.gemeenten(ctx.scope)
-    gem = gem[gem["gemeente_code"].isin(codes)][["gemeente_code", "gemeente_naam"]]
-    fl = data.stromen_maand(ctx.scope, sel)
-    cum = data.wlz_cumulatief(ctx.scope, sel)
-    periode = fl.groupby("gemeente_code")["uitstroom_wlz"].sum() if not fl.empty else pd.Series(dtype="int64")
+    codes = set(data.toegestane_gemeenten(ctx.scope, sel))
+    gem = [(c, n) for c, n in ctx.gemeente_namen().items() if c in codes]  # in the region's order
+    df = _PER_GEMEENTE(ctx.scope, sel)
+    per_gemeente = dict(zip(df["gemeente_code"].tolist(), zip(df["uitstroom_wlz"].tolist(), df["cumulatief"].tolist())))
+    wlz = [per_gemeente.get(c, (0, 0))[0] for c, _n in gem]
     # one cumulative per gemeente, at the period's last month: a single count, no series
-    eind = cum[pd.to_datetime(cum["maand"]) == pd.Timestamp(p.tot)]
-    sinds = eind.groupby("gemeente_code")["uitstroom_wlz_cumulatief"].sum() if not eind.empty \
-        else pd.Series(dtype="int64")
-    df = gem.assign(uitstroom_wlz=[int(periode.get(c, 0)) for c in gem["gemeente_code"]],
-                    cumulatief=[int(sinds.get(c, 0)) for c in gem["gemeente_code"]])
-    fig = categorie.staven_per_gemeente(df.assign(uitstroom_wlz=ctx.plotbaar(df["uitstroom_wlz"])), "uitstroom_wlz",
-                                        "Naar de Wlz", geselecteerd=ctx.kruis_gemeente, kleur=KLEUR["uitstroom_wlz"])
-    tabel = pd.DataFrame({"Gemeente": df["gemeente_naam"], "Gemeentecode": df["gemeente_code"],
-                          f"Naar de Wlz ({p.label})": df["uitstroom_wlz"],
-                          f"Cumulatief {formats.maand(data.wlz_sinds())} t/m {formats.maand(p.tot)}": df["cumulatief"]}).sort_values("Gemeente")
-    tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {ctx.aantal(df['uitstroom_wlz'].sum())}."
+    cumulatief = [per_gemeente.get(c, (0, 0))[1] for c, _n in gem]
+    fig = categorie.staven_per_gemeente(
+        pd.DataFrame({"gemeente_code": [c for c, _n in gem], "gemeente_naam": [n for _c, n in gem],
+                      "uitstroom_wlz": ctx.plotbaar(wlz)}),
+        "uitstroom_wlz", "Naar de Wlz", geselecteerd=ctx.kruis_gemeente, kleur=KLEUR["uitstroom_wlz"])
+    volgorde = sorted(range(len(gem)), key=lambda i: gem[i][1])
+    sinds = _per_maand(ctx)[1]  # read with the month rows (on the page: no query of its own)
+    tabel = pd.DataFrame({"Gemeente": [gem[i][1] for i in volgorde], "Gemeentecode": [gem[i][0] for i in volgorde],
+                          f"Naar de Wlz ({p.label})": np.array([wlz[i] for i in volgorde], dtype="int64"),
+                          f"Cumulatief {formats.maand(sinds)} t/m {formats.maand(p.tot)}":
+                              np.array([cumulatief[i] for i in volgorde], dtype="int64")})
+    tekst = f"Uitstroom naar de Wlz per gemeente, {p.label}; totaal {ctx.aantal(sum(wlz))}."
     return Visual("wlz-gemeenten", f"Naar de Wlz per gemeente · {p.label}", tabel, tekst, figuur=fig,
                   opmaak={c: "getal" for c in tabel.columns[2:]}, kolommen={c: af.AANTAL for c in tabel.columns[2:]},
                   kruisfilter="gemeente")
@@ -94,25 +113,18 @@ def wlz_gemeenten_visual(ctx: Context) -> Visual:
 @visual("wlz-aanvragen")
 def aanvragen_visual(ctx: Context) -> Visual:
     p = ctx.periode
-    df = data.wlz_aanvragen_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
     labels = {k: label for k, label, _rapport in data.wlz_besluiten()}  # the decisions, from their seed
-    kol = ["aanvragen", *labels]
-    maanden = reken.stromen_per_maand(pd.DataFrame(columns=["maand", "instroom", "nieuwe_clienten", "uitstroom",
-                                                            "uitstroom_wlz"]), p.van, p.tot)[["maand"]]
-    if not df.empty:
-        g = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand", as_index=False)[kol].sum()
-        maanden = maanden.merge(g, on="maand", how="left")
-    for k in kol:
-        maanden[k] = maanden.get(k, pd.Series(0, index=maanden.index)).fillna(0).astype("int64")
-    maanden = reken.naar_korrel(maanden, ctx.korrel, sommen=kol)
-    fig = tijd.reeksen_per_maand(maanden.assign(**{k: ctx.plotbaar(maanden[k]) for k in labels}),
+    r, _sinds = _per_maand(ctx)
+    maanden, n, _ = _op_korrel(ctx, {k: r[k] for k in ["aanvragen", *labels]})
+    fig = tijd.reeksen_per_maand(pd.DataFrame({"maand": [pd.Timestamp(m) for m in maanden],
+                                               **{k: ctx.plotbaar(n[k]) for k in labels}}),
                                  [(k, labels[k], WLZ_STATUS[k]) for k in labels], soort="staaf",
                                  gestapeld=True, ytitel="Aanvragen", korrel=ctx.korrel)
-    kop, tijden, opmaak = ctx.tijdkolom(maanden["maand"])
+    kop, tijden, opmaak = ctx.tijdkolom(maanden)
     kop = f"{kop} van aanvraag"
-    tabel = pd.DataFrame({kop: tijden, "Aanvragen": maanden["aanvragen"], **{labels[k]: maanden[k] for k in labels}})
-    tekst = (f"Wlz-aanvragen per {flt.KORREL_LABEL[ctx.korrel].lower()} van aanvraag, {p.label}: {ctx.aantal(maanden['aanvragen'].sum())} "
-             f"aanvragen, waarvan {ctx.aantal(maanden['in_behandeling'].sum())} nog in behandeling.")
+    tabel = pd.DataFrame({kop: tijden, "Aanvragen": n["aanvragen"], **{labels[k]: n[k] for k in labels}})
+    tekst = (f"Wlz-aanvragen per {flt.KORREL_LABEL[ctx.korrel].lower()} van aanvraag, {p.label}: {ctx.aantal(sum(n['aanvragen']))} "
+             f"aanvragen, waarvan {ctx.aantal(sum(n['in_behandeling']))} nog in behandeling.")
     return Visual("wlz-aanvragen", "Wlz-aanvragen naar besluit", tabel, tekst, figuur=fig,
                   opmaak={kop: opmaak, **{c: "getal" for c in tabel.columns[1:]}},
                   kolommen={c: af.AANTAL for c in tabel.columns[1:]},
@@ -121,18 +133,17 @@ def aanvragen_visual(ctx: Context) -> Visual:
 
 @visual("wlz-open")
 def open_visual(ctx: Context) -> Visual:
-    df = data.wlz_aanvragen_open(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))
+    df = _OPEN(ctx.scope, ctx.selectie(tussenvorm=False, levering=False))  # summed per class in SQL
     if df.empty:
-        tabel = pd.DataFrame(columns=["Wachttijd", "Openstaande aanvragen"])
+        tabel, klassen, aantallen = pd.DataFrame(columns=["Wachttijd", "Openstaande aanvragen"]), [], []
     else:
-        g = df.groupby(["klasse_volgorde", "leeftijdsklasse"], as_index=False)["aanvragen"].sum()
-        tabel = pd.DataFrame({"Wachttijd": g["leeftijdsklasse"],
-                              "Openstaande aanvragen": g["aanvragen"].astype("int64")})
-    fig = categorie.staven(tabel.assign(**{"Openstaande aanvragen": ctx.plotbaar(tabel["Openstaande aanvragen"])}),
+        klassen, aantallen = df["leeftijdsklasse"].tolist(), df["aanvragen"].tolist()
+        tabel = pd.DataFrame({"Wachttijd": df["leeftijdsklasse"], "Openstaande aanvragen": df["aanvragen"]})
+    fig = categorie.staven(pd.DataFrame({"Wachttijd": tabel["Wachttijd"],
+                                         "Openstaande aanvragen": ctx.plotbaar(aantallen)}),
                            "Wachttijd", "Openstaande aanvragen", "Openstaand", kleur=WLZ_STATUS["in_behandeling"])
-    tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {ctx.aantal(tabel['Openstaande aanvragen'].sum())}, "
-             "naar wachttijd: " + ", ".join(f"{k} {ctx.aantal(n)}" for k, n in
-                                                   zip(tabel["Wachttijd"], tabel["Openstaande aanvragen"])) + ".")
+    tekst = (f"Openstaande Wlz-aanvragen op de peildatum: {ctx.aantal(sum(aantallen))}, "
+             "naar wachttijd: " + ", ".join(f"{k} {ctx.aantal(n)}" for k, n in zip(klassen, aantallen)) + ".")
     return Visual("wlz-open", f"Openstaande Wlz-aanvragen op {formats.datum_kort(ctx.info['peildatum'])}", tabel,
                   tekst, figuur=fig, opmaak={"Openstaande aanvragen": "getal"},
                   kolommen={"Openstaande aanvragen": af.AANTAL},
