@@ -24,9 +24,8 @@ def laadlog_visual(ctx: Context) -> Visual:
         "Soort": df["soort"], "Peildatum": df["peildatum"].map(lambda d: pd.Timestamp(d).date()),
         "Regels gelezen": df["regels_gelezen"], "Regels geladen": df["regels_geladen"],
         "Regels afgekeurd": df["regels_afgekeurd"],
-        # lines left out by design (a CBS table's other regions, empty figures); a warehouse
-        # from before they were counted has no such column
-        "Regels overgeslagen": df.get("regels_overgeslagen"),
+        # lines left out by design (a CBS table's other regions, empty figures)
+        "Regels overgeslagen": df["regels_overgeslagen"],
         "Status": df["status"]})
     tekst = (f"Laadlog: {len(tabel)} bestanden, {formats.getal(tabel['Regels afgekeurd'].sum())} regels "
              "afgekeurd in totaal.")

@@ -269,11 +269,11 @@ def build(path: str | Path) -> Path:
         ins("insert into marts.kosten_jaar values (?, ?, ?, ?, ?)", kj)
         ins("insert into marts.kengetallen_jaar values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             kengetallen())
-        ins("insert into marts.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?, null)", [
-            (GELADEN_OP, "indicaties_20240630.csv", "indicaties", PEILDATUM, "a" * 64, 120, 118, 2, "geladen"),
-            (GELADEN_OP, "declaraties_20240630.csv", "declaraties", PEILDATUM, "b" * 64, 300, 299, 1, "geladen"),
+        ins("insert into marts.laadlog values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (GELADEN_OP, "indicaties_20240630.csv", "indicaties", PEILDATUM, "a" * 64, 120, 118, 2, "geladen", 0),
+            (GELADEN_OP, "declaraties_20240630.csv", "declaraties", PEILDATUM, "b" * 64, 300, 299, 1, "geladen", 0),
             (dt.datetime(2024, 4, 2, 9, 0), "indicaties_20240331.csv", "indicaties",
-             dt.date(2024, 3, 31), "c" * 64, 110, 110, 0, "vervangen"),
+             dt.date(2024, 3, 31), "c" * 64, 110, 110, 0, "vervangen", 3),
         ])
         ins("insert into marts.afgekeurd_per_reden values (?, ?, ?, ?)", [
             ("indicaties_20240630.csv", "indicaties", "einddatum ligt voor ingangsdatum", 2),
