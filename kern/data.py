@@ -77,6 +77,27 @@ from kern.datalaag.mo import (  # noqa: F401
     mo_stromen_maand,
     mo_verblijfsduur,
 )
+from kern.datalaag.paginas import (  # noqa: F401
+    clienten_matrix,
+    clienten_stand_maand,
+    clienten_verblijfsduur,
+    clienten_vorm_maand,
+    doorstroom_som,
+    financien_kosten,
+    financien_verdeling,
+    mo_pagina_maand,
+    mo_verblijfsduur_som,
+    overzicht_mo,
+    overzicht_regio,
+    overzicht_resultaat,
+    overzicht_stand,
+    overzicht_stromen,
+    stromen_pagina_maand,
+    uitstroom_per_reden,
+    wlz_open_som,
+    wlz_pagina_maand,
+    wlz_per_gemeente,
+)
 from kern.datalaag.query import (  # noqa: F401
     CACHE_SIZE,
     QUERIES,

@@ -26,9 +26,9 @@ KLEUR_LICHT = KLEUR["instroom"]  # the lighter forms' share: green, as Begeleid 
 # Each section reads one query shaped for it (warehouse/queries/clienten_*.sql: sums, no row per
 # gemeente) and adds the few rows up in plain Python: the pandas pivots, melts and merges per
 # visual were most of a cold render (a groupby costs ~2-5 ms even on a few rows).
-_vorm_rijen = data._scoped_query("clienten_vorm_maand")
-_matrix_rijen = data._scoped_query("clienten_matrix")
-_duur_rijen = data._scoped_query("clienten_verblijfsduur")
+_vorm_rijen = data.clienten_vorm_maand
+_matrix_rijen = data.clienten_matrix
+_duur_rijen = data.clienten_verblijfsduur
 
 
 def _vormen(ctx: Context) -> list[tuple]:

@@ -144,7 +144,7 @@ def kosten(ctx: Context) -> dict:
     gerealiseerd_eur, prognose_eur) of the peildatum's year by name, 'zin': realised ZIN of that
     year, 'maand': (months, {leveringsvorm: the month sums}) of the period, see _per_maand}."""
     def maak():
-        df = data._gescoped("financien_kosten", ctx.scope, ctx.selectie(ctx.periode, tussenvorm=False))
+        df = data.financien_kosten(ctx.scope, ctx.selectie(ctx.periode, tussenvorm=False))
         deel = df["deel"].tolist()
         n_gem, n_zin = deel.count("gemeente"), deel.count("zin")  # ordered by deel: gemeente, maand, zin
         gem = df.iloc[:n_gem]
@@ -197,7 +197,7 @@ def verdeling(ctx: Context) -> list[dict]:
     """The rows of the settlement year the page shows (every version, the fixed shares beside
     them; the query chooses the year), once per request: the distribution and the
     voorlopig/definitief comparison (visuals/versies.py) both read them. Shared: do not change."""
-    return ctx.onthoud("financien-verdeling", lambda: als_rijen(data._regionaal("financien_verdeling", ctx.scope)))
+    return ctx.onthoud("financien-verdeling", lambda: als_rijen(data.financien_verdeling(ctx.scope)))
 
 
 def verdeling_keuze(rijen: list[dict]) -> tuple[int, str]:

@@ -41,8 +41,8 @@ def mo_stand_per_maand(ctx: Context, periode: flt.Periode) -> pd.DataFrame:
 
 
 # the page's shaped queries (warehouse/queries/): sums over the allowed gemeenten, made in SQL
-_PER_MAAND = data._scoped_query("mo_pagina_maand")
-_VERBLIJFSDUUR = data._scoped_query("mo_verblijfsduur_som")
+_PER_MAAND = data.mo_pagina_maand
+_VERBLIJFSDUUR = data.mo_verblijfsduur_som
 _FLOWS = ["instroom", "nieuwe_clienten", "uitstroom"]
 
 

@@ -15,7 +15,7 @@ from dashboard.visuals.gemeente import gemeente_code
 from kern import afscherming as af
 from kern import data, formats
 
-_mo_cijfers = data._scoped_query("overzicht_mo")
+_mo_cijfers = data.overzicht_mo
 
 
 def mo_kpis(ctx: Context) -> list[Kpi]:

@@ -17,9 +17,9 @@ from kern.kleuren import KLEUR
 # per request (ctx.onthoud) and added up here in plain Python: a query costs 2-5 ms in DuckDB and
 # ~2 ms to convert even when it returns one row, and the KPI cards, the municipalities and the
 # comparison with the region used to ask ~15 of them, then regroup the answers in pandas.
-_stand_rijen = data._scoped_query("overzicht_stand")
-_stromen_rijen = data._scoped_query("overzicht_stromen")
-_stand_per_maand = data._scoped_query("clienten_stand_maand")
+_stand_rijen = data.overzicht_stand
+_stromen_rijen = data.overzicht_stromen
+_stand_per_maand = data.clienten_stand_maand
 STROMEN = ("instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz")
 
 
@@ -76,7 +76,7 @@ def regio(ctx: Context) -> dict:
     None before the data) and inwoners (reken.regio_inwoners); None where there is nothing to see."""
     def maak():
         p = ctx.analyse
-        df = data._regiototaal("overzicht_regio", ctx.scope, data.Selectie(
+        df = data.overzicht_regio(ctx.scope, data.Selectie(
             van=p.van, tot=p.tot, tussenvormen=ctx.filters.tussenvormen, leveringsvormen=ctx.filters.leveringsvormen))
         if df.empty:  # no allowed gemeente
             return {"actief": 0 if ctx.scope else None, "stromen": {k: 0 for k in STROMEN} if ctx.scope else None,
@@ -156,7 +156,7 @@ def resultaten(ctx: Context) -> dict[str, list[dict]]:
     from one regional query (warehouse/queries/overzicht_resultaat.sql); empty without a scope."""
     def maak():
         uit: dict = {"bw": [], "mo": []}
-        for rij in data._regionaal("overzicht_resultaat", ctx.scope).to_dict("records"):
+        for rij in data.overzicht_resultaat(ctx.scope).to_dict("records"):
             uit[rij["bron"]].append(rij)
         return uit
     return ctx.onthoud("overzicht.resultaten", maak)

@@ -18,9 +18,9 @@ from kern import data, formats, kalender
 from kern.kleuren import KLEUR, volgorde_tussenvorm
 
 # the page's shaped queries (warehouse/queries/): sums over the allowed gemeenten, made in SQL
-_PER_MAAND = data._scoped_query("stromen_pagina_maand")
-_PER_REDEN = data._scoped_query("uitstroom_per_reden")
-_DOORSTROOM = data._scoped_query("doorstroom_som")
+_PER_MAAND = data.stromen_pagina_maand
+_PER_REDEN = data.uitstroom_per_reden
+_DOORSTROOM = data.doorstroom_som
 _FLOWS = ["instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz"]
 
 

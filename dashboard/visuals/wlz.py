@@ -18,9 +18,9 @@ from kern import data, formats, kalender
 from kern.kleuren import KLEUR, WLZ_STATUS
 
 # the page's shaped queries (warehouse/queries/): sums over the allowed gemeenten, made in SQL
-_PER_MAAND = data._scoped_query("wlz_pagina_maand")
-_PER_GEMEENTE = data._scoped_query("wlz_per_gemeente")
-_OPEN = data._scoped_query("wlz_open_som")
+_PER_MAAND = data.wlz_pagina_maand
+_PER_GEMEENTE = data.wlz_per_gemeente
+_OPEN = data.wlz_open_som
 _BESLUITEN = ["aanvragen", "toegekend", "afgewezen", "in_behandeling", "ingetrokken"]
 
 

@@ -13,13 +13,13 @@ ALLE = frozenset(g[0] for g in fixture_warehouse.GEMEENTEN)
 ASSEN = frozenset({"GM0106"})
 D = dt.date
 STROMEN = ("instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz")
-stand = data._scoped_query("overzicht_stand")
-stromen = data._scoped_query("overzicht_stromen")
-stand_maand = data._scoped_query("clienten_stand_maand")
-mo = data._scoped_query("overzicht_mo")
-vorm_maand = data._scoped_query("clienten_vorm_maand")
-matrix = data._scoped_query("clienten_matrix")
-duur = data._scoped_query("clienten_verblijfsduur")
+stand = data.overzicht_stand
+stromen = data.overzicht_stromen
+stand_maand = data.clienten_stand_maand
+mo = data.overzicht_mo
+vorm_maand = data.clienten_vorm_maand
+matrix = data.clienten_matrix
+duur = data.clienten_verblijfsduur
 
 
 @pytest.fixture(autouse=True)
@@ -61,14 +61,14 @@ def test_stand_per_month_sums_the_rows():
 
 def test_region_row_has_no_gemeente_and_sums_the_whole_region():
     sel = data.Selectie(van=D(2023, 7, 1), tot=D(2024, 6, 1))
-    df = data._regiototaal("overzicht_regio", ASSEN, sel)  # a gemeente user: the region's totals
+    df = data.overzicht_regio(ASSEN, sel)  # a gemeente user: the region's totals
     assert len(df) == 1 and "gemeente_code" not in df.columns
     assert df["actief"].iloc[0] == 51  # the whole region in June 2024 (test_dash_data)
     st = data.regio_stromen_maand(ASSEN, sel)
     assert all(df[k].iloc[0] == st[k].sum() for k in STROMEN)
     inw = data.regio_inwoners_jaar(ASSEN).dropna()
     assert df["inwoners"].iloc[0] == inw[inw["jaar"] <= 2024].sort_values("jaar")["inwoners_1_januari"].iloc[-1]
-    assert data._regiototaal("overzicht_regio", frozenset(), sel).empty
+    assert data.overzicht_regio(frozenset(), sel).empty
 
 
 def test_mo_cards_from_one_row():
@@ -105,10 +105,10 @@ def test_clienten_sections_sum_the_rows():
 
 
 def test_both_results_from_one_regional_answer():
-    df = data._regionaal("overzicht_resultaat", ASSEN)
+    df = data.overzicht_resultaat(ASSEN)
     bw, mo_ = df[df["bron"] == "bw"], df[df["bron"] == "mo"]
     rj, mj = data.resultaat_jaar(ASSEN), data.mo_resultaat_jaar(ASSEN)
     assert list(zip(bw["jaar"], bw["versie"], bw["resultaat_eur"])) == list(zip(rj["jaar"], rj["versie"],
                                                                              rj["resultaat_eur"]))
     assert list(zip(mo_["jaar"], mo_["resultaat_eur"])) == list(zip(mj["jaar"], mj["resultaat_eur"]))
-    assert len(bw) > 0 and data._regionaal("overzicht_resultaat", frozenset()).empty
+    assert len(bw) > 0 and data.overzicht_resultaat(frozenset()).empty

@@ -27,7 +27,7 @@ def als_regio(warehouse):
 
 
 def _lees(naam, scope, van, tot, gemeenten=()):
-    return data._scoped_query(naam)(scope, data.Selectie(van=van, tot=tot, gemeenten=gemeenten))
+    return getattr(data, naam)(scope, data.Selectie(van=van, tot=tot, gemeenten=gemeenten))
 
 
 def test_month_lists_fill_missing_months_and_follow_the_grain():
