@@ -162,9 +162,6 @@ def resultaten(ctx: Context) -> dict[str, list[dict]]:
     return ctx.onthoud("overzicht.resultaten", maak)
 
 
-_VERSIE_VOLGORDE = {"definitief": 0, "voorlopig": 1, "lopend": 2}
-
-
 def _lopend_resultaat(ctx: Context) -> Kpi:
     rijen = resultaten(ctx)["bw"]
     jaar = ctx.info["peildatum"].year
@@ -172,8 +169,8 @@ def _lopend_resultaat(ctx: Context) -> Kpi:
     if not lopend:
         return Kpi("Lopend resultaat BW", formats.LEEG, f"regio, {jaar}", None, "nog niet berekend", 0, "resultaat")
     r = lopend[0]
-    # the most final version of last year (an unknown version last)
-    vorig = sorted((v for v in rijen if v["jaar"] == jaar - 1), key=lambda v: _VERSIE_VOLGORDE.get(v["versie"], 3))
+    # the most final version of last year, by the mart's own ranking (marts.resultaat_jaar.versie_rang)
+    vorig = sorted((v for v in rijen if v["jaar"] == jaar - 1), key=lambda v: v["versie_rang"])
     onder = (f"regio {jaar}: {formats.eur(r['clientgebonden_gerealiseerd_eur'])} kosten gerealiseerd "
              f"+ {formats.eur(r['clientgebonden_prognose_eur'])} prognose")
     if not vorig:
