@@ -10,6 +10,9 @@ A partial run without data/bench/resultaten.json (a fresh clone) keeps the rows 
 `python -m bench --alleen-doorvoer`: only the throughput section ("gunicorn": 8 and 32 concurrent
 clients from a load generator in its own process) against a fresh gunicorn on the region warehouse
 in --cache, merged the same way (without saved results the rows are only printed).
+`python -m bench --alleen-browser`: only the browser section (Chromium: the first visit with an empty
+browser cache, then every page three times, each with the chain of its load and its main thread's
+work) against a fresh gunicorn on the region warehouse in --cache, merged the same way.
 
 Never fails on a timing; exit code 1 only when the suite itself could not run."""
 from __future__ import annotations
@@ -110,7 +113,13 @@ def main(argv=None) -> int:
     ap.add_argument("--alleen-doorvoer", action="store_true",
                     help="alleen de doorvoer van gunicorn (8 en 32 gelijktijdige clients, laadgenerator in een eigen "
                          "proces) op het regio-warehouse in --cache; de andere rijen uit de vorige resultaten")
+    ap.add_argument("--alleen-browser", action="store_true",
+                    help="alleen de browser (Chromium: eerste bezoek met lege browsercache, dan elke pagina drie keer, "
+                         "met de keten van elke lading) tegen gunicorn op het regio-warehouse in --cache; de andere "
+                         "rijen uit de vorige resultaten")
     args = ap.parse_args(argv)
+    if args.alleen_browser:
+        return alleen_browser(args)
     if args.alleen_doorvoer:
         return alleen_doorvoer(args)
     if args.alleen_callbacks:
@@ -318,23 +327,40 @@ def alleen_doorvoer(args) -> int:
         c = codes()
         _sectie("gunicorn", nieuw, bench_load, nieuw, server, gebruiker, wachtwoord, doorvoer_paden(c),
                 _varianten(c), DOORVOER_NIVEAUS, DOORVOER_MAX_S)
-        for r in nieuw.rijen:
-            print(f"{r.sectie} | {r.wat} | {r.waarde} | {r.oordeel} | {r.toelichting}")
     return _alleen_tegen_gunicorn(args, "gunicorn", meet, commando="--alleen-doorvoer", wat="de doorvoer",
                                   uitleg="alleen de doorvoer opnieuw, tegen gunicorn op data/bench/regio.duckdb",
+                                  noteer_opwarmen=True)
+
+
+def alleen_browser(args) -> int:
+    """The browser section only, as the full run measures it (three loads per page after the first
+    visit, target 1.5 s), against a fresh gunicorn on the region warehouse in --cache after its
+    render cache has warmed; merged into the saved results."""
+    from bench.browser_bench import bench_browser
+    from bench.callbacks_bench import _varianten, codes
+
+    def meet(nieuw, server, gebruiker, wachtwoord, wh, rendercache):
+        c = codes()
+        _sectie("Browser regio", nieuw, bench_browser, nieuw, server, gebruiker, wachtwoord, doorvoer_paden(c),
+                _varianten(c), 3, 1.5)
+    return _alleen_tegen_gunicorn(args, "Browser regio", meet, commando="--alleen-browser", wat="de browser",
+                                  uitleg="alleen de browser opnieuw, tegen gunicorn op data/bench/regio.duckdb",
                                   noteer_opwarmen=True)
 
 
 def _alleen_tegen_gunicorn(args, sectie: str, meet, *, commando: str, wat: str, uitleg: str,
                            noteer_opwarmen: bool = False) -> int:
     """One section against a fresh gunicorn of ours on the region warehouse in --cache (built as
-    the full run builds it when missing), its render cache warmed first; merged into the saved results."""
+    the full run builds it when missing), its render cache warmed first; merged into the saved
+    results; its rows (and their figures) are printed as well. Without saved results the section
+    is still measured and its rows only printed: nothing is written, so a shared, read-only
+    --cache stays as it is."""
+    import json
+
     from bench.callbacks_bench import GEBRUIKER, WACHTWOORD
 
     bewaard = args.cache / "resultaten.json"
     vorig = _vorige_resultaten(bewaard, args.uit)
-    if vorig is None:
-        return 1
     gestart, info, tmp = dt.datetime.now().astimezone(), machine(), Path(tempfile.mkdtemp(prefix="bwmo-bench-"))
     nieuw = Resultaten()
     server = _regio_gunicorn(args, nieuw, tmp, noteer_opwarmen)
@@ -343,6 +369,12 @@ def _alleen_tegen_gunicorn(args, sectie: str, meet, *, commando: str, wat: str, 
             meet(nieuw, server, GEBRUIKER, WACHTWOORD, args.cache / "regio.duckdb", tmp / "gunicorn" / "pagina.sqlite")
         finally:
             server.stop()
+    for r in nieuw.rijen:
+        print(f"{r.sectie} | {r.wat} | {r.waarde} | {r.oordeel} | {r.toelichting}"
+              + (f"\n    {json.dumps(r.extra, ensure_ascii=False, default=str)}" if r.extra else ""), flush=True)
+    if vorig is None:
+        print("geen eerdere resultaten: de rijen hierboven zijn niet bewaard", file=sys.stderr)
+        return 0
     _bewaar_deel(args, vorig, nieuw, [sectie], gestart, info, bewaard, commando=commando, wat=wat, uitleg=uitleg)
     return 0
 
