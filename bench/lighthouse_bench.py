@@ -1,7 +1,8 @@
 """Lighthouse (npm, pinned in bench/lighthouse/) in the Debian Chromium against real gunicorn on the
 region sample, logged in as a regio user through `--extra-headers` with the session cookie:
 accessibility of every page in the navigation, the accessibility statement and the login page;
-performance desktop and mobile on `/` and `/financien` (issues 15 and 16).
+performance desktop and mobile on `/` and `/financien` (issues 15 and 16), each performance row with
+where the main thread's time went in its median run (task groups, scripts, long tasks).
 
 Lighthouse is installed with `npm ci` into bench/lighthouse/node_modules on first use. Without
 npm, Chromium or network the section says so in a row and the suite goes on."""
@@ -13,6 +14,9 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from dash.fingerprint import check_fingerprint
 
 from bench.common import ROOT, Resultaten
 from bench.web import Gunicorn, cookie_header, inloggen
@@ -29,6 +33,14 @@ EXTRA_PADEN = ("/toegankelijkheid",)
 # the metrics Lighthouse weighs into the performance score, as it names them in the JSON
 METRIEKEN = (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),
              ("total-blocking-time", "TBT"), ("cumulative-layout-shift", "CLS"), ("speed-index", "SI"))
+# Lighthouse's main-thread task groups (core/lib/tracehouse/task-groups.js), in Dutch
+GROEPEN = {"scriptEvaluation": "scriptevaluatie", "styleLayout": "stijl en lay-out",
+           "paintCompositeRender": "tekenen", "scriptParseCompile": "scripts parsen en compileren",
+           "parseHTML": "HTML en CSS parsen", "garbageCollection": "garbage collection", "other": "overig"}
+# what Lighthouse names time it cannot lay at a script's door (core/lib/tracehouse/task-summary.js)
+GEEN_SCRIPT = {"Unattributable": "niet toe te schrijven", "Browser": "browser", "Browser GC": "browser (GC)"}
+TOP_GROEPEN = 4
+TOP_SCRIPTS = 4
 
 
 def versie_vastgelegd() -> str:
@@ -81,7 +93,82 @@ def lees_rapport(rapport: dict) -> dict:
             metrieken[sleutel] = audit["numericValue"]
     fout = (rapport.get("runtimeError") or {}).get("message", "")
     return {"categorieen": categorieen, "metrieken": metrieken, "fout": fout,
-            "url": rapport.get("finalDisplayedUrl") or rapport.get("finalUrl") or ""}
+            "url": rapport.get("finalDisplayedUrl") or rapport.get("finalUrl") or "",
+            "tijdbesteding": tijdbesteding(rapport)}
+
+
+def _tabel(rapport: dict, audit_id: str) -> dict | None:
+    """The details of a diagnostics audit, or None when the report lacks it (an older Lighthouse,
+    a run that failed, the audit's own error)."""
+    audit = (rapport.get("audits") or {}).get(audit_id)
+    if not audit or audit.get("scoreDisplayMode") == "error":
+        return None
+    details = audit.get("details") or {}
+    return details if isinstance(details.get("items"), list) else None
+
+
+def script_naam(url: str) -> str:
+    """A script's file name without host, folder, query or Dash's fingerprint
+    (`dash_renderer.v3_0_0m1.min.js` -> `dash_renderer.min.js`); the page itself as `pagina /pad`."""
+    if url in GEEN_SCRIPT:
+        return GEEN_SCRIPT[url]
+    deel = urlsplit(url)
+    if not deel.scheme:
+        return url
+    naam = check_fingerprint(deel.path.rsplit("/", 1)[-1])[0]
+    return naam if "." in naam else f"pagina {deel.path or '/'}"
+
+
+def tijdbesteding(rapport: dict) -> dict:
+    """Where the main thread's time went in one performance report (pure), from Lighthouse's
+    diagnostics: per task group (`mainthread-work-breakdown`), per script (`bootup-time`) and the
+    long tasks (`long-tasks`), all in ms as Lighthouse reports them (under simulated throttling
+    multiplied by its CPU slowdown). An audit the report lacks leaves its key out."""
+    uit: dict = {}
+    groepen = _tabel(rapport, "mainthread-work-breakdown")
+    if groepen is not None:
+        lijst = sorted(((i["group"], i.get("duration") or 0.0) for i in groepen["items"] if "group" in i),
+                       key=lambda g: -g[1])
+        uit["hoofdthread"] = {"totaal": sum(ms for _, ms in lijst), "groepen": dict(lijst)}
+    scripts = _tabel(rapport, "bootup-time")
+    if scripts is not None:
+        uit["scripts"] = sorted(({"url": i["url"], "totaal": i.get("total") or 0.0,
+                                  "scripting": i.get("scripting") or 0.0,
+                                  "parsen": i.get("scriptParseCompile") or 0.0}
+                                 for i in scripts["items"] if "url" in i), key=lambda s: -s["totaal"])
+    taken = _tabel(rapport, "long-tasks")
+    if taken is not None:
+        # the table shows the 20 longest; its debug data holds every long task
+        debug = taken.get("debugData") or {}
+        if isinstance(debug.get("tasks"), list) and isinstance(debug.get("urls"), list):
+            alle = [(t.get("duration") or 0.0, debug["urls"][t["urlIndex"]]
+                     if 0 <= t.get("urlIndex", -1) < len(debug["urls"]) else "") for t in debug["tasks"]]
+        else:
+            alle = [(i.get("duration") or 0.0, i.get("url", "")) for i in taken["items"]]
+        langste = max(alle, key=lambda t: t[0], default=(None, ""))
+        uit["lange_taken"] = {"aantal": len(alle), "samen": sum(d for d, _ in alle),
+                              "langste": langste[0], "langste_url": langste[1]}
+    return uit
+
+
+def tijdbesteding_tekst(tijd: dict) -> str:
+    """The profile in one line for a performance row: the largest task groups, the scripts with the
+    most main-thread time, the long tasks; '' when the report had none of the three."""
+    delen = []
+    if "hoofdthread" in tijd:
+        h = tijd["hoofdthread"]
+        groepen = list(h["groepen"].items())[:TOP_GROEPEN]
+        delen.append(f"hoofdthread {_duur(h['totaal'])}"
+                     + (": " + ", ".join(f"{GROEPEN.get(g, g)} {_duur(ms)}" for g, ms in groepen) if groepen else ""))
+    if tijd.get("scripts"):
+        delen.append("per script: " + ", ".join(f"{script_naam(s['url'])} {_duur(s['totaal'])}"
+                                                 for s in tijd["scripts"][:TOP_SCRIPTS]))
+    if "lange_taken" in tijd:
+        t = tijd["lange_taken"]
+        delen.append("geen lange taken" if not t["aantal"] else
+                     f"lange taken: {t['aantal']}, samen {_duur(t['samen'])}, langste {_duur(t['langste'])}"
+                     + (f" ({script_naam(t['langste_url'])})" if t["langste_url"] else ""))
+    return "; ".join(delen)
 
 
 def mediaan_run(runs: list[dict], categorie: str) -> dict | None:
@@ -91,13 +178,16 @@ def mediaan_run(runs: list[dict], categorie: str) -> dict | None:
     return met[(len(met) - 1) // 2] if met else None
 
 
+def _duur(ms: float) -> str:
+    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
 def metrieken_tekst(metrieken: dict) -> str:
     delen = []
     for sleutel, kort in METRIEKEN:
         if sleutel in metrieken:
             v = metrieken[sleutel]
-            delen.append(f"{kort} {v:.3f}" if sleutel == "cumulative-layout-shift" else f"{kort} {v / 1000:.2f} s"
-                         if v >= 1000 else f"{kort} {v:.0f} ms")
+            delen.append(f"{kort} {v:.3f}" if sleutel == "cumulative-layout-shift" else f"{kort} {_duur(v)}")
     return ", ".join(delen)
 
 
@@ -194,7 +284,8 @@ def bench_lighthouse(res: Resultaten, server: Gunicorn, gebruiker: str, wachtwoo
                     f"mediaan van {len(alle)} runs ({', '.join(map(str, alle))}); die run: "
                     + metrieken_tekst(r["metrieken"]) + ("; Lighthouse' mobiele profiel (gesimuleerd trage 4G, "
                                                          "4× tragere CPU)" if vorm == "mobiel" else "; desktopprofiel")
+                    + (f"; {profiel}" if (profiel := tijdbesteding_tekst(r["tijdbesteding"])) else "")
                     + (f"; {r['fout']}" if r["fout"] else "") + (f"; mislukt: {fouten[0]}" if fouten else ""),
-                    {"score": score, "scores": alle, "metrieken": r["metrieken"]})
+                    {"score": score, "scores": alle, "metrieken": r["metrieken"], "tijdbesteding": r["tijdbesteding"]})
     shutil.rmtree(tmp, ignore_errors=True)
 
