@@ -36,6 +36,7 @@ def create_app(auth_store=None) -> dash.Dash:
     from dashboard import levering
     levering.gebruik_partiele_plotly()  # only the trace types the monitor draws (dashboard/levering.py)
     levering.laat_ongebruikte_scripts_weg()  # no dash_table bundle, no core-js polyfill
+    levering.laad_chunks_vooraf()  # the dropdown and graph chunks with the bundles, not after the page
     levering.install(app.server)  # compression and cache headers on every response
     from dashboard import rendercache
     rendercache.install(app.server)  # page answers from the shared cache: after the guard and body checks

@@ -123,6 +123,20 @@ def test_no_script_the_page_does_not_use(bezoek):
         assert [n for n in namen if n.startswith("regenerator-runtime.")], namen
 
 
+def test_the_dropdown_and_graph_chunks_come_with_the_bundles_not_after_the_page(bezoek):
+    """dcc loads a component's chunk when the first such component mounts, one more round trip
+    after the layout (dropdowns) and after the page callback (graphs). dashboard/levering.py makes
+    the two every page needs ordinary, versioned scripts of the page: finished before Dash asks
+    for its layout, and each fetched once."""
+    from dash.fingerprint import check_fingerprint
+    namen = [urlsplit(u).path.rsplit("/", 1)[-1] for u, *_ in bezoek]
+    layout = namen.index("_dash-layout")
+    for chunk in ("async-dropdown", "async-graph"):
+        gevonden = [i for i, n in enumerate(namen) if n.startswith(chunk + ".")]
+        assert len(gevonden) == 1, (chunk, namen)
+        assert gevonden[0] < layout and check_fingerprint(namen[gevonden[0]])[1], (chunk, namen)
+
+
 def test_a_chart_below_the_viewport_is_drawn_when_it_scrolls_into_view(browser, server):
     """assets/grafieken.js: at load only the charts in (or near) the viewport are drawn; the last
     chart of the overview waits, and is drawn once scrolled to. Printing draws all."""
