@@ -2,6 +2,8 @@
 travels in customdata[0] so a click can cross-filter on it."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from dashboard.figures.basis import figuur, fmt, hover, leeg
@@ -16,8 +18,46 @@ SYMBOLEN = ["circle", "square", "diamond", "triangle-up"]
 
 def _maanden(df: pd.DataFrame, korrel: str = "maand") -> tuple[list[str], list[str]]:
     """Labels of the periods (months, or quarters/half-years/years starting at `maand`) and their ISO month."""
-    m = pd.to_datetime(df["maand"])
+    return _labels(df["maand"].tolist(), korrel)
+
+
+def _labels(maanden: list, korrel: str = "maand") -> tuple[list[str], list[str]]:
+    """_maanden for a list of months (Timestamps, dates or ISO dates)."""
+    m = [pd.Timestamp(x) for x in maanden]
     return [formats.tijdvak(x, korrel) for x in m], [x.strftime("%Y-%m") for x in m]
+
+
+def _breed_per_maand(maanden: list, cats: list, waarden: pd.Series) -> tuple[list, dict[str, list]]:
+    """(months in order, {category: its value per month}) from long rows, as
+    `groupby([maand, cat]).sum(min_count=1).unstack(cat).dropna(how="all").dropna(axis=1,
+    how="all").sort_index()` gives it, in plain Python (that chain was most of a page's pandas
+    time): a value hidden by the small-numbers rule (NaN) stays missing, not 0; a month or
+    category without any value is left out; a month without a row for a category is NaN, and
+    then every value is a float, as unstack makes the whole frame float."""
+    geheel = waarden.dtype.kind in "iu"
+    lijst = waarden.tolist()
+    som: dict = {}
+    for m, c, v in zip(maanden, cats, lijst):
+        rij = som.setdefault(m, {})
+        if v is None or math.isnan(v):  # NaN: the group stays NaN unless another value comes
+            rij.setdefault(c, None)
+        else:
+            oud = rij.get(c)
+            rij[c] = v if oud is None else oud + v
+    alle_cats = {c for rij in som.values() for c in rij}
+    gat = any(len(rij) < len(alle_cats) for rij in som.values())
+    nan = float("nan")
+    volgorde = sorted(m for m, rij in som.items() if any(v is not None for v in rij.values()))
+    breed = {}
+    for c in alle_cats:
+        reeks = [som[m].get(c) for m in volgorde]
+        if all(v is None for v in reeks):
+            continue
+        if geheel and not gat:
+            breed[c] = reeks
+        else:
+            breed[c] = [nan if v is None else float(v) for v in reeks]
+    return volgorde, breed
 
 
 def _opacity(iso: list[str], geselecteerd: str | None) -> list[float] | None:
@@ -60,15 +100,10 @@ def gestapeld_per_maand(df: pd.DataFrame, categorie: str, waarde: str, kleuren: 
     """Stacked bars per month of `waarde` by `categorie` (long DataFrame: maand, categorie, waarde)."""
     if df.empty:
         return leeg(hoogte=hoogte)
-    # min_count=1: a value hidden by the small-numbers rule (NaN) stays missing, not 0
-    # (groupby/unstack: what pivot_table(aggfunc=lambda s: s.sum(min_count=1)) gives, at a
-    # fraction of the cost; like pivot_table, months and categories without any value are dropped)
-    breed = (df.groupby(["maand", categorie], observed=True)[waarde].sum(min_count=1)
-             .unstack(categorie).dropna(how="all").dropna(axis=1, how="all").sort_index().reset_index())
+    maanden, breed = _breed_per_maand(df["maand"].tolist(), df[categorie].tolist(), df[waarde])
     fig = figuur(hoogte, barmode="stack", yaxis_title=ytitel)
-    x, iso = _maanden(breed, korrel)
-    cats = [c for c in volgorde if c in breed.columns] + sorted(
-        c for c in breed.columns if c not in volgorde and c != "maand")
+    x, iso = _labels(maanden, korrel)
+    cats = [c for c in volgorde if c in breed] + sorted(c for c in breed if c not in volgorde)
     for cat in cats:
         naam = (labels or {}).get(cat, cat)
         cd = list(zip(iso, [fmt(v, opmaak) for v in breed[cat]]))

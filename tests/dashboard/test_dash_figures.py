@@ -2,6 +2,7 @@
 import pandas as pd
 
 from dashboard.figures import categorie, financien, tijd
+from kern import formats
 from kern.kleuren import KLEUR, KLEUR_TUSSENVORM, TUSSENVORMEN
 
 MAANDEN = pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"])
@@ -87,3 +88,43 @@ def test_baten_lasten_stacks_costs_next_to_baten():
 def test_empty_data_gives_a_dutch_empty_figure():
     fig = tijd.reeksen_per_maand(pd.DataFrame({"maand": [], "actief": []}), [("actief", "x", "#000")])
     assert fig.layout.annotations[0].text == "Geen gegevens voor deze selectie"
+
+
+def _gestapeld_met_pandas(df, categorie, waarde):
+    """The pandas chain gestapeld_per_maand used before (the reference for the plain-Python one)."""
+    breed = (df.groupby(["maand", categorie], observed=True)[waarde].sum(min_count=1)
+             .unstack(categorie).dropna(how="all").dropna(axis=1, how="all").sort_index().reset_index())
+    return {c: breed[c].tolist() for c in breed.columns if c != "maand"}, breed["maand"].tolist()
+
+
+def test_gestapeld_sums_per_month_keeps_hidden_values_missing_and_drops_empty_months():
+    jan, feb, mrt = pd.Timestamp("2025-01-01"), pd.Timestamp("2025-02-01"), pd.Timestamp("2025-03-01")
+    # two rows for (feb, A) add up; (mrt, *) only hidden values: the month goes; B is hidden in jan
+    df = pd.DataFrame({"maand": [feb, jan, feb, jan, feb, mrt, mrt],
+                       "t": ["A", "A", "A", "B", "B", "A", "B"],
+                       "n": [3, 10, 4, None, 6, None, None]})
+    fig = tijd.gestapeld_per_maand(df, "t", "n", {"A": "#111111", "B": "#222222"}, ["B", "A"])
+    assert [t.name for t in fig.data] == ["B", "A"]
+    assert fig.data[1].y == [10.0, 7.0] and fig.data[1].x == ["jan 2025", "feb 2025"]
+    b = fig.data[0].y
+    assert b[0] != b[0] and b[1] == 6.0  # NaN in January: hidden, not 0
+    assert [c[0] for c in fig.data[1].customdata] == ["2025-01", "2025-02"]
+
+
+def test_gestapeld_gives_what_the_pandas_chain_gave_value_for_value_and_type_for_type():
+    import json
+    jan, feb = pd.Timestamp("2025-01-01"), pd.Timestamp("2025-02-01")
+    gevallen = [
+        # whole numbers, every month has every category: ints stay ints
+        pd.DataFrame({"maand": [jan, jan, feb, feb], "t": ["A", "B", "A", "B"], "n": [1, 2, 3, 4]}),
+        # whole numbers, February lacks B: unstack makes every value a float
+        pd.DataFrame({"maand": [jan, jan, feb], "t": ["A", "B", "A"], "n": [1, 2, 3]}),
+        # a category that is hidden in every month is left out; a month with only hidden values too
+        pd.DataFrame({"maand": [jan, jan, feb, feb], "t": ["A", "C", "A", "C"], "n": [5.0, None, None, None]}),
+    ]
+    for df in gevallen:
+        verwacht, maanden = _gestapeld_met_pandas(df, "t", "n")
+        fig = tijd.gestapeld_per_maand(df, "t", "n", {}, ["A", "B", "C"])
+        gekregen = {t.name: t.y for t in fig.data}
+        assert json.dumps(gekregen, sort_keys=True) == json.dumps(verwacht, sort_keys=True)
+        assert fig.data[0].x == [formats.maand(m) for m in maanden]
