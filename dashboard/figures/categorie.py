@@ -1,6 +1,8 @@
 """Figures by category: municipalities, reasons, classes, tussenvormen."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from dashboard.figures.basis import figuur, fmt, leeg
@@ -17,19 +19,32 @@ def staven_per_gemeente(df: pd.DataFrame, waarde: str, label: str, *, opmaak: st
     columns (subregio's)."""
     if df.empty:
         return leeg(hoogte=hoogte or 300)
-    df = df.sort_values([waarde, naam], ascending=[True, False])
-    kleuren = [KLEUR["selectie"] if g == geselecteerd else kleur for g in df[code]]
-    opacity = [1.0 if (not geselecteerd or g == geselecteerd) else 0.45 for g in df[code]]
-    tekst = [fmt(v, opmaak) for v in df[waarde]]
+    waarden, namen, codes = _op_waarde(df[waarde].tolist(), df[naam].tolist(), df[code].tolist())
+    kleuren = [KLEUR["selectie"] if g == geselecteerd else kleur for g in codes]
+    opacity = [1.0 if (not geselecteerd or g == geselecteerd) else 0.45 for g in codes]
+    tekst = [fmt(v, opmaak) for v in waarden]
     fig = figuur(hoogte or max(220, 34 * len(df) + 60), showlegend=False,
                  margin={"l": 8, "r": 48, "t": 30, "b": 8})
-    fig.add_bar(y=df[naam], x=df[waarde], orientation="h", marker_color=kleuren,
+    fig.add_bar(y=namen, x=waarden, orientation="h", marker_color=kleuren,
                 marker_opacity=opacity, text=tekst, textposition="outside", cliponaxis=False,
-                customdata=list(zip(df[code], tekst)),
+                customdata=list(zip(codes, tekst)),
                 hovertemplate="%{y}<br>" + label + ": <b>%{customdata[1]}</b><extra></extra>")
     fig.update_yaxes(type="category")
     fig.update_xaxes(rangemode="tozero", title=label)
     return fig
+
+
+def _op_waarde(waarden: list, namen: list, codes: list) -> tuple[list, list, list]:
+    """The bars in the order `sort_values([waarde, naam], ascending=[True, False])` gave (the
+    largest value is drawn on top; equal values by name, Z first; a hidden value, NaN, last),
+    without a DataFrame per figure: two stable sorts, the second key first."""
+    volgorde = sorted(range(len(waarden)), key=lambda i: namen[i], reverse=True)
+    volgorde.sort(key=lambda i: (_nan(waarden[i]), 0 if _nan(waarden[i]) else waarden[i]))
+    return [waarden[i] for i in volgorde], [namen[i] for i in volgorde], [codes[i] for i in volgorde]
+
+
+def _nan(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def staven(df: pd.DataFrame, x: str, y: str, label: str, *, kleur: str = KLEUR["stand"],

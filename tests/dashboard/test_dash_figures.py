@@ -128,3 +128,16 @@ def test_gestapeld_gives_what_the_pandas_chain_gave_value_for_value_and_type_for
         gekregen = {t.name: t.y for t in fig.data}
         assert json.dumps(gekregen, sort_keys=True) == json.dumps(verwacht, sort_keys=True)
         assert fig.data[0].x == [formats.maand(m) for m in maanden]
+
+
+def test_staven_per_gemeente_in_the_order_pandas_sort_values_gave_ties_and_hidden_values_included():
+    df = pd.DataFrame({"gemeente_code": ["GM1", "GM2", "GM3", "GM4", "GM5"],
+                       "gemeente_naam": ["Assen", "Tynaarlo", "Emmen", "Beilen", "Aa"],
+                       "actief": [7.0, 7.0, float("nan"), 3.0, float("nan")]})
+    fig = categorie.staven_per_gemeente(df, "actief", "Actieve cliënten")
+    tr = fig.data[0]
+    # 3 first (drawn at the bottom), the two 7s Z first, the hidden values last, also Z first
+    assert tr.y == ["Beilen", "Tynaarlo", "Assen", "Emmen", "Aa"]
+    verwacht = df.sort_values(["actief", "gemeente_naam"], ascending=[True, False])
+    assert tr.y == verwacht["gemeente_naam"].tolist()
+    assert [c[0] for c in tr.customdata] == verwacht["gemeente_code"].tolist()
