@@ -24,9 +24,10 @@ SOORTEN = (
     ("Flask en werkzeug", ("/flask/", "/werkzeug/", "/itsdangerous/", "/jinja2/"), ()),
 )
 # cProfile does not see DuckDB's methods (pybind11) as calls: their time is the own time of the
-# function that calls them, and the data layer has one such function
-DUCKDB_AANROEPERS = {("kern/datalaag/query.py", "query")}
-OMZETTEN = "DuckDB naar pandas"  # the Python work under those functions: the result made a DataFrame
+# functions that call them, all in the data layer's query module (its own Python besides, a cache
+# lookup and the rows put in lists, is small beside the queries)
+DUCKDB_MODULE = "kern/datalaag/query.py"
+OMZETTEN = "DuckDB naar pandas"  # pandas called from that module: a result made a DataFrame
 EIGEN = "eigen code"
 OVERIG = "overig (Python zelf)"
 EIGEN_MAPPEN = ("dashboard", "kern", "staat")
@@ -42,7 +43,7 @@ def soort(bestand: str, functie: str) -> str:
         return OVERIG
     pad = bestand.replace("\\", "/")
     if "/site-packages/" not in pad and _eigen(pad):
-        return "DuckDB" if (_kort(pad), functie) in DUCKDB_AANROEPERS else EIGEN
+        return "DuckDB" if _kort(pad) == DUCKDB_MODULE else EIGEN
     for label, delen, _ in SOORTEN:
         if any(d in pad for d in delen):
             return label
@@ -65,20 +66,20 @@ def verdeling(stats: dict) -> dict:
     per_soort: dict[str, float] = {}
     eigen: dict[str, float] = {}
     totaal = omzetten = 0.0
-    for (bestand, _regel, functie), (_cc, _nc, tt, ct, _callers) in stats.items():
+    for (bestand, _regel, functie), (_cc, _nc, tt, _ct, callers) in stats.items():
         totaal += tt
         s = soort(bestand, functie)
         per_soort[s] = per_soort.get(s, 0.0) + tt
-        if s == "DuckDB" and bestand != "~":
-            omzetten += ct - tt
+        if s == "pandas en numpy":
+            omzetten += sum(rand[3] for (c_bestand, _r, c_functie), rand in callers.items()
+                            if c_bestand != "~" and soort(c_bestand, c_functie) == "DuckDB")
         if s == EIGEN:
             naam = _kort(bestand)
             eigen[naam] = eigen.get(naam, 0.0) + tt
     if totaal <= 0:
         return {"soorten": {}, "eigen": [], "pandas_door": []}
-    # what runs under the data layer's query() besides DuckDB is turning its result into a
-    # DataFrame (pandas code called by .df()): moved out of pandas' share, which then is the
-    # pages' own use of pandas
+    # pandas called from the query module is DuckDB's result made a DataFrame (.df() calls it):
+    # moved out of pandas' share, which then is the pages' own use of pandas
     omzetten = min(omzetten, per_soort.get("pandas en numpy", 0.0))
     if omzetten > 0:
         per_soort["pandas en numpy"] -= omzetten
