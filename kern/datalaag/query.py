@@ -110,6 +110,17 @@ def rijen(naam: str, params: dict | None = None) -> tuple[tuple[str, ...], tuple
     return uit
 
 
+def delen(naam: str, params: dict | None = None) -> dict[str, list[dict]]:
+    """The rows of a sectioned query (one part per value of its column `deel`) as dicts, per part,
+    in the query's order: a page's small queries in one, so it pays one query's fixed cost."""
+    kolommen, alle = rijen(naam, params)
+    uit: dict[str, list[dict]] = {}
+    for waarden in alle:
+        rij = dict(zip(kolommen, waarden))
+        uit.setdefault(rij["deel"], []).append(rij)
+    return uit
+
+
 def leeg_resultaten() -> None:
     """Forget every query result, keep what is read once per warehouse version (its metadata, the
     region's municipalities, the seeds' labels: `_memo`). Keyed on the version, that cannot go
