@@ -16,17 +16,29 @@ from kern import data, formats
 from kern.kleuren import KLEUR
 
 
+def _sectie(ctx: Context, deel: str) -> list[dict]:
+    """One part of the page's one query (kern/datalaag/marts.datakwaliteit_sectie), read once per
+    request: rows as dicts, from which each visual builds its table once, directly."""
+    return ctx.onthoud("dq_sectie", lambda: data.datakwaliteit_sectie(ctx.mag_datakwaliteit, ctx.scope)).get(deel, [])
+
+
+def _kolom(rijen: list[dict], k: str) -> list:
+    """A column of the part's rows; the frame infers its type as DuckDB's frame had it (a NULL
+    makes a count column float with NaN, a text column's missing value NaN)."""
+    return [r[k] for r in rijen]
+
+
 @visual("dq-laadlog")
 def laadlog_visual(ctx: Context) -> Visual:
-    df = data.laadlog(ctx.mag_datakwaliteit)
+    rijen = _sectie(ctx, "laadlog")
     tabel = pd.DataFrame({
-        "Geladen op": df["geladen_op"].map(lambda t: pd.Timestamp(t).to_pydatetime()), "Bestand": df["bestand"],
-        "Soort": df["soort"], "Peildatum": df["peildatum"].map(lambda d: pd.Timestamp(d).date()),
-        "Regels gelezen": df["regels_gelezen"], "Regels geladen": df["regels_geladen"],
-        "Regels afgekeurd": df["regels_afgekeurd"],
+        "Geladen op": _kolom(rijen, "geladen_op"), "Bestand": _kolom(rijen, "bestand"),
+        "Soort": _kolom(rijen, "soort"), "Peildatum": _kolom(rijen, "peildatum"),
+        "Regels gelezen": _kolom(rijen, "regels_gelezen"), "Regels geladen": _kolom(rijen, "regels_geladen"),
+        "Regels afgekeurd": _kolom(rijen, "regels_afgekeurd"),
         # lines left out by design (a CBS table's other regions, empty figures)
-        "Regels overgeslagen": df["regels_overgeslagen"],
-        "Status": df["status"]})
+        "Regels overgeslagen": _kolom(rijen, "regels_overgeslagen"),
+        "Status": _kolom(rijen, "status")})
     tekst = (f"Laadlog: {len(tabel)} bestanden, {formats.getal(tabel['Regels afgekeurd'].sum())} regels "
              "afgekeurd in totaal.")
     return Visual("dq-laadlog", "Geladen bestanden", tabel, tekst, tabel_open=True, breed=True,
@@ -41,16 +53,16 @@ def laadlog_visual(ctx: Context) -> Visual:
 
 @visual("dq-afgekeurd")
 def afgekeurd_visual(ctx: Context) -> Visual:
-    df = data.afgekeurd_per_reden(ctx.mag_datakwaliteit)
-    tabel = pd.DataFrame({"Bestand": df["bestand"], "Soort": df["soort"], "Reden": df["reden"],
-                          "Regels": df["regels"]})
+    rijen = _sectie(ctx, "afgekeurd")
+    tabel = pd.DataFrame({"Bestand": _kolom(rijen, "bestand"), "Soort": _kolom(rijen, "soort"),
+                          "Reden": _kolom(rijen, "reden"), "Regels": _kolom(rijen, "regels")})
     som: dict = {}
-    for reden, n in zip(df["reden"].tolist(), df["regels"].tolist()):
-        if reden is not None:  # as groupby: a missing reason is no group
-            som[reden] = som.get(reden, 0) + n
+    for r in rijen:
+        if r["reden"] is not None:  # as groupby: a missing reason is no group
+            som[r["reden"]] = som.get(r["reden"], 0) + r["regels"]
     redenen = sorted(som)  # the sums per reason in Python, then pandas' own sort: ties as before
-    per_reden = pd.DataFrame({"Reden": pd.Series(redenen, dtype=df["reden"].dtype),
-                              "Regels": pd.Series([som[r] for r in redenen], dtype=df["regels"].dtype)}
+    per_reden = pd.DataFrame({"Reden": pd.Series(redenen, dtype="str"),
+                              "Regels": pd.Series([som[r] for r in redenen], dtype="int64")}
                              ).sort_values("Regels", ascending=False)
     fig = categorie.staven(per_reden, "Reden", "Regels", "Afgekeurde regels", horizontaal=True,
                            kleur=KLEUR["uitstroom"], hoogte=max(200, 40 * len(per_reden) + 60))
@@ -79,14 +91,15 @@ def afgekeurde_regels_visual(ctx: Context) -> Visual:
 
 
 def _afgekeurde_regels(ctx: Context) -> Visual:
-    df = data.afgekeurde_regels(ctx.mag_datakwaliteit)
+    rijen = _sectie(ctx, "regels")
     toon_client = ctx.exact  # the regio role; beheer sees the line without the client number
     tabel = pd.DataFrame({
-        "Bestand": df["bestand"], "Soort": df["soort"], "Regel": df["regel"], "Kolom": df["kolom"],
-        "Waarde": [("(afgeschermd)" if k == "clientnummer" and not toon_client else w)
-                   for k, w in zip(df["kolom"], df["waarde"])],
-        "Reden": df["reden"], "Regel zoals geleverd": [_regel_tekst(r, toon_client) for r in df["rij"]]})
-    bestanden = tabel["Bestand"].nunique()
+        "Bestand": _kolom(rijen, "bestand"), "Soort": _kolom(rijen, "soort"), "Regel": _kolom(rijen, "regel"),
+        "Kolom": _kolom(rijen, "kolom"),
+        "Waarde": [("(afgeschermd)" if r["kolom"] == "clientnummer" and not toon_client else r["waarde"])
+                   for r in rijen],
+        "Reden": _kolom(rijen, "reden"), "Regel zoals geleverd": [_regel_tekst(r["rij"], toon_client) for r in rijen]})
+    bestanden = len({r["bestand"] for r in rijen if r["bestand"] is not None})
     tekst = (f"{len(tabel)} afgekeurde regels in {bestanden} bestanden, elk met de hele regel zoals geleverd."
              if len(tabel) else "Er zijn geen afgekeurde regels.")
     return Visual("dq-afgekeurde-regels", "Afgekeurde regels, zoals geleverd", tabel, tekst, tabel_open=True,
@@ -104,7 +117,14 @@ def afgekeurd_per_bestand_visual(ctx: Context) -> Visual:
     """The rejected lines per delivered file, and one Excel per file to send back to whoever
     delivered it (callbacks.download_afgekeurd: the lines of dq-afgekeurde-regels of that file)."""
     regels = bouw("dq-afgekeurde-regels", ctx).tabel
-    g = (regels.groupby(["Bestand", "Soort"], as_index=False).size().rename(columns={"size": "Afgekeurde regels"})
+    # the lines per (file, kind), in their order, as groupby(...).size() counted them (a missing key no group)
+    per: dict = {}
+    for sleutel in zip(regels["Bestand"].tolist(), regels["Soort"].tolist()):
+        if all(isinstance(k, str) for k in sleutel):
+            per[sleutel] = per.get(sleutel, 0) + 1
+    sleutels = sorted(per)
+    g = (pd.DataFrame({"Bestand": [b for b, _s in sleutels], "Soort": [s for _b, s in sleutels],
+                       "Afgekeurde regels": [per[k] for k in sleutels]})
          if len(regels) else pd.DataFrame(columns=["Bestand", "Soort", "Afgekeurde regels"]))
     tekst = ("Afgekeurde regels per bestand: " + ", ".join(f"{b} {n}" for b, n in zip(g["Bestand"], g["Afgekeurde regels"]))
              + "." if len(g) else "Er zijn geen afgekeurde regels.")
@@ -125,9 +145,9 @@ def afgekeurd_per_bestand_visual(ctx: Context) -> Visual:
 
 @visual("dq-producten")
 def producten_visual(ctx: Context) -> Visual:
-    df = data.producten_buiten_catalogus(ctx.mag_datakwaliteit)
-    tabel = pd.DataFrame({"Productcode": df["productcode"], "Productcategorie": df["productcategorie"],
-                          "Indicaties": df["indicaties"], "Cliënten": df["clienten"]})
+    rijen = _sectie(ctx, "producten")
+    tabel = pd.DataFrame({"Productcode": _kolom(rijen, "productcode"), "Productcategorie": _kolom(rijen, "productcategorie"),
+                          "Indicaties": _kolom(rijen, "indicaties"), "Cliënten": _kolom(rijen, "clienten")})
     tekst = (f"{len(tabel)} productcodes staan niet in de productcatalogus; ze tellen mee als beschermd wonen "
              "met tussenvorm 'Onbekend'." if len(tabel) else "Alle productcodes staan in de catalogus.")
     return Visual("dq-producten", "Producten buiten de catalogus", tabel, tekst, tabel_open=True,
@@ -137,15 +157,15 @@ def producten_visual(ctx: Context) -> Visual:
 
 @visual("dq-balans")
 def balans_visual(ctx: Context) -> Visual:
-    df = data.stand_balans(ctx.scope if ctx.mag_datakwaliteit else frozenset())
-    maanden = df["maand"].tolist()
-    tabel = pd.DataFrame({"Maand": pd.Series([pd.Timestamp(d).date() for d in maanden], dtype=object),
-                          "Stand vorige maand": df["stand_vorige"], "Instroom": df["instroom"],
-                          "Uitstroom": df["uitstroom"], "Stand": df["stand"], "Niet verklaard": df["verschil"]})
-    fout = sum(1 for v in df["verschil"].tolist() if v != 0)
+    rijen = _sectie(ctx, "balans")
+    maanden, verschil = _kolom(rijen, "maand"), _kolom(rijen, "verschil")
+    tabel = pd.DataFrame({"Maand": pd.Series(maanden, dtype=object),
+                          "Stand vorige maand": _kolom(rijen, "stand_vorige"), "Instroom": _kolom(rijen, "instroom"),
+                          "Uitstroom": _kolom(rijen, "uitstroom"), "Stand": _kolom(rijen, "stand"),
+                          "Niet verklaard": verschil})
+    fout = sum(1 for v in verschil if v != 0)
     # an unexplained rest next to the four counts would give them back: none for a protected viewer
-    reeks = pd.DataFrame({"maand": pd.to_datetime(df["maand"]),
-                          "verschil": df["verschil"] if ctx.exact else float("nan")})
+    reeks = pd.DataFrame({"maand": maanden, "verschil": verschil if ctx.exact else float("nan")})
     fig = tijd.reeksen_per_maand(reeks, [("verschil", "Niet verklaard", KLEUR["uitstroom"])], soort="staaf",
                                  ytitel="Cliënten", hoogte=240)
     tekst = ("Controle: de stand van elke maand is de stand van de vorige maand plus instroom min uitstroom. "

@@ -6,6 +6,7 @@ kern/afscherming.py like every other count. What the delivery lacks (no budget f
 Gemeentecode_verblijf, no transition date) is said, never filled in."""
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -59,24 +60,48 @@ _BUDGET = ("historisch_eur", "objectief_eur", "totaal_eur")
 _KOSTEN = ("kosten_gerealiseerd_eur", "kosten_prognose_eur")
 
 
+def _som(waarden) -> tuple[float, int]:
+    """(sum, number of values) of floats, NaN skipped, as pandas' groupby sum adds them (its
+    group_sum in pandas/_libs/groupby.pyx): Kahan-compensated, with the compensation reset to 0
+    when it turns NaN (an infinite amount). The last bits of the amounts are part of the page's
+    figures, so a plain `sum` or `math.fsum` would change them."""
+    s = c = 0.0
+    n = 0
+    for v in waarden:
+        if not math.isnan(v):  # NaN is no value
+            n += 1
+            y = v - c
+            t = s + y
+            c = t - s - y
+            if math.isnan(c):
+                c = 0.0
+            s = t
+    return s, n
+
+
 def _budget_per_jaar(rijen: list[dict]) -> list[dict]:
     """Per year (ascending, only years with a delivered budget) the delivered budgets summed and the
-    costs of all gemeenten summed (NaN when none is known), with their totals. The sums are pandas'
-    groupby sums over the rows in year and name order, as before: its summation is neither a plain
-    nor a textbook Kahan sum, and the last bits of the amounts are part of the page's figures."""
-    if not any(r["budget_aangeleverd"] for r in rijen):
-        return []
-    df = pd.DataFrame({"jaar": [r["jaar"] for r in rijen],
-                       "budget_aangeleverd": [bool(r["budget_aangeleverd"]) for r in rijen],
-                       **{k: [_bedrag(r[k]) for r in rijen] for k in (*_BUDGET, *_KOSTEN)}})
-    som = df[df["budget_aangeleverd"]].groupby("jaar", as_index=False)[list(_BUDGET)].sum()
-    kosten = df.groupby("jaar", as_index=False)[list(_KOSTEN)].sum(min_count=1)
+    costs of all gemeenten summed (NaN when none is known), with their totals. The rows come in
+    year and name order; each year's amounts are added in that order, as pandas' groupby summed
+    them when this was a frame (`_som`), without building one per request."""
+    per_jaar: dict[int, list[dict]] = {}
+    for r in rijen:
+        per_jaar.setdefault(r["jaar"], []).append(r)
     jaren = []
-    for r in som.merge(kosten, on="jaar", how="left").to_dict("records"):
-        r["jaar"] = int(r["jaar"])
-        r["kosten_eur"] = r["kosten_gerealiseerd_eur"] + r["kosten_prognose_eur"]  # NaN when either is
-        r["verschil_eur"] = r["totaal_eur"] - r["kosten_eur"]
-        jaren.append(r)
+    for jaar in sorted(per_jaar):
+        alle = per_jaar[jaar]
+        met = [r for r in alle if r["budget_aangeleverd"]]
+        if not met:  # no delivered budget this year: no row
+            continue
+        uit: dict = {"jaar": int(jaar)}
+        for k in _BUDGET:  # min_count 0: a year whose budgets are all missing sums to 0.0
+            uit[k] = _som(_bedrag(r[k]) for r in met)[0]
+        for k in _KOSTEN:  # min_count 1: NaN when no gemeente's costs are known
+            som, n = _som(_bedrag(r[k]) for r in alle)
+            uit[k] = som if n else NAN
+        uit["kosten_eur"] = uit["kosten_gerealiseerd_eur"] + uit["kosten_prognose_eur"]  # NaN when either is
+        uit["verschil_eur"] = uit["totaal_eur"] - uit["kosten_eur"]
+        jaren.append(uit)
     return jaren
 
 

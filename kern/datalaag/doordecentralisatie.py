@@ -20,29 +20,19 @@ budget_jaar = _scoped_query("budget_jaar")
 cohort_maand = _scoped_query("cohort_maand")
 
 
-def _per_deel(df: pd.DataFrame) -> dict[str, list[dict]]:
-    """The rows of a sectioned query as dicts, per part (column `deel`), in the query's order."""
-    kolommen = list(df.columns)
-    delen: dict[str, list[dict]] = {}
-    for waarden in zip(*(df[k].tolist() for k in kolommen)):
-        rij = dict(zip(kolommen, waarden))
-        delen.setdefault(rij["deel"], []).append(rij)
-    return delen
-
-
 def budget_sectie(scope, sel: Selectie) -> dict[str, list[dict]]:
     """warehouse/queries/doordecentralisatie_budget.sql: per part ('gemeente', 'regio') its rows.
     'gemeente' covers the allowed gemeenten of `sel` (scope ∩ sel) only; the region's totals need a
     non-empty scope (never a row per gemeente)."""
     params = {**_params(scope, sel), "regio": bool(toegestane_gemeenten(scope))}
-    return _per_deel(q.query("doordecentralisatie_budget", params))
+    return q.delen("doordecentralisatie_budget", params)
 
 
 def woonplaats_sectie(scope, sel: Selectie, maand: dt.date) -> dict:
     """warehouse/queries/doordecentralisatie_woonplaats.sql for `maand`: per part ('herkomst',
     'hier', 'cel') the rows of the allowed gemeenten of `sel` only, and under 'info' what
     `doordecentralisatie_info` gives (empty for an empty scope)."""
-    delen: dict = _per_deel(q.query("doordecentralisatie_woonplaats", {**_params(scope, sel), "maand": maand}))
+    delen: dict = q.delen("doordecentralisatie_woonplaats", {**_params(scope, sel), "maand": maand})
     rij = delen.get("info", [None])[0]
     delen["info"] = _info(rij if toegestane_gemeenten(scope) else None)  # deny by default
     return delen

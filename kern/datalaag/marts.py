@@ -151,10 +151,6 @@ def regio_inwoners_jaar(scope) -> pd.DataFrame:
     return _regiototaal("regio_inwoners_jaar", scope, None)
 
 
-def stand_balans(scope) -> pd.DataFrame:
-    return _regionaal("stand_balans", scope)
-
-
 # --- data quality: by role (beheer, regio), not by municipality; the caller decides ------------
 
 def _alleen_als(naam: str, mag_inzien: bool) -> pd.DataFrame:
@@ -178,6 +174,17 @@ def afgekeurde_regels(mag_inzien: bool) -> pd.DataFrame:
     """Every rejected line with the line as delivered (`rij`, JSON). It may hold pseudonymous
     client numbers: the caller masks them for everyone but the regio role."""
     return _alleen_als("afgekeurde_regels", mag_inzien)
+
+
+def datakwaliteit_sectie(mag_inzien: bool, scope) -> dict[str, list[dict]]:
+    """The Datakwaliteit page in one query (warehouse/queries/datakwaliteit_pagina.sql): per part
+    ('laadlog', 'afgekeurd', 'regels', 'producten', 'balans') the rows its own query above gives,
+    as dicts. Nothing unless the caller may see data quality (the role decision, as above); the
+    balance check holds the region's client counts, so 'balans' also needs a non-empty scope.
+    'regels' may hold pseudonymous client numbers: the caller masks them as for afgekeurde_regels."""
+    if mag_inzien is not True:
+        return {}
+    return q.delen("datakwaliteit_pagina", {"balans": bool(toegestane_gemeenten(scope))})
 
 
 # --- result versions and accountability reports (issue 5; region level) -----------------------

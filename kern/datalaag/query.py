@@ -55,30 +55,70 @@ def _bevroren(waarde):
     return waarde
 
 
-def query(naam: str, params: dict | None = None) -> pd.DataFrame:
-    """Run warehouse/queries/<naam>.sql with bound parameters; cached per warehouse version."""
+def _voorbereid(naam: str, params: dict | None) -> tuple[str, dict, duckdb.DuckDBPyConnection, tuple]:
+    """(sql, the parameters it uses, connection, cache key) of warehouse/queries/<naam>.sql."""
     sql = _sql(naam)
     gebruikt = set(re.findall(r"\$([a-z_]+)", sql))
     params = {k: (list(v) if isinstance(v, (tuple, set, frozenset)) else v)
               for k, v in (params or {}).items() if k in gebruikt}
     con, versie = verbinding._verbinding()  # looked up at call time: tests count the calls
-    sleutel = (versie, naam, tuple(sorted((k, _bevroren(v)) for k, v in params.items())))
-    with _cache_lock:
-        if sleutel in _cache:
-            _cache.move_to_end(sleutel)
-            return _cache[sleutel].copy(deep=False)  # copy-on-write (pandas 3): a caller's change stays its own
+    return sql, params, con, (versie, naam, tuple(sorted((k, _bevroren(v)) for k, v in params.items())))
+
+
+def _uitvoeren(naam: str, sql: str, params: dict, con, versie: tuple, lees):
     try:
-        df = con.execute(sql, params).df()
+        return lees(con.execute(sql, params))
     except duckdb.Error:
         log.exception("query %s mislukt op %s", naam, versie[0])
         raise WarehouseFout(
             "Het datawarehouse heeft niet de verwachte inhoud (query "
             f"'{naam}'). Meld dit bij de beheerder.") from None
+
+
+def _bewaar(sleutel: tuple, waarde) -> None:
     with _cache_lock:
-        _cache[sleutel] = df
+        _cache[sleutel] = waarde
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
+
+
+def query(naam: str, params: dict | None = None) -> pd.DataFrame:
+    """Run warehouse/queries/<naam>.sql with bound parameters; cached per warehouse version."""
+    sql, params, con, sleutel = _voorbereid(naam, params)
+    with _cache_lock:
+        if sleutel in _cache:
+            _cache.move_to_end(sleutel)
+            return _cache[sleutel].copy(deep=False)  # copy-on-write (pandas 3): a caller's change stays its own
+    df = _uitvoeren(naam, sql, params, con, sleutel[0], lambda r: r.df())
+    _bewaar(sleutel, df)
     return df.copy(deep=False)
+
+
+def rijen(naam: str, params: dict | None = None) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+    """As `query`, but (column names, rows as tuples of Python values: None for NULL, dates as
+    datetime.date): for a builder that only reads rows, without the DataFrame DuckDB would build
+    and the builder take apart again. Cached beside `query`'s frames, per warehouse version."""
+    sql, params, con, sleutel = _voorbereid(naam, params)
+    sleutel = (*sleutel, "rijen")
+    with _cache_lock:
+        if sleutel in _cache:
+            _cache.move_to_end(sleutel)
+            return _cache[sleutel]  # tuples: nothing a caller could change
+    uit = _uitvoeren(naam, sql, params, con, sleutel[0],
+                     lambda r: (tuple(d[0] for d in r.description), tuple(r.fetchall())))
+    _bewaar(sleutel, uit)
+    return uit
+
+
+def delen(naam: str, params: dict | None = None) -> dict[str, list[dict]]:
+    """The rows of a sectioned query (one part per value of its column `deel`) as dicts, per part,
+    in the query's order: a page's small queries in one, so it pays one query's fixed cost."""
+    kolommen, alle = rijen(naam, params)
+    uit: dict[str, list[dict]] = {}
+    for waarden in alle:
+        rij = dict(zip(kolommen, waarden))
+        uit.setdefault(rij["deel"], []).append(rij)
+    return uit
 
 
 def leeg_resultaten() -> None:

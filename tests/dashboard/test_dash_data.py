@@ -51,6 +51,16 @@ def test_data_quality_only_when_the_caller_allows():
         assert data.laadlog(waarde).empty
 
 
+def test_the_data_quality_page_section_only_when_the_caller_allows_the_balance_only_with_a_scope():
+    delen = data.datakwaliteit_sectie(True, frozenset({"GM0106"}))
+    assert [r["bestand"] for r in delen["laadlog"]] == data.laadlog(True)["bestand"].tolist()  # its order
+    maanden = [r["maand"] for r in delen["balans"]]
+    assert maanden and maanden == sorted(maanden)
+    assert "balans" not in data.datakwaliteit_sectie(True, frozenset())  # the region's client counts
+    for waarde in (False, frozenset({"GM0106"}), "ja", 1):  # only the boolean True opens it
+        assert data.datakwaliteit_sectie(waarde, frozenset({"GM0106"})) == {}
+
+
 def test_empty_scope_returns_nothing():
     sel = data.Selectie()
     assert data.toegestane_gemeenten(frozenset(), sel) == []

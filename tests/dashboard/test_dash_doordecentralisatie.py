@@ -124,3 +124,41 @@ def test_the_gemeente_page_sums_up_where_its_clients_live():
     assert beschermd.tabel["Cliënten"].tolist() == [rij[k] for k in beschermd.tabel["Woonplaats"]]
     assert beschermd.tabel["Cliënten"].tolist()[3:] == ["< 5", "< 5", "< 5"]
     assert "32" not in beschermd.tekst
+
+
+def test_the_budget_years_add_their_amounts_to_the_last_bit_as_pandas_groupby_did():
+    """_budget_per_jaar sums in Python what a pandas groupby summed before: the same floats, bit
+    for bit (Kahan-compensated), with NaN skipped, all-NaN costs NaN and an infinite amount kept.
+    On these rows a plain left-to-right sum differs from pandas' in some year's last bits."""
+    import math
+    import random
+
+    import pandas as pd
+
+    from dashboard.visuals.doordecentralisatie import _BUDGET, _KOSTEN, _budget_per_jaar
+
+    rnd = random.Random(16)
+    kolommen = (*_BUDGET, *_KOSTEN)
+    rijen = [{"jaar": 2024, "budget_aangeleverd": True, **{k: 0.1 for k in kolommen}} for _ in range(3)]
+    rijen += [{"jaar": 2025, "budget_aangeleverd": True, **{k: math.inf if k == "totaal_eur" else None for k in kolommen}}]
+    rijen += [{"jaar": 2026, "budget_aangeleverd": False, **{k: 1.0 for k in kolommen}}]
+    for _ in range(400):
+        rijen.append({"jaar": rnd.choice((2025, 2027, 2028)), "budget_aangeleverd": rnd.random() < 0.8,
+                      **{k: None if rnd.random() < 0.1 else rnd.uniform(-1e7, 1e7) * rnd.choice((1, 1e-3, 1e3))
+                         for k in kolommen}})
+    rijen.sort(key=lambda r: r["jaar"])
+    df = pd.DataFrame({"jaar": [r["jaar"] for r in rijen],
+                       "budget_aangeleverd": [r["budget_aangeleverd"] for r in rijen],
+                       **{k: [math.nan if r[k] is None else r[k] for r in rijen] for k in kolommen}})
+    som = df[df["budget_aangeleverd"]].groupby("jaar", as_index=False)[list(_BUDGET)].sum()
+    kosten = df.groupby("jaar", as_index=False)[list(_KOSTEN)].sum(min_count=1)
+    verwacht = som.merge(kosten, on="jaar", how="left").to_dict("records")
+    jaren = _budget_per_jaar(rijen)
+    assert [r["jaar"] for r in jaren] == [2024, 2025, 2027, 2028]  # 2026: no delivered budget
+    assert jaren[1]["totaal_eur"] == math.inf  # the compensation reset: not NaN
+    plat = {j: sum(r["objectief_eur"] or 0.0 for r in rijen if r["jaar"] == j and r["budget_aangeleverd"])
+            for j in (2027, 2028)}
+    assert any(plat[r["jaar"]] != r["objectief_eur"] for r in jaren[2:])  # the test tells the two apart
+    for r, v in zip(jaren, verwacht, strict=True):
+        for k in kolommen:
+            assert repr(r[k]) == repr(float(v[k])), (r["jaar"], k)
