@@ -25,7 +25,7 @@ SOORTEN = (
 )
 # cProfile does not see DuckDB's methods (pybind11) as calls: their time is the own time of the
 # function that calls them, and the data layer has one such function
-DUCKDB_AANROEPERS = {("kern/datalaag/query.py", "query")}
+DUCKDB_AANROEPERS = {("kern/datalaag/query.py", "query"), ("kern/datalaag/query.py", "kolommen")}
 OMZETTEN = "DuckDB naar pandas"  # the Python work under those functions: the result made a DataFrame
 EIGEN = "eigen code"
 OVERIG = "overig (Python zelf)"

@@ -15,14 +15,14 @@ from dashboard.visuals.gemeente import gemeente_code
 from kern import afscherming as af
 from kern import data, formats
 
-_mo_cijfers = data.overzicht_mo
+_mo_cijfers = data.overzicht_mo_kolommen  # lists per column: one row, no DataFrame to convert
 
 
 def mo_kpis(ctx: Context) -> list[Kpi]:
     p = ctx.analyse
     # one row shaped in SQL (the stand at the end of the period, the flows and shifts over it)
-    df = _mo_cijfers(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
-    c = {k: int(v[0]) for k, v in df.to_dict("list").items()} if len(df) else \
+    kol = _mo_cijfers(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
+    c = {k: int(v[0]) for k, v in kol.items()} if kol["actief"] else \
         dict.fromkeys(("actief", "instroom", "nieuwe_clienten", "mo_naar_bw", "bw_naar_mo"), 0)
     kpis = [Kpi("In de opvang", ctx.aantal(c["actief"]), f"eind {formats.maand(p.tot)}", None,
                 "opvang en spoedopvang", 0, "mo_actief"),
