@@ -27,7 +27,11 @@ from kern.datalaag.doordecentralisatie import (  # noqa: F401
     doordecentralisatie_info,
     woonplaats_sectie,
 )
-from kern.datalaag.gemeente import gemeente_kengetallen, tussenvorm_maand  # noqa: F401
+from kern.datalaag.gemeente import (  # noqa: F401
+    gemeente_kengetallen,
+    gemeente_mo_jaar,
+    tussenvorm_maand,
+)
 from kern.datalaag.marts import (  # noqa: F401
     _alleen_als,
     _scoped_query,

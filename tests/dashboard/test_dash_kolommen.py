@@ -90,3 +90,29 @@ def test_month_sums_out_of_group_order_are_kahan_and_skip_nan():
     assert uit[1]["ZIN"][0] == 15393.4 + 10700.04 + 4927.05 and math.isnan(uit[1]["ZIN"][1])
     _index, sommen = _groupby(maanden, vormen, bedragen)
     assert sommen == [uit[1]["PGB"][0], uit[1]["ZIN"][0], 1.5]
+
+
+def test_gemeente_mo_per_year_sums_the_four_row_queries():
+    # warehouse/queries/gemeente_mo_jaar.sql against the row queries the Gemeente page added up
+    laatste = dt.date(2024, 6, 1)
+    sel = data.Selectie(gemeenten=("GM0106",))
+    k = data.gemeente_mo_jaar(ALLE, "GM0106", laatste)
+    delen = {(d, j): (a, b, g, p) for d, j, a, b, g, p in zip(k["deel"], k["jaar"], k["a"], k["b"],
+                                                               k["gerealiseerd_eur"], k["prognose_eur"])}
+    st = data.mo_clienten_maand(ALLE, sel)
+    fl = data.mo_stromen_maand(ALLE, sel)
+    og = data.doelgroep_overgangen_maand(ALLE, sel)
+    kj = data.mo_kosten_jaar(ALLE, sel)
+    assert len(st) and len(fl)
+    for j in (2023, 2024):
+        eind = pd.Timestamp(min(laatste, dt.date(j, 12, 1)))
+        assert delen.get(("stand", j), (0,))[0] == int(st.loc[st["maand"] == eind, "actief"].sum())
+        jr = fl[fl["maand"].dt.year == j]
+        assert delen.get(("stromen", j), (0, 0))[:2] == (int(jr["instroom"].sum()), int(jr["uitstroom"].sum()))
+        oj = og[og["maand"].dt.year == j]
+        assert delen.get(("overgang", j), (0, 0))[:2] == tuple(
+            int(oj.loc[oj["richting"] == r, "aantal"].sum()) for r in ("MO naar BW", "BW naar MO"))
+        kr = kj[kj["jaar"] == j]
+        assert [v for (d, jj), v in delen.items() if d == "kosten" and jj == j] == [
+            (None, None, g, p) for g, p in zip(kr["gerealiseerd_eur"], kr["prognose_eur"])]
+    assert all(v == [] for v in data.gemeente_mo_jaar(ASSEN - {"GM0106"} | {"GM0118"}, "GM0106", laatste).values())
