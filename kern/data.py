@@ -88,7 +88,6 @@ from kern.datalaag.paginas import (  # noqa: F401
     clienten_vorm_maand,
     doorstroom_som,
     financien_kosten,
-    financien_kosten_kolommen,
     financien_verdeling,
     financien_verdeling_kolommen,
     mo_pagina_maand,

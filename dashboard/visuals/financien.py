@@ -7,9 +7,6 @@ the settlement year's shares), read once per request (`Context.onthoud`) as plai
 visuals build their tables and figures from lists, not by regrouping frames."""
 from __future__ import annotations
 
-import itertools
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -135,44 +132,14 @@ def begroting_visual(ctx: Context) -> Visual:
 
 # --- costs (financien_kosten.sql: scoped, the filters apply) ------------------------------------
 
-def _per_maand(maanden: list, vormen: list, bedragen: list) -> tuple[list, dict[str, list]]:
+def _per_maand(rijen: pd.DataFrame) -> tuple[list, dict[str, list]]:
     """The costs per month x leveringsvorm: (months in order, {leveringsvorm: each month's sum,
-    NaN where the form has no costs that month}), for the chart and the table. The sums are the
-    doubles the figures carried: what groupby(["maand", "leveringsvorm"]).sum() gave, in plain
-    Python (the frame and its groupby cost ~5 ms a request; no SQL sum rounds the same last bits).
-    pandas 3 adds a group in one of two ways: when the rows come in group order and hold no NaN,
-    np.add.reduceat over the runs; else row by row with Kahan compensation, NaN skipped. A row
-    with a missing key is left out, an empty sum is 0.0."""
-    rijen = [(m, lv, eur) for m, lv, eur in zip(maanden, vormen, bedragen)]
-    sleutels = sorted({(m, lv) for m, lv, _e in rijen if not (formats.ontbreekt(m) or formats.ontbreekt(lv))})
-    rang = {k: i for i, k in enumerate(sleutels)}
-    ids = [rang.get((m, lv), -1) for m, lv, _e in rijen]
-    groepen: dict = {}  # (maand, leveringsvorm) -> its sum
-    if sleutels and all(a <= b for a, b in itertools.pairwise(ids)) and not any(math.isnan(e) for _m, _l, e in rijen):
-        eerst = ids.count(-1)  # the rows without a key come first in group order
-        ids = ids[eerst:]
-        begin = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
-        runs = np.add.reduceat(np.asarray([e for _m, _l, e in rijen[eerst:]], dtype="float64"), begin)
-        for i, eur in zip(begin, runs.tolist()):
-            groepen[sleutels[ids[i]]] = eur
-    else:
-        kahan: dict = {}  # id -> [sum, compensation]
-        for i, (_m, _l, eur) in zip(ids, rijen):
-            if i < 0:
-                continue
-            g = kahan.setdefault(i, [0.0, 0.0])
-            if math.isnan(eur):
-                continue
-            y = eur - g[1]
-            t = g[0] + y
-            c = t - g[0] - y
-            g[1] = 0.0 if math.isnan(c) else c  # an infinite value: no NaN compensation (as pandas)
-            g[0] = t
-        groepen = {sleutels[i]: g[0] for i, g in sorted(kahan.items())}
+    NaN where the form has no costs that month}). One groupby, for the chart and the table: its
+    sums are the doubles the figures carried (no SQL sum rounds the same last bits)."""
+    som = rijen.groupby(["maand", "leveringsvorm"])["gerealiseerd_eur"].sum()
     per_maand: dict = {}
-    for (m, lv) in sleutels:
-        if (m, lv) in groepen:
-            per_maand.setdefault(m, {})[lv] = groepen[(m, lv)]
+    for (m, lv), eur in zip(som.index.tolist(), som.tolist()):
+        per_maand.setdefault(m, {})[lv] = eur
     vormen = {lv for w in per_maand.values() for lv in w}
     return list(per_maand), {lv: [w.get(lv, float("nan")) for w in per_maand.values()] for lv in vormen}
 
@@ -182,15 +149,15 @@ def kosten(ctx: Context) -> dict:
     gerealiseerd_eur, prognose_eur) of the peildatum's year by name, 'zin': realised ZIN of that
     year, 'maand': (months, {leveringsvorm: the month sums}) of the period, see _per_maand}."""
     def maak():
-        k = data.financien_kosten_kolommen(ctx.scope, ctx.selectie(ctx.periode, tussenvorm=False))
-        deel = k["deel"]
+        df = data.financien_kosten(ctx.scope, ctx.selectie(ctx.periode, tussenvorm=False))
+        deel = df["deel"].tolist()
         n_gem, n_zin = deel.count("gemeente"), deel.count("zin")  # ordered by deel: gemeente, maand, zin
-        tot = len(deel) - n_zin
-        return {"gemeente": {c: k[c][:n_gem] for c in ("gemeente_code", "gemeente_naam",
-                                                       "gerealiseerd_eur", "prognose_eur")},
-                "zin": float(k["gerealiseerd_eur"][-1]) if n_zin else 0.0,
-                "maand": _per_maand(k["maand"][n_gem:tot], k["leveringsvorm"][n_gem:tot],
-                                    k["gerealiseerd_eur"][n_gem:tot])}
+        gem = df.iloc[:n_gem]
+        maand = df.iloc[n_gem:len(deel) - n_zin]
+        return {"gemeente": {k: gem[k].tolist() for k in ("gemeente_code", "gemeente_naam",
+                                                         "gerealiseerd_eur", "prognose_eur")},
+                "zin": float(df["gerealiseerd_eur"].iloc[-1]) if n_zin else 0.0,
+                "maand": _per_maand(maand)}
     return ctx.onthoud("financien-kosten", maak)
 
 

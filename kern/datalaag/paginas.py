@@ -61,11 +61,6 @@ def _regionaal_kolommen(naam: str, scope) -> dict[str, list]:
     return uit if toegestane_gemeenten(scope) else {k: [] for k in uit}
 
 
-def financien_kosten_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]:
-    """financien_kosten.sql for the allowed gemeenten, as lists per column."""
-    return _gescoped_kolommen("financien_kosten", scope, sel)
-
-
 def financien_verdeling_kolommen(scope) -> dict[str, list]:
     """financien_verdeling(), as lists per column."""
     return _regionaal_kolommen("financien_verdeling", scope)

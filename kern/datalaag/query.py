@@ -86,10 +86,18 @@ def query(naam: str, params: dict | None = None) -> pd.DataFrame:
 # (a missing one NaT), a missing text NaN (pandas' str dtype; None in a column without any text). Integers and booleans are as
 # fetchall gives them (a missing one None where the frame had NA).
 _NAN = float("nan")
+
+
+def _datums(waarden: list) -> list:
+    # a column of months repeats a few dates thousands of times: each made a Timestamp once
+    gezien: dict = {None: pd.NaT}
+    return [gezien[w] if w in gezien else gezien.setdefault(w, pd.Timestamp(w)) for w in waarden]
+
+
 _ALS_PANDAS = {
-    "DOUBLE": lambda w: _NAN if w is None else w,
-    "DATE": lambda w: pd.NaT if w is None else pd.Timestamp(w),
-    "VARCHAR": lambda w: _NAN if w is None else w,
+    "DOUBLE": lambda waarden: [_NAN if w is None else w for w in waarden],
+    "DATE": _datums,
+    "VARCHAR": lambda waarden: [_NAN if w is None else w for w in waarden],
 }
 
 
@@ -122,8 +130,8 @@ def kolommen(naam: str, params: dict | None = None) -> dict[str, list]:
         w = [r[i] for r in rijen]
         if omzet is _ALS_PANDAS["VARCHAR"] and all(x is None for x in w):
             uit[k] = w  # a text column without any text: pandas keeps None (object dtype)
-        elif omzet is not None and any(x is None or not isinstance(x, (float, str)) for x in w):
-            uit[k] = [omzet(x) for x in w]
+        elif omzet is _datums or (omzet is not None and None in w):
+            uit[k] = omzet(w)
         else:
             uit[k] = w
     with _cache_lock:

@@ -1,15 +1,13 @@
 """query.kolommen (an answer as lists per column, no DataFrame) and the page functions built on
 it (data.*_kolommen): the same values DataFrame.tolist() gave for every column of the frame twin
-(a missing double NaN, a date a Timestamp, a missing one NaT), the same scope, deny by default. And Financiën's
-month sums (visuals/financien._per_maand) as pandas' groupby gave them, to the last bit."""
+(a missing double NaN, a date a Timestamp, a missing one NaT), the same scope, deny by default; and
+the Gemeente page's MO block per year (gemeente_mo_jaar.sql) as the four row queries add up."""
 import datetime as dt
-import math
 
 import fixture_warehouse
 import pandas as pd
 import pytest
 
-from dashboard.visuals.financien import _per_maand
 from kern import data
 
 ALLE = frozenset(g[0] for g in fixture_warehouse.GEMEENTEN)
@@ -28,8 +26,7 @@ def _zelfde(a, b):
         (x == y and type(x) is type(y)) for x, y in zip(a, b))
 
 
-@pytest.mark.parametrize("naam", ["overzicht_stand", "overzicht_stromen", "overzicht_mo", "overzicht_regio",
-                                  "financien_kosten"])
+@pytest.mark.parametrize("naam", ["overzicht_stand", "overzicht_stromen", "overzicht_mo", "overzicht_regio"])
 @pytest.mark.parametrize("scope", [ALLE, ASSEN, frozenset()])
 def test_scoped_columns_are_the_frames_values(naam, scope):
     df = getattr(data, naam)(scope, SEL)
@@ -59,37 +56,6 @@ def test_columns_are_the_callers_own():
     kol = data.overzicht_stand_kolommen(ALLE, SEL)
     kol["actief"].append(-1)
     assert -1 not in data.overzicht_stand_kolommen(ALLE, SEL)["actief"]
-
-
-def _groupby(maanden, vormen, bedragen):
-    df = pd.DataFrame({"maand": pd.Series(maanden, dtype="datetime64[us]"), "leveringsvorm": vormen,
-                       "gerealiseerd_eur": pd.Series(bedragen, dtype="float64")})
-    s = df.groupby(["maand", "leveringsvorm"])["gerealiseerd_eur"].sum()
-    return s.index.tolist(), s.tolist()
-
-
-J, F = pd.Timestamp(2025, 1, 1), pd.Timestamp(2025, 2, 1)
-BEDRAGEN = [29808.51, 15393.4, 7935.94, 10700.04, 2575.93, 4927.05]
-
-
-def test_month_sums_in_group_order_are_numpys_reduceat():
-    # rows in group order without NaN: pandas 3 adds them with np.add.reduceat, which gives
-    # 71340.87000000001 here where adding one by one (or Kahan) gives 71340.87
-    maanden, per_vorm = _per_maand([J] * 6, ["PGB"] * 6, BEDRAGEN)
-    assert maanden == [J] and per_vorm == {"PGB": [71340.87000000001]}
-    assert _groupby([J] * 6, ["PGB"] * 6, BEDRAGEN)[1] == [71340.87000000001]
-
-
-def test_month_sums_out_of_group_order_are_kahan_and_skip_nan():
-    vormen = ["PGB", "ZIN"] * 3 + ["PGB", "PGB"]
-    maanden = [J] * 6 + [F, F]
-    bedragen = BEDRAGEN + [1.5, float("nan")]
-    uit = _per_maand(maanden, vormen, bedragen)
-    assert uit[0] == [J, F]
-    assert uit[1]["PGB"][0] == 29808.51 + 7935.94 + 2575.93 and uit[1]["PGB"][1] == 1.5
-    assert uit[1]["ZIN"][0] == 15393.4 + 10700.04 + 4927.05 and math.isnan(uit[1]["ZIN"][1])
-    _index, sommen = _groupby(maanden, vormen, bedragen)
-    assert sommen == [uit[1]["PGB"][0], uit[1]["ZIN"][0], 1.5]
 
 
 def test_gemeente_mo_per_year_sums_the_four_row_queries():
