@@ -227,22 +227,25 @@ def _generiek(dep: dict) -> dict:
 
 class Opnemer:
     """Records the (query, params) every query of the data layer made, to time the bare queries
-    after. The parts of kern/datalaag look `query.query` up at call time, so patching it there
-    reaches them all."""
+    after. The parts of kern/datalaag look `query.query`, `query.kolommen` and `query.rijen`
+    (the same query, its answer as lists per column or as rows; `query.delen` reads `rijen`) up
+    at call time, so patching them there reaches them all."""
 
     def __init__(self):
         from kern.datalaag import query
-        self.data, self.echt, self.calls = query, query.query, []
+        self.data, self.echt, self.calls = query, (query.query, query.kolommen, query.rijen), []
 
     def __enter__(self):
-        def opnemen(naam, params=None):
-            self.calls.append((naam, dict(params or {})))
-            return self.echt(naam, params)
-        self.data.query = opnemen
+        def opnemer(echt):
+            def opnemen(naam, params=None):
+                self.calls.append((naam, dict(params or {})))
+                return echt(naam, params)
+            return opnemen
+        self.data.query, self.data.kolommen, self.data.rijen = (opnemer(f) for f in self.echt)
         return self
 
     def __exit__(self, *exc):
-        self.data.query = self.echt
+        self.data.query, self.data.kolommen, self.data.rijen = self.echt
 
 
 def vloer(con: duckdb.DuckDBPyConnection, calls) -> float:

@@ -27,7 +27,11 @@ from kern.datalaag.doordecentralisatie import (  # noqa: F401
     doordecentralisatie_info,
     woonplaats_sectie,
 )
-from kern.datalaag.gemeente import gemeente_kengetallen, tussenvorm_maand  # noqa: F401
+from kern.datalaag.gemeente import (  # noqa: F401
+    gemeente_kengetallen,
+    gemeente_mo_jaar,
+    tussenvorm_maand,
+)
 from kern.datalaag.marts import (  # noqa: F401
     _alleen_als,
     _scoped_query,
@@ -85,13 +89,20 @@ from kern.datalaag.paginas import (  # noqa: F401
     doorstroom_som,
     financien_kosten,
     financien_verdeling,
+    financien_verdeling_kolommen,
     mo_pagina_maand,
     mo_verblijfsduur_som,
     overzicht_mo,
+    overzicht_mo_kolommen,
     overzicht_regio,
+    overzicht_regio_kolommen,
     overzicht_resultaat,
+    overzicht_resultaat_kolommen,
     overzicht_stand,
+    overzicht_stand_kolommen,
     overzicht_stromen,
+    overzicht_stromen_kolommen,
+    resultaat_jaar_kolommen,
     stromen_pagina_maand,
     uitstroom_per_reden,
     wlz_open_som,

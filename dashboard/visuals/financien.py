@@ -25,6 +25,11 @@ def als_rijen(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(kolommen, w)) for w in zip(*kolommen.values())]
 
 
+def _als_rijen(kolommen: dict[str, list]) -> list[dict]:
+    """query.kolommen's lists per column as one dict per row."""
+    return [dict(zip(kolommen, w)) for w in zip(*kolommen.values())]
+
+
 def som(waarden: list):
     """What Series.sum() gives for a table column: the exact sum of integers; for floats numpy's
     pairwise sum with a missing value counted 0 (so a total shows the same cent as before)."""
@@ -39,7 +44,7 @@ def som(waarden: list):
 def resultaat_rijen(ctx: Context) -> list[dict]:
     """The rows of resultaat_jaar.sql as dicts, once per request (four visuals read them).
     Shared: callers must not change them."""
-    return ctx.onthoud("financien-resultaat", lambda: als_rijen(data.resultaat_jaar(ctx.scope)))
+    return ctx.onthoud("financien-resultaat", lambda: _als_rijen(data.resultaat_jaar_kolommen(ctx.scope)))
 
 
 def meest_definitief(ctx: Context) -> list[dict]:
@@ -197,7 +202,7 @@ def verdeling(ctx: Context) -> list[dict]:
     """The rows of the settlement year the page shows (every version, the fixed shares beside
     them; the query chooses the year), once per request: the distribution and the
     voorlopig/definitief comparison (visuals/versies.py) both read them. Shared: do not change."""
-    return ctx.onthoud("financien-verdeling", lambda: als_rijen(data.financien_verdeling(ctx.scope)))
+    return ctx.onthoud("financien-verdeling", lambda: _als_rijen(data.financien_verdeling_kolommen(ctx.scope)))
 
 
 def verdeling_keuze(rijen: list[dict]) -> tuple[int, str]:

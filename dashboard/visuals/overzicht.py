@@ -16,9 +16,11 @@ from kern.kleuren import KLEUR
 # One query per page section, shaped in SQL (warehouse/queries/overzicht_*.sql), each asked once
 # per request (ctx.onthoud) and added up here in plain Python: a query costs 2-5 ms in DuckDB and
 # ~2 ms to convert even when it returns one row, and the KPI cards, the municipalities and the
-# comparison with the region used to ask ~15 of them, then regroup the answers in pandas.
-_stand_rijen = data.overzicht_stand
-_stromen_rijen = data.overzicht_stromen
+# comparison with the region used to ask ~15 of them, then regroup the answers in pandas. Their
+# answers come as lists per column (data.*_kolommen): made DataFrames they cost more to convert
+# than to compute.
+_stand_rijen = data.overzicht_stand_kolommen
+_stromen_rijen = data.overzicht_stromen_kolommen
 _stand_per_maand = data.clienten_stand_maand
 STROMEN = ("instroom", "nieuwe_clienten", "uitstroom", "uitstroom_wlz")
 
@@ -29,11 +31,10 @@ def _stand(ctx: Context) -> dict:
     the tussenvorm filter; the leveringsvorm filter is applied when summing (the PGB share ignores it)."""
     def maak():
         p = ctx.analyse
-        df = _stand_rijen(ctx.scope, ctx.selectie(flt.Periode(p.jaar_eerder().tot, p.tot), kruis_gemeente=False,
-                                                  levering=False))
+        k = _stand_rijen(ctx.scope, ctx.selectie(flt.Periode(p.jaar_eerder().tot, p.tot), kruis_gemeente=False,
+                                                 levering=False))
         uit: dict = {True: {}, False: {}}
-        for nu, code, vorm, actief in zip(df["nu"].tolist(), df["gemeente_code"].tolist(),
-                                         df["leveringsvorm"].tolist(), df["actief"].tolist()):
+        for nu, code, vorm, actief in zip(k["nu"], k["gemeente_code"], k["leveringsvorm"], k["actief"]):
             uit[nu][(code, vorm)] = actief
         return uit
     return ctx.onthoud("overzicht.stand", maak)
@@ -63,9 +64,9 @@ def stromen_som(ctx: Context, periode: flt.Periode) -> dict | None:
         return None
     def maak():
         p = ctx.analyse
-        df = _stromen_rijen(ctx.scope, ctx.selectie(flt.Periode(p.jaar_eerder().van, p.tot), tussenvorm=False,
-                                                    levering=False))
-        rij = {k: int(v[0]) for k, v in df.to_dict("list").items()} if len(df) else {}
+        kol = _stromen_rijen(ctx.scope, ctx.selectie(flt.Periode(p.jaar_eerder().van, p.tot), tussenvorm=False,
+                                                     levering=False))
+        rij = {k: int(v[0]) for k, v in kol.items()} if kol["instroom_nu"] else {}
         return {nu: {k: rij.get(f"{k}_{'nu' if nu else 'toen'}", 0) for k in STROMEN} for nu in (True, False)}
     return dict(ctx.onthoud("overzicht.stromen", maak)[periode == ctx.analyse])
 
@@ -76,12 +77,12 @@ def regio(ctx: Context) -> dict:
     None before the data) and inwoners (reken.regio_inwoners); None where there is nothing to see."""
     def maak():
         p = ctx.analyse
-        df = data.overzicht_regio(ctx.scope, data.Selectie(
+        kol = data.overzicht_regio_kolommen(ctx.scope, data.Selectie(
             van=p.van, tot=p.tot, tussenvormen=ctx.filters.tussenvormen, leveringsvormen=ctx.filters.leveringsvormen))
-        if df.empty:  # no allowed gemeente
+        if not kol["actief"]:  # no allowed gemeente
             return {"actief": 0 if ctx.scope else None, "stromen": {k: 0 for k in STROMEN} if ctx.scope else None,
                     "inwoners": None}
-        r = {k: v[0] for k, v in df.to_dict("list").items()}
+        r = {k: v[0] for k, v in kol.items()}
         return {"actief": int(r["actief"]), "stromen": {k: int(r[k]) for k in STROMEN},
                 "inwoners": None if pd.isna(r["inwoners"]) else float(r["inwoners"])}
     uit = dict(ctx.onthoud("overzicht.regio", maak))
@@ -156,7 +157,9 @@ def resultaten(ctx: Context) -> dict[str, list[dict]]:
     from one regional query (warehouse/queries/overzicht_resultaat.sql); empty without a scope."""
     def maak():
         uit: dict = {"bw": [], "mo": []}
-        for rij in data.overzicht_resultaat(ctx.scope).to_dict("records"):
+        kol = data.overzicht_resultaat_kolommen(ctx.scope)
+        for w in zip(*kol.values()):
+            rij = dict(zip(kol, w))
             uit[rij["bron"]].append(rij)
         return uit
     return ctx.onthoud("overzicht.resultaten", maak)

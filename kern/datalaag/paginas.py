@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kern.datalaag import query as q
 from kern.datalaag.marts import _scoped_query
-from kern.datalaag.query import Selectie
-from kern.datalaag.scope import _regionaal, _regiototaal
+from kern.datalaag.query import _MAX_DATE, _MIN_DATE, Selectie
+from kern.datalaag.scope import _params, _regionaal, _regiototaal, toegestane_gemeenten
 
 # Overzicht and Cliënten
 overzicht_stand = _scoped_query("overzicht_stand")
@@ -44,3 +45,59 @@ def overzicht_resultaat(scope) -> pd.DataFrame:
 def financien_verdeling(scope) -> pd.DataFrame:
     """The settlement year the Financiën page shows, with the fixed shares (agreed jointly)."""
     return _regionaal("financien_verdeling", scope)
+
+
+# The same answers as {column: list} (query.kolommen: no DataFrame), for the visual builders that
+# only read them row by row; scoped as their frame twins above: no rows for an empty scope.
+
+def _gescoped_kolommen(naam: str, scope, sel: Selectie | None) -> dict[str, list]:
+    params = _params(scope, sel or Selectie())
+    uit = q.kolommen(naam, params)
+    return uit if params["gemeenten"] else {k: [] for k in uit}  # deny by default: same columns, no rows
+
+
+def _regionaal_kolommen(naam: str, scope) -> dict[str, list]:
+    uit = q.kolommen(naam)
+    return uit if toegestane_gemeenten(scope) else {k: [] for k in uit}
+
+
+def financien_verdeling_kolommen(scope) -> dict[str, list]:
+    """financien_verdeling(), as lists per column."""
+    return _regionaal_kolommen("financien_verdeling", scope)
+
+
+def resultaat_jaar_kolommen(scope) -> dict[str, list]:
+    """resultaat_jaar.sql (region level, not distributed), as lists per column."""
+    return _regionaal_kolommen("resultaat_jaar", scope)
+
+
+def overzicht_stand_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]:
+    """overzicht_stand.sql for the allowed gemeenten, as lists per column."""
+    return _gescoped_kolommen("overzicht_stand", scope, sel)
+
+
+def overzicht_stromen_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]:
+    """overzicht_stromen.sql for the allowed gemeenten, as lists per column (one row)."""
+    return _gescoped_kolommen("overzicht_stromen", scope, sel)
+
+
+def overzicht_mo_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]:
+    """overzicht_mo.sql for the allowed gemeenten, as lists per column (one row)."""
+    return _gescoped_kolommen("overzicht_mo", scope, sel)
+
+
+def overzicht_regio_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]:
+    """overzicht_regio(), as lists per column: the whole region's sums (scope.py's _regiototaal:
+    the gemeente and subregio filters do not apply), no row for an empty scope."""
+    sel = sel or Selectie()
+    params = {**_params(scope, Selectie()), "van": sel.van or _MIN_DATE, "tot": sel.tot or _MAX_DATE,
+              "tussenvormen": list(sel.tussenvormen), "leveringsvormen": list(sel.leveringsvormen)}
+    uit = q.kolommen("overzicht_regio", params)
+    if "gemeente_code" in uit:  # pragma: no cover - a query that would break the rule
+        raise ValueError("regiototaal overzicht_regio geeft rijen per gemeente")
+    return uit if params["gemeenten"] else {k: [] for k in uit}
+
+
+def overzicht_resultaat_kolommen(scope) -> dict[str, list]:
+    """overzicht_resultaat(), as lists per column."""
+    return _regionaal_kolommen("overzicht_resultaat", scope)
