@@ -49,35 +49,38 @@ def kosten_visual(ctx: Context) -> Visual:
                               "van herkomst. Providers declareren weken later: recente maanden lopen nog op.")
 
 
+_RESULTAAT = {  # table header -> column of mo_resultaat_jaar, in the table's order
+    "Decentralisatie-uitkering MO": "baten_eur", "Cliëntgebonden kosten": "clientgebonden_kosten_eur",
+    "Waarvan prognose": "clientgebonden_prognose_eur", "Uitvoeringskosten": "uitvoeringskosten_eur",
+    "Uitvoeringsnorm (5%)": "uitvoeringsnorm_eur", "Resultaat": "resultaat_eur", "Onttrekking": "onttrekking_eur",
+    "Reserve MO 1 januari": "reserve_begin_eur", "Reserve MO 31 december": "reserve_eind_eur",
+}
+
+
 def resultaat_tabel(ctx: Context) -> pd.DataFrame:
+    """The query's rows under Dutch headers, made at once from its arrays (no Series to align)."""
     df = data.mo_resultaat_jaar(ctx.scope)
-    return pd.DataFrame({
-        "Jaar": df["jaar"].astype("int64"), "Versie": df["versie"],
-        "Decentralisatie-uitkering MO": df["baten_eur"],
-        "Cliëntgebonden kosten": df["clientgebonden_kosten_eur"],
-        "Waarvan prognose": df["clientgebonden_prognose_eur"],
-        "Uitvoeringskosten": df["uitvoeringskosten_eur"], "Uitvoeringsnorm (5%)": df["uitvoeringsnorm_eur"],
-        "Resultaat": df["resultaat_eur"], "Onttrekking": df["onttrekking_eur"],
-        "Reserve MO 1 januari": df["reserve_begin_eur"], "Reserve MO 31 december": df["reserve_eind_eur"],
-    })
+    return pd.DataFrame({"Jaar": df["jaar"].to_numpy().astype(np.int64), "Versie": df["versie"].array,
+                         **{kop: df[k].to_numpy() for kop, k in _RESULTAAT.items()}})
 
 
 @visual("mo-resultaat")
 def resultaat_visual(ctx: Context) -> Visual:
     tabel = resultaat_tabel(ctx)
-    grafiek = tabel.assign(jaar=tabel["Jaar"].astype(str))
+    jaren = tabel["Jaar"].tolist()
+    resultaat, reserves = tabel["Resultaat"].to_numpy(), tabel["Reserve MO 31 december"].to_numpy()
+    grafiek = pd.DataFrame({"jaar": [str(j) for j in jaren], "Resultaat": resultaat, "Reserve MO 31 december": reserves})
     fig = categorie.gegroepeerd(grafiek, "jaar", [("Resultaat", "Resultaat", KLEUR["resultaat"]),
                                                   ("Reserve MO 31 december", "Reserve MO eind jaar",
                                                    KLEUR["baten"])], opmaak="eur", ytitel="Euro")
-    if tabel.empty:
+    if not jaren:
         tekst = "Nog geen financiële gegevens over de maatschappelijke opvang."
     else:
-        laatst = tabel.iloc[-1]
-        boven = [str(j) for j, u, n in zip(tabel["Jaar"], tabel["Uitvoeringskosten"], tabel["Uitvoeringsnorm (5%)"])
-                 if u > n]
-        reserve = laatst["Reserve MO 31 december"]
-        tekst = (f"Resultaat maatschappelijke opvang (regio) {laatst['Jaar']}: {formats.eur(laatst['Resultaat'])}"
-                 + ("" if pd.isna(reserve) else f"; Reserve MO eind {laatst['Jaar']}: {formats.eur(reserve)}")
+        boven = [str(j) for j, u, n in zip(jaren, tabel["Uitvoeringskosten"].tolist(),
+                                           tabel["Uitvoeringsnorm (5%)"].tolist()) if u > n]
+        jaar, reserve = jaren[-1], reserves[-1]
+        tekst = (f"Resultaat maatschappelijke opvang (regio) {jaar}: {formats.eur(resultaat[-1])}"
+                 + ("" if pd.isna(reserve) else f"; Reserve MO eind {jaar}: {formats.eur(reserve)}")
                  + ". Uitvoeringskosten boven de norm van 5%: " + (", ".join(boven) if boven else "in geen jaar") + ".")
     return Visual("mo-resultaat", "Resultaat opvang en Reserve MO", tabel, tekst, figuur=fig,
                   kolommen=af.bedragen(tabel), breed=True, tabel_open=True,
