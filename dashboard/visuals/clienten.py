@@ -118,7 +118,7 @@ def matrix_visual(ctx: Context) -> Visual:
     naam_van = ctx.gemeente_namen()
     for code, vorm, a in zip(df["gemeente_code"].tolist(), df["tussenvorm"].tolist(), df["actief"].tolist()):
         naam = naam_van.get(code)
-        if not pd.isna(naam) and not pd.isna(vorm):  # what groupby leaves out
+        if isinstance(naam, str) and isinstance(vorm, str):  # what groupby leaves out: None, NaN
             cel[(naam, vorm)] = cel.get((naam, vorm), 0) + a
     namen = sorted({n for n, _v in cel})
     alle = sorted({v for _n, v in cel})
