@@ -153,16 +153,18 @@ def stromen_visual(ctx: Context) -> Visual:
 def verblijfsduur_visual(ctx: Context) -> Visual:
     df = _VERBLIJFSDUUR(ctx.scope, _sel(ctx, ctx.analyse))  # in care, or ended in the analysis years: SQL
     jaren = set(range(ctx.analyse.van.year, ctx.analyse.tot.year + 1))
-    tabel = pd.DataFrame({"Duurklasse": df["duurklasse"], "In opvang": df["in_zorg"], "Uitgestroomd": df["uitgestroomd"]})
+    in_zorg, uit = df["in_zorg"].tolist(), df["uitgestroomd"].tolist()
+    # the table and the chart's frame each made at once from the query's arrays (no Series to align)
+    tabel = pd.DataFrame({"Duurklasse": df["duurklasse"].array, "In opvang": df["in_zorg"].to_numpy(),
+                          "Uitgestroomd": df["uitgestroomd"].to_numpy()})
     jaartekst = "–".join(str(j) for j in sorted({min(jaren), max(jaren)}))
-    fig = categorie.gegroepeerd(pd.DataFrame({"Duurklasse": tabel["Duurklasse"],
-                                              **{c: ctx.plotbaar(df[k].tolist()) for c, k in
-                                                 (("In opvang", "in_zorg"), ("Uitgestroomd", "uitgestroomd"))}}),
+    fig = categorie.gegroepeerd(pd.DataFrame({"Duurklasse": df["duurklasse"].array, "In opvang": ctx.plotbaar(in_zorg),
+                                              "Uitgestroomd": ctx.plotbaar(uit)}),
                                 "Duurklasse", [("In opvang", "In opvang (op peildatum)", KLEUR["stand"]),
                                                ("Uitgestroomd", f"Uitgestroomd in {jaartekst}", KLEUR["uitstroom"])],
                                 ytitel="Verblijven")
-    tekst = (f"Verblijfsduur in de opvang: {ctx.aantal(sum(df['in_zorg'].tolist()))} verblijven lopen op de "
-             f"peildatum, {ctx.aantal(sum(df['uitgestroomd'].tolist()))} eindigden in {jaartekst}, naar duurklasse.")
+    tekst = (f"Verblijfsduur in de opvang: {ctx.aantal(sum(in_zorg))} verblijven lopen op de "
+             f"peildatum, {ctx.aantal(sum(uit))} eindigden in {jaartekst}, naar duurklasse.")
     return Visual("mo-verblijfsduur", "Verblijfsduur in de opvang", tabel, tekst, figuur=fig,
                   opmaak={"In opvang": "getal", "Uitgestroomd": "getal"},
                   kolommen={"In opvang": af.AANTAL, "Uitgestroomd": af.AANTAL},

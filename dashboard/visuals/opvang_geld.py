@@ -3,12 +3,13 @@ period, and the MO result per year against the 5% uitvoeringsnorm, settled with 
 Euro amounts are shown exactly (no client counts in these tables)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.components.visual import Visual, visual
 from dashboard.figures import categorie, tijd
 from dashboard.request_context import Context
-from dashboard.visuals import reken
+from dashboard.visuals import maandreeks
 from kern import afscherming as af
 from kern import data, formats, kalender
 from kern.kleuren import KLEUR
@@ -18,16 +19,29 @@ from kern.kleuren import KLEUR
 def kosten_visual(ctx: Context) -> Visual:
     p = ctx.periode
     df = data.mo_kosten_maand(ctx.scope, ctx.selectie(p, tussenvorm=False, levering=False))
-    maanden = pd.DataFrame({"maand": pd.to_datetime(kalender.maandreeks(p.van, p.tot))})
-    s = df.assign(maand=pd.to_datetime(df["maand"])).groupby("maand")["kosten_eur"].sum() if len(df) else None
-    maanden["kosten"] = maanden["maand"].map(s).fillna(0.0).astype(float) if s is not None else 0.0
-    reeks = reken.naar_korrel(maanden, ctx.korrel, sommen=["kosten"])
+    # The money stays summed by pandas' groupby (one per grain): its float sums are not those of
+    # Python's sum or math.fsum in the last bit, and the chart carries the floats. The rest, the
+    # month frame, map, fillna and naar_korrel's regrouping (~10 steps), is plain lists.
+    som = df.groupby("maand")["kosten_eur"].sum().to_dict() if len(df) else {}
+    maanden = kalender.maandreeks(p.van, p.tot)
+    kosten = [float(som.get(pd.Timestamp(m), 0.0)) for m in maanden]
+    if ctx.korrel == "maand":
+        begin = maanden
+    else:
+        vakken = maandreeks.tijdvakken(p.van, p.tot, ctx.korrel)
+        begin = [v[0] for v in vakken]
+        if kosten:
+            sleutels = [v[0] for v in vakken for _i in range(v[1], v[2])]
+            kosten = pd.Series(kosten, dtype="float64").groupby(sleutels, sort=True).sum().tolist()
+    tijdvak = pd.to_datetime(begin)
+    reeks = pd.DataFrame({"maand": tijdvak, "kosten": np.array(kosten, dtype=np.float64)})
     fig = tijd.reeksen_per_maand(reeks, [("kosten", "Kosten opvang (ZIN)", KLEUR["zin"])], soort="staaf",
                                  opmaak="eur", geselecteerd=ctx.kruis_maand, ytitel="Euro", korrel=ctx.korrel)
-    kop, tijden, opmaak = ctx.tijdkolom(reeks["maand"])
-    tabel = pd.DataFrame({kop: tijden, "Kosten": reeks["kosten"].round(2)})
+    kop, tijden, opmaak = ctx.tijdkolom(list(tijdvak))
+    afgerond = np.round(reeks["kosten"].to_numpy(), 2)  # what Series.round(2) gives
+    tabel = pd.DataFrame({kop: tijden, "Kosten": afgerond})
     tekst = (f"Gerealiseerde cliëntgebonden kosten maatschappelijke opvang, {p.label}, {ctx.selectie_label()}: "
-             f"{formats.eur(tabel['Kosten'].sum())}.")
+             f"{formats.eur(afgerond.sum())}.")
     return Visual("mo-kosten", "Kosten opvang per maand (gerealiseerd)" if ctx.korrel == "maand" else
                   "Kosten opvang (gerealiseerd)", tabel, tekst, figuur=fig, kolommen=af.bedragen(tabel),
                   opmaak={kop: opmaak, "Kosten": "eur"}, kruisfilter=ctx.tijd_kruisfilter,
@@ -35,35 +49,38 @@ def kosten_visual(ctx: Context) -> Visual:
                               "van herkomst. Providers declareren weken later: recente maanden lopen nog op.")
 
 
+_RESULTAAT = {  # table header -> column of mo_resultaat_jaar, in the table's order
+    "Decentralisatie-uitkering MO": "baten_eur", "Cliëntgebonden kosten": "clientgebonden_kosten_eur",
+    "Waarvan prognose": "clientgebonden_prognose_eur", "Uitvoeringskosten": "uitvoeringskosten_eur",
+    "Uitvoeringsnorm (5%)": "uitvoeringsnorm_eur", "Resultaat": "resultaat_eur", "Onttrekking": "onttrekking_eur",
+    "Reserve MO 1 januari": "reserve_begin_eur", "Reserve MO 31 december": "reserve_eind_eur",
+}
+
+
 def resultaat_tabel(ctx: Context) -> pd.DataFrame:
+    """The query's rows under Dutch headers, made at once from its arrays (no Series to align)."""
     df = data.mo_resultaat_jaar(ctx.scope)
-    return pd.DataFrame({
-        "Jaar": df["jaar"].astype("int64"), "Versie": df["versie"],
-        "Decentralisatie-uitkering MO": df["baten_eur"],
-        "Cliëntgebonden kosten": df["clientgebonden_kosten_eur"],
-        "Waarvan prognose": df["clientgebonden_prognose_eur"],
-        "Uitvoeringskosten": df["uitvoeringskosten_eur"], "Uitvoeringsnorm (5%)": df["uitvoeringsnorm_eur"],
-        "Resultaat": df["resultaat_eur"], "Onttrekking": df["onttrekking_eur"],
-        "Reserve MO 1 januari": df["reserve_begin_eur"], "Reserve MO 31 december": df["reserve_eind_eur"],
-    })
+    return pd.DataFrame({"Jaar": df["jaar"].to_numpy().astype(np.int64), "Versie": df["versie"].array,
+                         **{kop: df[k].to_numpy() for kop, k in _RESULTAAT.items()}})
 
 
 @visual("mo-resultaat")
 def resultaat_visual(ctx: Context) -> Visual:
     tabel = resultaat_tabel(ctx)
-    grafiek = tabel.assign(jaar=tabel["Jaar"].astype(str))
+    jaren = tabel["Jaar"].tolist()
+    resultaat, reserves = tabel["Resultaat"].to_numpy(), tabel["Reserve MO 31 december"].to_numpy()
+    grafiek = pd.DataFrame({"jaar": [str(j) for j in jaren], "Resultaat": resultaat, "Reserve MO 31 december": reserves})
     fig = categorie.gegroepeerd(grafiek, "jaar", [("Resultaat", "Resultaat", KLEUR["resultaat"]),
                                                   ("Reserve MO 31 december", "Reserve MO eind jaar",
                                                    KLEUR["baten"])], opmaak="eur", ytitel="Euro")
-    if tabel.empty:
+    if not jaren:
         tekst = "Nog geen financiële gegevens over de maatschappelijke opvang."
     else:
-        laatst = tabel.iloc[-1]
-        boven = [str(j) for j, u, n in zip(tabel["Jaar"], tabel["Uitvoeringskosten"], tabel["Uitvoeringsnorm (5%)"])
-                 if u > n]
-        reserve = laatst["Reserve MO 31 december"]
-        tekst = (f"Resultaat maatschappelijke opvang (regio) {laatst['Jaar']}: {formats.eur(laatst['Resultaat'])}"
-                 + ("" if pd.isna(reserve) else f"; Reserve MO eind {laatst['Jaar']}: {formats.eur(reserve)}")
+        boven = [str(j) for j, u, n in zip(jaren, tabel["Uitvoeringskosten"].tolist(),
+                                           tabel["Uitvoeringsnorm (5%)"].tolist()) if u > n]
+        jaar, reserve = jaren[-1], reserves[-1]
+        tekst = (f"Resultaat maatschappelijke opvang (regio) {jaar}: {formats.eur(resultaat[-1])}"
+                 + ("" if pd.isna(reserve) else f"; Reserve MO eind {jaar}: {formats.eur(reserve)}")
                  + ". Uitvoeringskosten boven de norm van 5%: " + (", ".join(boven) if boven else "in geen jaar") + ".")
     return Visual("mo-resultaat", "Resultaat opvang en Reserve MO", tabel, tekst, figuur=fig,
                   kolommen=af.bedragen(tabel), breed=True, tabel_open=True,
