@@ -15,7 +15,7 @@ from pathlib import Path
 from bench.common import ROOT
 
 # (label, path fragments of a function's file, fragments of a built-in's name); the first match
-# counts, so our own code is recognised before the libraries it lives beside in a traceback
+# counts. Our own code is recognised before these (soort), by its place in the repository
 SOORTEN = (
     ("DuckDB", ("/duckdb/",), ("duckdb",)),
     ("pandas en numpy", ("/pandas/", "/numpy/", "/pyarrow/"), ("pandas", "numpy", "pyarrow")),
@@ -60,9 +60,9 @@ def _eigen(pad: str) -> bool:
 
 def verdeling(stats: dict) -> dict:
     """pstats' raw table {(file, line, name): (cc, nc, tottime, cumtime, callers)} -> the share
-    of all own time per part ({label: fraction}, largest first) and our own code's largest
-    modules ([(path, fraction)], at most three): a module, since a page's own time is spread
-    thinly over its functions."""
+    of all own time per part ({label: fraction}, largest first), our own code's largest
+    modules ([(path, fraction)], at most three: a module, since a page's own time is spread
+    thinly over its functions) and the modules of ours that called pandas most (the same)."""
     per_soort: dict[str, float] = {}
     eigen: dict[str, float] = {}
     totaal = omzetten = 0.0
@@ -91,8 +91,8 @@ def verdeling(stats: dict) -> dict:
 
 def _pandas_door(stats: dict) -> dict[str, float]:
     """pandas' time by the module of ours that called it: the cumulative time of every call edge
-    from our code into pandas (pstats keeps it per caller), the data layer's query() left out as
-    its share is DuckDB naar pandas."""
+    from our code into pandas (pstats keeps it per caller); the query module's calls are not
+    ours here, they are DuckDB naar pandas."""
     uit: dict[str, float] = {}
     for (bestand, _regel, functie), (*_, callers) in stats.items():
         if soort(bestand, functie) != "pandas en numpy":
