@@ -8,8 +8,14 @@ import pandas as pd
 
 from kern.datalaag import query as q
 from kern.datalaag.marts import _scoped_query
-from kern.datalaag.query import _MAX_DATE, _MIN_DATE, Selectie
-from kern.datalaag.scope import _params, _regionaal, _regiototaal, toegestane_gemeenten
+from kern.datalaag.query import Selectie
+from kern.datalaag.scope import (
+    _params,
+    _regionaal,
+    _regiototaal,
+    _regiototaal_params,
+    toegestane_gemeenten,
+)
 
 # Overzicht and Cliënten
 overzicht_stand = _scoped_query("overzicht_stand")
@@ -89,9 +95,7 @@ def overzicht_mo_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]
 def overzicht_regio_kolommen(scope, sel: Selectie | None = None) -> dict[str, list]:
     """overzicht_regio(), as lists per column: the whole region's sums (scope.py's _regiototaal:
     the gemeente and subregio filters do not apply), no row for an empty scope."""
-    sel = sel or Selectie()
-    params = {**_params(scope, Selectie()), "van": sel.van or _MIN_DATE, "tot": sel.tot or _MAX_DATE,
-              "tussenvormen": list(sel.tussenvormen), "leveringsvormen": list(sel.leveringsvormen)}
+    params = _regiototaal_params(scope, sel)
     uit = q.kolommen("overzicht_regio", params)
     if "gemeente_code" in uit:  # pragma: no cover - a query that would break the rule
         raise ValueError("regiototaal overzicht_regio geeft rijen per gemeente")

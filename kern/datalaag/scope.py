@@ -71,14 +71,19 @@ def _regionaal(naam: str, scope) -> pd.DataFrame:
     return df if toegestane_gemeenten(scope) else df.iloc[0:0]
 
 
+def _regiototaal_params(scope, sel: Selectie | None) -> dict:
+    """The parameters of a region total: the gemeente and subregio filters do not apply (a
+    subregio total minus one's own could be another municipality's figure); period, tussenvorm
+    and leveringsvorm do."""
+    sel = sel or Selectie()
+    return {**_params(scope, Selectie()), "van": sel.van or _MIN_DATE, "tot": sel.tot or _MAX_DATE,
+            "tussenvormen": list(sel.tussenvormen), "leveringsvormen": list(sel.leveringsvormen)}
+
+
 def _regiototaal(naam: str, scope, sel: Selectie | None) -> pd.DataFrame:
     """Sums over ALL municipalities of the region, never a row per gemeente: the comparison a
-    gemeente user may see. The gemeente and subregio filters do not apply (a subregio total
-    minus one's own could be another municipality's figure); period, tussenvorm and
-    leveringsvorm do. Needs a non-empty scope."""
-    sel = sel or Selectie()
-    params = {**_params(scope, Selectie()), "van": sel.van or _MIN_DATE, "tot": sel.tot or _MAX_DATE,
-              "tussenvormen": list(sel.tussenvormen), "leveringsvormen": list(sel.leveringsvormen)}
+    gemeente user may see (with _regiototaal_params). Needs a non-empty scope."""
+    params = _regiototaal_params(scope, sel)
     df = q.query(naam, params)
     if "gemeente_code" in df.columns:  # pragma: no cover - a query that would break the rule
         raise ValueError(f"regiototaal {naam} geeft rijen per gemeente")
